@@ -1,0 +1,67 @@
+package io.factum.codec;
+
+import io.factum.event.EventCodec;
+import io.factum.event.EventDecodingException;
+import io.factum.store.StoredEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.ByteArrayBuilder;
+
+/** Turns records into JSON bytes and back through their generated codecs. Thread-safe. */
+public final class Json {
+
+    /** The one factory Factum uses; Jackson factories are thread-safe and costly to create. */
+    public static final JsonFactory FACTORY = new JsonFactory();
+
+    private Json() {}
+
+    /** Encodes {@code value} with {@code codec} to UTF-8 JSON bytes. */
+    public static <T> byte[] encode(EventCodec<T> codec, T value) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler());
+             JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            codec.write(generator, value);
+            generator.flush();
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Decodes one JSON object with {@code codec}. {@code typeName} is used in error messages.
+     *
+     * @throws EventDecodingException when the JSON is corrupt, truncated, not an object, followed by
+     *                                trailing content, or does not fit the record
+     */
+    public static <T> T decode(EventCodec<T> codec, byte[] json, String typeName) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new EventDecodingException(typeName, null,
+                        first == null ? "payload is empty" : "payload must be a JSON object, found " + first);
+            }
+            T value = codec.read(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new EventDecodingException(typeName, null, "unexpected content after the JSON object: " + trailing);
+            }
+            return value;
+        } catch (EventDecodingException e) {
+            throw e;
+        } catch (JacksonException e) {
+            throw new EventDecodingException(typeName, null, "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Decodes a stored event's payload; errors name the stream, revision, position and type. */
+    public static <T> T decode(EventCodec<T> codec, StoredEvent event) {
+        try {
+            return decode(codec, event.payload(), event.type());
+        } catch (EventDecodingException e) {
+            throw e.at(event);
+        }
+    }
+}

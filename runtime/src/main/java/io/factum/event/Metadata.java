@@ -1,0 +1,53 @@
+package io.factum.event;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What an envelope says about an event besides its payload: the correlation id (the
+ * conversation the event belongs to), the causation id (the message that caused it) and
+ * free-form string headers. Immutable.
+ */
+public record Metadata(UUID correlationId, UUID causationId, Map<String, String> headers) {
+
+    public static final Metadata EMPTY = new Metadata(null, null, Map.of());
+
+    public Metadata {
+        headers = headers == null || headers.isEmpty() ? Map.of() : Map.copyOf(new TreeMap<>(headers));
+    }
+
+    public static Metadata empty() {
+        return EMPTY;
+    }
+
+    public Metadata withCorrelationId(UUID id) {
+        return new Metadata(id, causationId, headers);
+    }
+
+    public Metadata withCausationId(UUID id) {
+        return new Metadata(correlationId, id, headers);
+    }
+
+    public Metadata withHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Map<String, String> copy = new TreeMap<>(headers);
+        copy.put(name, value);
+        return new Metadata(correlationId, causationId, copy);
+    }
+
+    /**
+     * Metadata for an event caused by {@code cause}: same correlation (or the cause's own
+     * id when it starts a conversation), causation = the cause's event id.
+     */
+    public static Metadata causedBy(EventEnvelope<?> cause) {
+        UUID correlation = cause.metadata().correlationId() != null ? cause.metadata().correlationId() : cause.eventId();
+        return new Metadata(correlation, cause.eventId(), Map.of());
+    }
+
+    public boolean isEmpty() {
+        return correlationId == null && causationId == null && headers.isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+package io.factum.spi;
+
+import io.factum.aggregate.AggregateType;
+import io.factum.event.EventType;
+import java.util.List;
+
+/**
+ * What the processor generated for one compilation unit: its event types and aggregate types.
+ *
+ * <p>The processor writes one implementation per compilation unit and lists it in
+ * {@code META-INF/services/io.factum.spi.FactumModule}, so {@link java.util.ServiceLoader}
+ * finds it (no classpath scanning, native-image friendly). It can also be wired explicitly:
+ * {@code EventTypeRegistry.of(new OrderingFactumModule())}.
+ */
+public interface FactumModule {
+
+    /** Every {@code @Event} record of the unit, sorted by stored name then version. */
+    List<EventType<?>> eventTypes();
+
+    /** Every {@code @Aggregate} of the unit, sorted by name. */
+    default List<AggregateType<?, ?>> aggregateTypes() {
+        return List.of();
+    }
+}

@@ -1,0 +1,58 @@
+package io.factum.store;
+
+import java.util.List;
+
+/**
+ * The event store contract. Every implementation (in-memory, SQLite, PostgreSQL) passes the
+ * same contract test suite ({@code EventStoreContract} in the runtime's test jar).
+ *
+ * <h2>Streams and positions</h2>
+ * A stream is the ordered history of one aggregate, identified by a stream id (see
+ * {@link StreamIds} for what is valid). Its events have revisions 0, 1, 2, ... without gaps.
+ * Every event also has a global position: increasing in commit-visible order across all
+ * streams, starting above 0, not necessarily contiguous.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li><b>Atomic append</b>: all events of one append are stored, with contiguous revisions, or none is.</li>
+ *   <li><b>Optimistic concurrency</b>: if {@code expected} does not accept the stream's current revision,
+ *       nothing is stored and {@link WrongExpectedRevisionException} names the stream, expected and actual.
+ *       Of concurrent appends at the same exact revision exactly one wins.</li>
+ *   <li><b>Idempotent retry</b>: re-appending events whose ids are already stored, in the same stream at the
+ *       revisions they were stored at, succeeds without storing them again. Appending an id that is
+ *       stored elsewhere fails with {@link DuplicateEventIdException}.</li>
+ *   <li><b>Global order never skips</b>: a reader that follows {@link #readAll} with the last position it saw
+ *       never misses an event committed later with a lower position, and never sees an uncommitted one.</li>
+ * </ul>
+ */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * Appends {@code events} to the end of {@code streamId}, atomically.
+     *
+     * @throws WrongExpectedRevisionException when {@code expected} does not hold; nothing was written
+     * @throws DuplicateEventIdException      when an event id is already stored elsewhere; nothing was written
+     * @throws InvalidStreamIdException       when the stream id is empty, too long or has control characters
+     * @throws PayloadTooLargeException       when a payload exceeds the store's limit
+     */
+    AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events);
+
+    /**
+     * Reads up to {@code maxCount} events of one stream, in revision order, starting at
+     * {@code fromRevision} (inclusive). An unknown stream reads as empty.
+     */
+    List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount);
+
+    /**
+     * Reads up to {@code maxCount} events of all streams in global order whose position is greater
+     * than {@code afterPosition}. Start with {@code 0}; continue with the last position returned.
+     */
+    List<StoredEvent> readAll(long afterPosition, int maxCount);
+
+    /** The last revision of {@code streamId}, or {@code -1} if the stream does not exist. */
+    long streamRevision(String streamId);
+
+    /** Releases resources the store owns (not a {@code DataSource} it was given). */
+    @Override
+    default void close() {}
+}

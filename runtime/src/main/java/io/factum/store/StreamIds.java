@@ -1,0 +1,55 @@
+package io.factum.store;
+
+import java.util.List;
+
+/**
+ * The rules every store applies before writing: valid stream ids and payload sizes.
+ * Checked before anything is written, so a bad append stores nothing.
+ */
+public final class StreamIds {
+
+    /** Longest stream id, in UTF-16 chars. Fits an indexed column comfortably in every store. */
+    public static final int MAX_LENGTH = 200;
+
+    /** Largest payload, in bytes (1 MiB). Events are facts, not documents. */
+    public static final int MAX_PAYLOAD_BYTES = 1 << 20;
+
+    private StreamIds() {}
+
+    /** @throws InvalidStreamIdException if {@code streamId} is null, empty, too long or has control characters */
+    public static String validate(String streamId) {
+        if (streamId == null) {
+            throw new InvalidStreamIdException("Stream id must not be null");
+        }
+        if (streamId.isBlank()) {
+            throw new InvalidStreamIdException("Stream id must not be empty or blank");
+        }
+        if (streamId.length() > MAX_LENGTH) {
+            throw new InvalidStreamIdException("Stream id is " + streamId.length() + " characters, over the limit of "
+                    + MAX_LENGTH + ": '" + streamId.substring(0, 40) + "...'");
+        }
+        for (int i = 0; i < streamId.length(); i++) {
+            if (Character.isISOControl(streamId.charAt(i))) {
+                throw new InvalidStreamIdException("Stream id has a control character (U+"
+                        + String.format("%04X", (int) streamId.charAt(i)) + ") at index " + i);
+            }
+        }
+        return streamId;
+    }
+
+    /** Validates the stream id and every event's payload size. */
+    public static void validateAppend(String streamId, List<NewEvent> events) {
+        validate(streamId);
+        if (events == null) {
+            throw new IllegalArgumentException("events must not be null (use an empty list)");
+        }
+        for (NewEvent event : events) {
+            if (event == null) {
+                throw new IllegalArgumentException("events for stream '" + streamId + "' contain null");
+            }
+            if (event.payload().length > MAX_PAYLOAD_BYTES) {
+                throw new PayloadTooLargeException(streamId, event.type(), event.payload().length, MAX_PAYLOAD_BYTES);
+            }
+        }
+    }
+}
