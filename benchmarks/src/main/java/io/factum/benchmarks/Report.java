@@ -1,0 +1,100 @@
+package io.factum.benchmarks;
+
+import io.factum.benchmarks.report.Comparisons;
+import io.factum.benchmarks.report.ReportTable;
+import io.factum.benchmarks.report.Scores;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suite through JMH's Java API and prints every Factum result beside its peers,
+ * with DESIGN.md's targets marked met or missed.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar quick                   # the whole suite, a few minutes
+ * java -jar benchmarks/target/benchmarks.jar full                    # longer iterations, two forks
+ * java -jar benchmarks/target/benchmarks.jar quick Codec -prof gc    # a subset, with a JMH profiler
+ * java -jar benchmarks/target/benchmarks.jar quick -json out.json    # also write JMH's JSON results
+ * </pre>
+ *
+ * <p>Other arguments are regular expressions selecting benchmarks, as with JMH's own {@code -e}-less
+ * command line. Plain JMH works too: {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main}.
+ */
+public final class Report {
+
+    /** How long to measure. Both warm up for 5 iterations: fewer leave the JIT mid-compilation. */
+    enum RunMode {
+        QUICK(1, 5, 500, 5, 500),
+        FULL(2, 5, 2_000, 10, 2_000);
+
+        final int forks;
+        final int warmupIterations;
+        final int warmupMillis;
+        final int measurementIterations;
+        final int measurementMillis;
+
+        RunMode(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis) {
+            this.forks = forks;
+            this.warmupIterations = warmupIterations;
+            this.warmupMillis = warmupMillis;
+            this.measurementIterations = measurementIterations;
+            this.measurementMillis = measurementMillis;
+        }
+    }
+
+    private Report() {}
+
+    public static void main(String[] args) throws RunnerException {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-json FILE]");
+            System.exit(2);
+        }
+        RunMode mode = RunMode.valueOf(args[0].toUpperCase(Locale.ROOT));
+        List<String> includes = new ArrayList<>();
+        List<String> profilers = new ArrayList<>();
+        String jsonFile = null;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "-prof" -> profilers.add(args[++i]);
+                case "-json" -> jsonFile = args[++i];
+                default -> includes.add(args[i]);
+            }
+        }
+        if (includes.isEmpty()) {
+            includes.add(Report.class.getPackageName() + ".*Benchmark.*");
+        }
+
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .forks(mode.forks)
+                .warmupIterations(mode.warmupIterations)
+                .warmupTime(TimeValue.milliseconds(mode.warmupMillis))
+                .measurementIterations(mode.measurementIterations)
+                .measurementTime(TimeValue.milliseconds(mode.measurementMillis))
+                .jvmArgsAppend(BenchmarkSettings.JVM_ARGS)
+                .shouldFailOnError(true);
+        includes.forEach(options::include);
+        profilers.forEach(options::addProfiler);
+        if (jsonFile != null) {
+            options.resultFormat(ResultFormatType.JSON).result(jsonFile);
+        }
+
+        long started = System.nanoTime();
+        Collection<RunResult> results = new Runner(options.build()).run();
+        long minutes = (System.nanoTime() - started) / 60_000_000_000L;
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Factum benchmarks, %s mode, %d min; JDK %s (%s), %d cores%n%n",
+                mode.name().toLowerCase(Locale.ROOT), minutes, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
+        System.out.println(ReportTable.render(Comparisons.all(), Scores.of(results)));
+    }
+}

@@ -1,0 +1,27 @@
+package io.factum.benchmarks.bus;
+
+import com.google.common.eventbus.AllowConcurrentEvents;
+import io.factum.annotation.Subscribe;
+import io.factum.benchmarks.domain.OrderConfirmed;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One of the three subscribers of the sync bus benchmark. The same method is subscribed on Factum's bus
+ * (generated registration), on Guava's {@code EventBus} (its annotations) and called directly, so every
+ * variant does exactly the same work per subscriber.
+ */
+public class BillingHandler {
+
+    private final Blackhole blackhole;
+
+    public BillingHandler(Blackhole blackhole) {
+        this.blackhole = blackhole;
+    }
+
+    @Subscribe
+    @com.google.common.eventbus.Subscribe
+    @AllowConcurrentEvents
+    public void on(OrderConfirmed event) {
+        blackhole.consume(event.orderId());
+    }
+}

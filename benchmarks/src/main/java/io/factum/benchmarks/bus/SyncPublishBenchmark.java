@@ -1,0 +1,61 @@
+package io.factum.benchmarks.bus;
+
+import com.google.common.eventbus.EventBus;
+import io.factum.benchmarks.BenchmarkSettings;
+import io.factum.benchmarks.domain.OrderConfirmed;
+import io.factum.benchmarks.domain.OrderHistory;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** Synchronous publish of one event to three subscribers, in the caller's thread. Nanoseconds per publish. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {BenchmarkSettings.HEAP_MIN, BenchmarkSettings.HEAP_MAX, BenchmarkSettings.PRE_TOUCH})
+public class SyncPublishBenchmark {
+
+    OrderConfirmed event;
+    private ShippingHandler shipping;
+    private BillingHandler billing;
+    private NotificationHandler notification;
+    private EventBus guava;
+
+    @Setup
+    public void setUp(Blackhole blackhole) {
+        event = new OrderConfirmed(OrderHistory.ORDER_ID, Instant.parse("2026-11-26T08:00:00Z"));
+        shipping = new ShippingHandler(blackhole);
+        billing = new BillingHandler(blackhole);
+        notification = new NotificationHandler(blackhole);
+
+        guava = new EventBus("benchmark");
+        guava.register(shipping);
+        guava.register(billing);
+        guava.register(notification);
+    }
+
+    /** The limit: the three subscriber methods called directly. */
+    @Benchmark
+    public void directCalls() {
+        shipping.on(event);
+        billing.on(event);
+        notification.on(event);
+    }
+
+    @Benchmark
+    public void guavaEventBus() {
+        guava.post(event);
+    }
+}

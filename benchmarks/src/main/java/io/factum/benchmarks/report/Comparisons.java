@@ -1,0 +1,98 @@
+package io.factum.benchmarks.report;
+
+import static io.factum.benchmarks.report.Scores.key;
+
+import io.factum.benchmarks.bus.AsyncThroughputBenchmark;
+import io.factum.benchmarks.bus.SyncPublishBenchmark;
+import io.factum.benchmarks.codec.CodecBenchmark;
+import io.factum.benchmarks.replay.ReplayBenchmark;
+import io.factum.benchmarks.store.AppendBenchmark;
+import io.factum.benchmarks.store.CatchUpBenchmark;
+import io.factum.benchmarks.store.NotifyLatencyBenchmark;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rows of the report and DESIGN.md's performance targets, in one place. */
+public final class Comparisons {
+
+    private Comparisons() {}
+
+    public static List<Comparison> all() {
+        List<Comparison> rows = new ArrayList<>();
+        String handWritten = key(ReplayBenchmark.class, "handWrittenSwitch");
+        String axonLoad = key(ReplayBenchmark.class, "axonRepositoryLoad");
+        String axonApply = key(ReplayBenchmark.class, "axonApplyOnly");
+        List<Comparison.Peer> replayPeers = List.of(
+                new Comparison.Peer("Axon 4.13 repository load", axonLoad),
+                new Comparison.Peer("Axon 4.13 apply path alone", axonApply),
+                new Comparison.Peer("hand-written instanceof chain", handWritten));
+        rows.add(new Comparison("Replay 1,000 decoded events, generated AggregateType.apply (ns/event)",
+                key(ReplayBenchmark.class, "factumGeneratedApply"), replayPeers, List.of(
+                        Target.fasterThan(axonLoad, 30, ">= 30x Axon repository load"),
+                        Target.within(handWritten, 1.2, "within 1.2x of hand-written"))));
+        rows.add(new Comparison("Replay 1,000 decoded events through AggregateRoot.replayed (ns/event)",
+                key(ReplayBenchmark.class, "factumAggregateReplayed"), replayPeers, List.of()));
+        rows.add(new Comparison("Replay 1,000 stored JSON events, bytes to state (ns/event)",
+                key(ReplayBenchmark.class, "factumReplayFromJson"), List.of(
+                        new Comparison.Peer("JsonMapper decode, then apply", key(ReplayBenchmark.class,
+                                "jsonMapperDecodeThenApply"))), List.of()));
+
+        String encodeMapper = key(CodecBenchmark.class, "encodeJsonMapper");
+        rows.add(new Comparison("Encode OrderCreated with 3 lines to JSON bytes (ns/event)",
+                key(CodecBenchmark.class, "encodeFactum"), List.of(
+                        new Comparison.Peer("Jackson 3 JsonMapper", encodeMapper),
+                        new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "encodeHandWritten"))),
+                List.of(Target.fasterThan(encodeMapper, 1.3, "encode >= 1.3x JsonMapper"))));
+        String decodeMapper = key(CodecBenchmark.class, "decodeJsonMapper");
+        rows.add(new Comparison("Decode OrderCreated with 3 lines from JSON bytes (ns/event)",
+                key(CodecBenchmark.class, "decodeFactum"), List.of(
+                        new Comparison.Peer("Jackson 3 JsonMapper", decodeMapper),
+                        new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "decodeHandWritten"))),
+                List.of(Target.fasterThan(decodeMapper, 1.5, "decode >= 1.5x JsonMapper"))));
+
+        String guava = key(SyncPublishBenchmark.class, "guavaEventBus");
+        String direct = key(SyncPublishBenchmark.class, "directCalls");
+        rows.add(new Comparison("Synchronous publish of one event to 3 subscribers (ns/publish)",
+                key(SyncPublishBenchmark.class, "factumSyncBus"), List.of(
+                        new Comparison.Peer("Guava EventBus", guava),
+                        new Comparison.Peer("direct method calls", direct)), List.of(
+                        Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
+                        Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
+        rows.add(new Comparison("Asynchronous publish to 3 subscribers (events/s, each delivered 3 times)",
+                key(AsyncThroughputBenchmark.class, "factumAsyncBus"), List.of(
+                        new Comparison.Peer("Guava AsyncEventBus", key(AsyncThroughputBenchmark.class,
+                                "guavaAsyncEventBus"))), List.of()));
+
+        for (String backend : List.of("sqlite", "postgres")) {
+            for (int writers : List.of(1, 8)) {
+                for (int events : List.of(1, 10)) {
+                    rows.add(append(backend, writers, events));
+                }
+            }
+        }
+        for (String backend : List.of("sqlite", "postgres")) {
+            String params = "backend=" + backend;
+            rows.add(new Comparison("Catch-up subscription reading all events, " + backend + " (events/s)",
+                    key(CatchUpBenchmark.class, "factumCatchUp", params), List.of(
+                            new Comparison.Peer("raw JDBC SELECT in batches", key(CatchUpBenchmark.class,
+                                    "jdbcReadAll", params))),
+                    List.of(Target.atLeast(200_000, ">= 200k events/s (" + backend + ")"))));
+        }
+        rows.add(new Comparison("Append-to-delivery latency, PostgreSQL LISTEN/NOTIFY subscription (us/event)",
+                key(NotifyLatencyBenchmark.class, "factumAppendToDelivery"), List.of(), List.of()));
+        return rows;
+    }
+
+    private static Comparison append(String backend, int writers, int eventsPerAppend) {
+        String params = "backend=" + backend + ",eventsPerAppend=" + eventsPerAppend;
+        String suffix = writers == 1 ? "1Writer" : writers + "Writers";
+        String jdbc = key(AppendBenchmark.class, "jdbcBatch" + suffix, params);
+        List<Target> targets = backend.equals("postgres") && writers == 8 && eventsPerAppend == 10
+                ? List.of(Target.fractionOf(jdbc, 0.7, "PostgreSQL append within 0.7x of raw JDBC"))
+                : List.of();
+        return new Comparison(String.format("Append, %s, %d writer%s, %d event%s per append (events/s)",
+                backend, writers, writers == 1 ? "" : "s", eventsPerAppend, eventsPerAppend == 1 ? "" : "s"),
+                key(AppendBenchmark.class, "factumAppend" + suffix, params),
+                List.of(new Comparison.Peer("raw JDBC batch insert", jdbc)), targets, eventsPerAppend, "events/s");
+    }
+}

@@ -1,0 +1,3 @@
+package io.factum.benchmarks.store;
+/** Placeholder until the stores land. */
+public class NotifyLatencyBenchmark {}
