@@ -1,3 +1,4 @@
 package io.factum.benchmarks.store;
-/** Placeholder until the stores land. */
+
+/** Append-to-delivery latency through a PostgreSQL LISTEN/NOTIFY subscription; wired when subscriptions land. */
 public class NotifyLatencyBenchmark {}
