@@ -1,9 +1,12 @@
 package io.factum.benchmarks.bus;
 
-import com.google.common.eventbus.AsyncEventBus;
 import io.factum.benchmarks.BenchmarkSettings;
 import io.factum.benchmarks.domain.OrderConfirmed;
 import io.factum.benchmarks.domain.OrderHistory;
+import io.factum.bus.AsyncEventBus;
+import io.factum.bus.LocalEnvelopes;
+import io.factum.event.EventEnvelope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,25 +40,45 @@ public class AsyncThroughputBenchmark {
     static final int BURST = 1_000;
 
     OrderConfirmed event;
+    EventEnvelope<OrderConfirmed> envelope;
+    private AsyncEventBus factum;
+    DeliveryCounter factumCounter;
+    private long factumPublished;
     private ExecutorService guavaExecutor;
-    private AsyncEventBus guava;
-    private DeliveryCounter guavaCounter;
+    private com.google.common.eventbus.AsyncEventBus guava;
+    DeliveryCounter guavaCounter;
     private long guavaPublished;
 
     @Setup
     public void setUp() {
         event = new OrderConfirmed(OrderHistory.ORDER_ID, Instant.parse("2026-11-26T08:00:00Z"));
-        // As many delivery threads as the machine has cores, like the Factum async bus below.
-        guavaExecutor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        guava = new AsyncEventBus("benchmark", guavaExecutor);
+        envelope = LocalEnvelopes.of(event);
+        // Factum's defaults: a bounded queue per subscriber and a pool of 2 to 4 threads (here: 2 cores, 2).
+        factum = AsyncEventBus.create();
+        factumCounter = new DeliveryCounter();
+        DeliveryCounterSubscribers.register(factum, factumCounter);
+
+        // As many delivery threads as the Factum bus has on this machine.
+        guavaExecutor = Executors.newFixedThreadPool(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        guava = new com.google.common.eventbus.AsyncEventBus("benchmark", guavaExecutor);
         guavaCounter = new DeliveryCounter();
         guava.register(guavaCounter);
     }
 
     @TearDown
     public void tearDown() throws InterruptedException {
+        factum.close(Duration.ofSeconds(10));
         guavaExecutor.shutdown();
         guavaExecutor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Benchmark
+    public void factumAsyncBus() {
+        for (int i = 0; i < BURST; i++) {
+            factum.publish(envelope);
+        }
+        factumPublished += BURST;
+        factumCounter.awaitEach(factumPublished);
     }
 
     @Benchmark

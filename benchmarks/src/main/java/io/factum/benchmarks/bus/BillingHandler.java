@@ -13,6 +13,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class BillingHandler {
 
     private final Blackhole blackhole;
+    private long received;
 
     public BillingHandler(Blackhole blackhole) {
         this.blackhole = blackhole;
@@ -22,6 +23,12 @@ public class BillingHandler {
     @com.google.common.eventbus.Subscribe
     @AllowConcurrentEvents
     public void on(OrderConfirmed event) {
+        received++;
         blackhole.consume(event.orderId());
+    }
+
+    /** How many events this handler received; lets tests check that every variant delivers exactly once. */
+    public long received() {
+        return received;
     }
 }

@@ -38,6 +38,11 @@ public class DeliveryCounter {
         analytics.incrementAndGet();
     }
 
+    /** What each of the three subscribers received so far, in declaration order. */
+    public long[] received() {
+        return new long[] {inventory.get(), invoicing.get(), analytics.get()};
+    }
+
     /**
      * Waits until each of the three subscribers has received {@code expected} events in total.
      *

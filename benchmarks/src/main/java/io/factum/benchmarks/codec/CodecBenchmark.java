@@ -2,7 +2,9 @@ package io.factum.benchmarks.codec;
 
 import io.factum.benchmarks.BenchmarkSettings;
 import io.factum.benchmarks.domain.OrderCreated;
+import io.factum.benchmarks.domain.OrderCreatedCodec;
 import io.factum.benchmarks.domain.OrderHistory;
+import io.factum.codec.Json;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +21,8 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * Encoding and decoding one {@link OrderCreated} (three nested lines, UUID, enum, BigDecimal, Instant)
- * to and from UTF-8 JSON bytes. Scores are nanoseconds per event.
+ * to and from UTF-8 JSON bytes: Factum's generated codec, Jackson's {@code JsonMapper} and hand-written
+ * streaming code, all producing the same bytes. Scores are nanoseconds per event.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +46,11 @@ public class CodecBenchmark {
     }
 
     @Benchmark
+    public byte[] encodeFactum() {
+        return Json.encode(OrderCreatedCodec.INSTANCE, event);
+    }
+
+    @Benchmark
     public byte[] encodeJsonMapper() {
         return jsonMapperWriter.writeValueAsBytes(event);
     }
@@ -50,6 +58,11 @@ public class CodecBenchmark {
     @Benchmark
     public byte[] encodeHandWritten() {
         return HandWrittenOrderCreatedJson.encode(event);
+    }
+
+    @Benchmark
+    public OrderCreated decodeFactum() {
+        return Json.decode(OrderCreatedCodec.INSTANCE, json, "OrderCreated");
     }
 
     @Benchmark

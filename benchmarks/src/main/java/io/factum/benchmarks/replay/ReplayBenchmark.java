@@ -2,11 +2,19 @@ package io.factum.benchmarks.replay;
 
 import io.factum.benchmarks.BenchmarkSettings;
 import io.factum.benchmarks.axon.AxonOrder;
+import io.factum.aggregate.AggregateRepository;
+import io.factum.benchmarks.domain.DomainFactumModule;
 import io.factum.benchmarks.domain.HandWrittenDispatch;
 import io.factum.benchmarks.domain.Order;
+import io.factum.benchmarks.domain.OrderAggregateType;
 import io.factum.benchmarks.domain.OrderEvent;
 import io.factum.benchmarks.domain.OrderHistory;
+import io.factum.event.EventTypeRegistry;
+import io.factum.event.Metadata;
+import io.factum.store.ExpectedRevision;
+import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
+import io.factum.store.memory.InMemoryEventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +60,13 @@ import tools.jackson.databind.ObjectReader;
 @Fork(value = 1, jvmArgsAppend = {BenchmarkSettings.HEAP_MIN, BenchmarkSettings.HEAP_MAX, BenchmarkSettings.PRE_TOUCH})
 public class ReplayBenchmark {
 
+    private static final OrderAggregateType ORDER = OrderAggregateType.INSTANCE;
+
     List<OrderEvent> events;
     List<StoredEvent> storedEvents;
     Map<String, ObjectReader> jsonMapperReaders;
+    EventTypeRegistry registry;
+    private AggregateRepository<Order, OrderEvent> factumRepository;
 
     private List<DomainEventMessage<?>> axonMessages;
     private AggregateModel<AxonOrder> axonModel;
@@ -65,8 +77,17 @@ public class ReplayBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         events = OrderHistory.events(OrderHistory.ORDER_ID, BenchmarkSettings.STREAM_LENGTH);
-        storedEvents = SampleStream.stored(events);
+        registry = EventTypeRegistry.of(new DomainFactumModule());
+        storedEvents = SampleStream.stored(registry, events);
         jsonMapperReaders = SampleStream.jsonMapperReaders();
+
+        InMemoryEventStore factumStore = new InMemoryEventStore();
+        List<NewEvent> encoded = new ArrayList<>(events.size());
+        for (OrderEvent event : events) {
+            encoded.add(registry.encode(event, Metadata.empty()));
+        }
+        factumStore.append(ORDER.streamId(orderId), ExpectedRevision.noStream(), encoded);
+        factumRepository = new AggregateRepository<>(factumStore, registry, ORDER);
 
         axonMessages = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -96,6 +117,49 @@ public class ReplayBenchmark {
             HandWrittenDispatch.apply(order, event);
         }
         return order;
+    }
+
+    /** Factum: the generated {@code OrderAggregateType.apply}, an {@code instanceof} chain of direct calls. */
+    @Benchmark
+    public Order factumGeneratedApply() {
+        Order order = ORDER.newInstance();
+        for (OrderEvent event : events) {
+            ORDER.apply(order, event);
+        }
+        order.replayedTo(events.size() - 1);
+        return order;
+    }
+
+    /** Factum: {@code AggregateRoot.replayed}, which finds the generated type once and applies through it. */
+    @Benchmark
+    public Order factumAggregateReplayed() {
+        Order order = ORDER.newInstance();
+        long revision = 0;
+        for (OrderEvent event : events) {
+            order.replayed(event, revision++);
+        }
+        return order;
+    }
+
+    /** Factum: the generated {@code OrderAggregateType.replay}, from stored JSON bytes straight to apply calls. */
+    @Benchmark
+    public Order factumReplayFromJson() {
+        Order order = ORDER.newInstance();
+        for (StoredEvent stored : storedEvents) {
+            ORDER.replay(order, stored, registry);
+        }
+        order.replayedTo(storedEvents.size() - 1);
+        return order;
+    }
+
+    /**
+     * Factum's whole load: {@code AggregateRepository.load} from the in-memory store, which reads the
+     * stored JSON and replays it. Unlike Axon's in-memory engine, which keeps event objects, this includes
+     * decoding every payload.
+     */
+    @Benchmark
+    public Order factumRepositoryLoad() {
+        return factumRepository.load(orderId);
     }
 
     /** Axon 4.13: {@code EventSourcingRepository.load} inside a unit of work, as a command handler would. */

@@ -2,7 +2,9 @@ package io.factum.benchmarks.replay;
 
 import io.factum.benchmarks.codec.JacksonPeer;
 import io.factum.benchmarks.domain.OrderEvent;
+import io.factum.event.EventTypeRegistry;
 import io.factum.event.Metadata;
+import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +19,15 @@ final class SampleStream {
 
     private SampleStream() {}
 
-    static List<StoredEvent> stored(List<OrderEvent> events) {
+    /** The events as a store returns them, encoded by Factum's generated codecs (byte for byte what JsonMapper writes). */
+    static List<StoredEvent> stored(EventTypeRegistry registry, List<OrderEvent> events) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
         Instant occurredAt = Instant.parse("2026-11-26T08:00:00Z");
         for (int i = 0; i < events.size(); i++) {
             OrderEvent event = events.get(i);
-            byte[] payload = JacksonPeer.MAPPER.writeValueAsBytes(event);
-            stored.add(new StoredEvent(new UUID(0, i + 1), "Order-" + event.orderId(), i, i + 1,
-                    event.getClass().getSimpleName(), 1, occurredAt.plusMillis(i), Metadata.empty(), payload));
+            NewEvent encoded = registry.encode(new UUID(0, i + 1), occurredAt.plusMillis(i), event, Metadata.empty());
+            stored.add(new StoredEvent(encoded.eventId(), "Order-" + event.orderId(), i, i + 1, encoded.type(),
+                    encoded.schemaVersion(), encoded.occurredAt(), encoded.metadata(), encoded.payload()));
         }
         return stored;
     }

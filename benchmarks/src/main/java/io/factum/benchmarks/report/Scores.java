@@ -43,6 +43,11 @@ public final class Scores {
         return key(benchmark, method) + "[" + params + "]";
     }
 
+    /** Records a score; for tests and for merging runs. */
+    public void put(String key, Score score) {
+        byKey.put(key, score);
+    }
+
     /** The score of {@code key}, or null when the run did not include it. */
     public Score get(String key) {
         return byKey.get(key);

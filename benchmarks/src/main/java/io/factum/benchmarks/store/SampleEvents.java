@@ -1,8 +1,9 @@
 package io.factum.benchmarks.store;
 
-import io.factum.benchmarks.codec.JacksonPeer;
 import io.factum.benchmarks.domain.ItemAdded;
+import io.factum.benchmarks.domain.ItemAddedCodec;
 import io.factum.benchmarks.domain.OrderLine;
+import io.factum.codec.Json;
 import io.factum.event.Metadata;
 import io.factum.store.NewEvent;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class SampleEvents {
 
-    private static final byte[] PAYLOAD = JacksonPeer.MAPPER.writeValueAsBytes(new ItemAdded(
+    private static final byte[] PAYLOAD = Json.encode(ItemAddedCodec.INSTANCE, new ItemAdded(
             UUID.fromString("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"), new OrderLine("SKU-4711", 3, new BigDecimal("9.95"))));
     private static final Instant OCCURRED_AT = Instant.parse("2026-11-26T08:00:00.123456Z");
 

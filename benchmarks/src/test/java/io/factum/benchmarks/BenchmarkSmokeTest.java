@@ -1,0 +1,58 @@
+package io.factum.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factum.benchmarks.report.Comparison;
+import io.factum.benchmarks.report.Comparisons;
+import io.factum.benchmarks.report.Scores;
+import io.factum.benchmarks.report.Target;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * CI's guard against benchmark rot: every benchmark method runs once, in this JVM, through JMH's own
+ * harness (setup, the method, teardown; the store benchmarks against real SQLite and PostgreSQL). A
+ * benchmark that throws fails the build. Nothing is timed or asserted about speed here.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsOnceAndEveryReportRowFindsItsBenchmark() throws RunnerException {
+        Options once = new OptionsBuilder()
+                .include(BenchmarkSmokeTest.class.getPackageName() + ".*Benchmark.*")
+                .mode(Mode.SingleShotTime)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementBatchSize(1)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+
+        Collection<RunResult> results = new Runner(once).run();
+
+        Set<String> measured = new TreeSet<>(Scores.of(results).all().keySet());
+        assertThat(measured).containsAll(reportedKeys());
+        assertThat(measured).hasSize(reportedKeys().size());
+    }
+
+    /** Every benchmark the report prints: a benchmark nobody reports, or a row naming a missing one, is a bug. */
+    private static Set<String> reportedKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Comparison row : Comparisons.all()) {
+            keys.add(row.factum());
+            row.peers().forEach(peer -> keys.add(peer.key()));
+            row.targets().stream().map(Target::peer).filter(peer -> peer != null).forEach(keys::add);
+        }
+        return keys;
+    }
+}

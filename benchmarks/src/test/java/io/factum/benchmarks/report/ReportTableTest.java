@@ -1,0 +1,54 @@
+package io.factum.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTableTest {
+
+    @Test
+    void speedupReadsTheSameWayForTimesAndThroughputs() {
+        Score fastTime = new Score(10, 1, "ns/op", false);
+        Score slowTime = new Score(300, 5, "ns/op", false);
+        Score highThroughput = new Score(700, 10, "ops/s", true);
+        Score lowThroughput = new Score(1_000, 10, "ops/s", true);
+
+        assertThat(fastTime.speedupOver(slowTime)).isEqualTo(30.0);
+        assertThat(highThroughput.speedupOver(lowThroughput)).isEqualTo(0.7);
+        assertThat(ReportTable.speedup(30)).isEqualTo("30.00x faster");
+        assertThat(ReportTable.speedup(0.5)).isEqualTo("2.00x slower");
+    }
+
+    @Test
+    void targetsAreMarkedMetMissedOrNotMeasured() {
+        Scores scores = new Scores();
+        scores.put("A.factum", new Score(8, 0.1, "ns/op", false));
+        scores.put("A.axon", new Score(232, 3, "ns/op", false));
+        scores.put("A.hand", new Score(7.5, 0.1, "ns/op", false));
+        Comparison row = new Comparison("Replay (ns/event)", "A.factum",
+                List.of(new Comparison.Peer("Axon", "A.axon"), new Comparison.Peer("hand-written", "A.hand"),
+                        new Comparison.Peer("absent", "A.absent")),
+                List.of(Target.fasterThan("A.axon", 30, ">= 30x Axon"),
+                        Target.within("A.hand", 1.05, "within 1.05x of hand-written"),
+                        Target.fasterThan("A.absent", 2, ">= 2x absent")));
+
+        String table = ReportTable.render(List.of(row), scores);
+
+        assertThat(table)
+                .contains(">= 30x Axon: 29.00x faster  MISSED")
+                .contains("within 1.05x of hand-written: 1.07x slower  MISSED")
+                .contains(">= 2x absent: NOT MEASURED")
+                .contains("not measured");
+    }
+
+    @Test
+    void absoluteTargetsAndScaledScoresUseTheScaledUnit() {
+        Scores scores = new Scores();
+        scores.put("C.read", new Score(12.5, 0.5, "ops/s", true));
+        Comparison row = new Comparison("Catch-up (events/s)", "C.read", List.of(),
+                List.of(Target.atLeast(200_000, ">= 200k events/s")), 20_000, "events/s");
+
+        assertThat(ReportTable.render(List.of(row), scores)).contains(">= 200k events/s: 250,000 events/s  MET");
+    }
+}
