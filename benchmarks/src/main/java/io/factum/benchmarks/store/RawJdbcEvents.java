@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -17,6 +18,10 @@ import javax.sql.DataSource;
  * (created from the same DDL under its own prefix), bound the same way. An append is one
  * transaction with one batched {@code INSERT}; no revision check, no idempotency check, no ordering
  * lock: the floor under what any event store can do on that table.
+ *
+ * <p>On SQLite, which has one writer at a time, writers of this JVM take turns on a fair Java lock,
+ * as any careful SQLite application does (and as the Factum store does): left to SQLite's busy
+ * handler, 8 writers starve each other until one fails with {@code SQLITE_BUSY}.
  */
 final class RawJdbcEvents {
 
@@ -24,10 +29,12 @@ final class RawJdbcEvents {
     private final JdbcDialect dialect;
     private final String insert;
     private final String selectAll;
+    private final ReentrantLock writerLock;
 
     private RawJdbcEvents(DataSource dataSource, JdbcDialect dialect, TableNames tables) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.insert = "INSERT INTO " + tables.events() + " (event_id, stream_id, revision, type, schema_version, "
                 + "occurred_at, correlation_id, causation_id, headers, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 + dialect.headersParameter() + ", ?)";
@@ -55,6 +62,9 @@ final class RawJdbcEvents {
 
     /** Inserts {@code events} into {@code streamId} at revisions {@code firstRevision}, ... in one transaction. */
     void insertBatch(String streamId, long firstRevision, List<NewEvent> events) {
+        if (writerLock != null) {
+            writerLock.lock();
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
@@ -82,6 +92,10 @@ final class RawJdbcEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Raw JDBC insert into " + streamId + " failed: " + e.getMessage(), e);
+        } finally {
+            if (writerLock != null) {
+                writerLock.unlock();
+            }
         }
     }
 
