@@ -10,7 +10,6 @@ import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -78,7 +77,11 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
     /** The events that happened before the command, oldest first; added to any given before. */
     @SafeVarargs
     public final AggregateFixture<A, E> given(E... events) {
-        return given(Arrays.asList(events));
+        List<E> list = new ArrayList<>(events.length);
+        for (E event : events) { // element by element: javac's varargs lint flags passing the array on
+            list.add(event);
+        }
+        return given(list);
     }
 
     /** The events that happened before the command, oldest first; added to any given before. */

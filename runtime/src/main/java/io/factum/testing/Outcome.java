@@ -2,7 +2,7 @@ package io.factum.testing;
 
 import io.factum.aggregate.AggregateRoot;
 import io.factum.aggregate.AggregateType;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -32,7 +32,11 @@ public final class Outcome<A extends AggregateRoot<E>, E> {
     /** Expects the command to succeed and to record exactly these events, in this order. */
     @SafeVarargs
     public final Outcome<A, E> expectEvents(E... expected) {
-        return expectEvents(Arrays.asList(expected));
+        List<E> list = new ArrayList<>(expected.length);
+        for (E event : expected) { // element by element: javac's varargs lint flags passing the array on
+            list.add(event);
+        }
+        return expectEvents(list);
     }
 
     /** Expects the command to succeed and to record exactly these events, in this order. */
