@@ -661,7 +661,7 @@ public abstract class EventStoreContract {
                 while (seen.size() < total && System.nanoTime() < deadline) {
                     List<StoredEvent> page = store.readAll(after, 16);
                     if (page.isEmpty()) {
-                        Thread.onSpinWait();
+                        Thread.sleep(1); // back off a little instead of hammering the store
                         continue;
                     }
                     seen.addAll(page);
