@@ -69,6 +69,37 @@ class AsyncFailureTest {
     }
 
     @Test
+    void failuresStayIsolatedUnderConcurrentPublishers() throws Exception {
+        bus = AsyncEventBus.builder().queueCapacity(64).retryPolicy(RetryPolicy.immediate(2)).build();
+        Recorder healthy = new Recorder();
+        bus.subscribe("healthy", OrderPlaced.class, healthy);
+        bus.subscribe("broken", OrderPlaced.class, envelope -> {
+            throw new IllegalStateException("broken");
+        });
+        List<Thread> publishers = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            int publisher = p;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    bus.publish(placed(publisher, i));
+                }
+            });
+            publishers.add(thread);
+            thread.start();
+        }
+        for (Thread thread : publishers) {
+            thread.join();
+        }
+        Waiting.idle(bus);
+
+        assertThat(healthy.received()).hasSize(20_000);
+        assertThat(bus.metrics()).containsExactly(
+                new SubscriberMetrics("healthy", OrderPlaced.class, 20_000, 0, 0, 0),
+                new SubscriberMetrics("broken", OrderPlaced.class, 0, 40_000, 20_000, 0));
+        assertThat(bus.deadLetters().size()).isEqualTo(20_000);
+    }
+
+    @Test
     void aFailedEventIsRetriedWithBackoffBeforeTheNextOneAndThenSucceeds() throws Exception {
         bus = AsyncEventBus.builder()
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(10)))

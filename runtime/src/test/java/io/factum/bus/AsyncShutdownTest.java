@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -223,6 +224,35 @@ class AsyncShutdownTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("each member record");
         bus.close(Duration.ZERO);
+    }
+
+    @Test
+    void whenASuppliedExecutorRefusesTheDrainThePublisherIsToldAndCloseReportsTheEvent() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executor.shutdown();
+        AsyncEventBus bus = AsyncEventBus.builder().executor(executor).build();
+        bus.subscribe("unlucky", OrderPlaced.class, envelope -> {});
+        EventEnvelope<OrderPlaced> envelope = placed(0);
+
+        assertThatThrownBy(() -> bus.publish(envelope)).isInstanceOf(RejectedExecutionException.class);
+        ShutdownReport report = bus.close(Duration.ZERO);
+
+        assertThat(report.undelivered()).singleElement()
+                .satisfies(entry -> assertThat(entry.notDelivered()).containsExactly(envelope));
+    }
+
+    @Test
+    void eventsWithoutSubscribersGoToTheUnhandledHook() {
+        List<EventEnvelope<?>> unhandled = new ArrayList<>();
+        AsyncEventBus bus = AsyncEventBus.builder().onUnhandled(unhandled::add).build();
+        bus.subscribe("placed", OrderPlaced.class, envelope -> {});
+        EventEnvelope<OrderPaid> paid = TestEvents.paid("A");
+
+        bus.publish(paid);
+        bus.publish(placed(0));
+
+        assertThat(unhandled).containsExactly(paid);
+        assertThat(bus.close(Waiting.PATIENCE).isComplete()).isTrue();
     }
 
     @Test
