@@ -37,6 +37,8 @@ public final class DeadLetters {
      * @throws SubscriberNotFoundException if its subscriber is no longer subscribed; the letter stays parked
      * @throws BusOverloadedException      if the subscriber's queue stayed full; the letter stays parked
      * @throws BusClosedException          if the bus is closed; the letter stays parked
+     * @throws java.util.concurrent.RejectedExecutionException if a supplied executor refused the drain;
+     *                                     the event is queued nevertheless (see {@link AsyncEventBus#publish})
      */
     public boolean redeliver(UUID id) {
         if (bus.isClosed()) {
@@ -50,10 +52,12 @@ public final class DeadLetters {
         DeadLetter letter = claimed.get();
         try {
             bus.redeliver(letter);
-        } catch (RuntimeException e) {
+        } catch (SubscriberNotFoundException | BusOverloadedException | BusClosedException notQueued) {
             store.add(letter);
-            throw e;
+            throw notQueued;
         }
+        // Any other exception (a supplied executor refusing the drain) comes after the event was
+        // queued: a later drain delivers it, or close() puts the letter back.
         return true;
     }
 
