@@ -145,7 +145,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
             onUnhandled.accept(envelope);
             return;
         }
-        long deadline = blockWhenFull ? System.nanoTime() + blockTimeoutNanos : 0;
+        long deadline = offerDeadline();
         List<String> overloaded = null;
         boolean closedMeanwhile = false;
         RejectedExecutionException rejected = null;
@@ -176,9 +176,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
                     + "; subscribers that had queued it before the close got it or are listed in the shutdown report");
         }
         if (overloaded != null) {
-            throw new BusOverloadedException(envelope, overloaded, blockWhenFull
-                    ? "capacity " + queueCapacity + ", waited " + Duration.ofNanos(blockTimeoutNanos)
-                    : "capacity " + queueCapacity + ", reject policy");
+            throw new BusOverloadedException(envelope, overloaded, describeFullPolicy());
         }
         if (rejected != null) {
             throw rejected;
@@ -291,8 +289,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         if (subscriber == null) {
             throw new SubscriberNotFoundException(letter);
         }
-        long deadline = blockWhenFull ? System.nanoTime() + blockTimeoutNanos : 0;
-        switch (subscriber.offer(letter.envelope(), letter, blockWhenFull, deadline)) {
+        switch (subscriber.offer(letter.envelope(), letter, blockWhenFull, offerDeadline())) {
             case ACCEPTED:
                 return;
             case ACCEPTED_START_DRAIN:
@@ -300,12 +297,23 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
                 return;
             case FULL:
                 throw new BusOverloadedException(letter.envelope(), List.of(subscriber.name),
-                        "capacity " + queueCapacity + ", while redelivering dead letter " + letter.id());
+                        describeFullPolicy() + ", while redelivering dead letter " + letter.id());
             case CLOSED:
             default:
                 throw new BusClosedException("Cannot redeliver dead letter " + letter.id()
                         + ": the event bus closed; the letter stays parked");
         }
+    }
+
+    /** Until when an offer may wait for space (a {@link System#nanoTime()} value); unused when rejecting. */
+    private long offerDeadline() {
+        return blockWhenFull ? System.nanoTime() + blockTimeoutNanos : 0;
+    }
+
+    private String describeFullPolicy() {
+        return blockWhenFull
+                ? "capacity " + queueCapacity + ", waited " + Duration.ofNanos(blockTimeoutNanos)
+                : "capacity " + queueCapacity + ", reject policy";
     }
 
     private AsyncSubscriber find(String subscriberName, Class<?> eventClass) {

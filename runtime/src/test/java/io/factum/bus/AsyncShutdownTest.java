@@ -67,6 +67,7 @@ class AsyncShutdownTest {
             bus.publish(published.get(i));
         }
         stuck.awaitStarted();
+        Waiting.until("healthy gets everything", () -> healthy.received().size() == 5);
 
         ShutdownReport report = bus.close(Duration.ofMillis(50));
 
