@@ -11,9 +11,12 @@ import io.factum.bus.TestEvents.OrderPaid;
 import io.factum.bus.TestEvents.OrderPlaced;
 import io.factum.bus.TestEvents.OrderRefunded;
 import io.factum.bus.TestEvents.OrderShipped;
+import com.sun.management.ThreadMXBean;
 import io.factum.event.EventEnvelope;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -221,7 +224,7 @@ class SynchronousEventBusTest {
         assertThat(List.of(first.type(), second.type())).containsExactly("OrderPaid", "OrderShipped");
         assertThat(first.eventId()).isNotEqualTo(second.eventId());
         assertThat(first.payload()).isEqualTo(new OrderPaid("A"));
-        assertThatThrownBy(() -> bus.publishEvents(java.util.Arrays.asList(new OrderPaid("C"), null)))
+        assertThatThrownBy(() -> bus.publishEvents(Arrays.asList(new OrderPaid("C"), null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index 1");
     }
@@ -270,6 +273,29 @@ class SynchronousEventBusTest {
         void on(OrderEvent event) {
             calls.add(event.toString());
         }
+    }
+
+    @Test
+    void publishingAllocatesNothing() {
+        long[] handled = new long[1];
+        for (int i = 0; i < 3; i++) {
+            bus.subscribe("counter-" + i, OrderPaid.class, envelope -> handled[0]++);
+        }
+        EventEnvelope<OrderPaid> envelope = paid("A");
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long threadId = Thread.currentThread().getId();
+        for (int i = 0; i < 100_000; i++) { // warm up
+            bus.publish(envelope);
+        }
+
+        long before = threads.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < 100_000; i++) {
+            bus.publish(envelope);
+        }
+        long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+        assertThat(handled[0]).isEqualTo(600_000);
+        assertThat(allocated).as("bytes allocated by 100,000 publishes").isLessThan(10_000);
     }
 
     private static void await(CountDownLatch latch) {
