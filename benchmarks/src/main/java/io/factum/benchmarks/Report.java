@@ -33,7 +33,7 @@ public final class Report {
 
     /** How long to measure. Both warm up for 5 iterations: fewer leave the JIT mid-compilation. */
     enum RunMode {
-        QUICK(1, 5, 500, 5, 500),
+        QUICK(1, 5, 1_000, 5, 1_000),
         FULL(2, 5, 2_000, 10, 2_000);
 
         final int forks;
