@@ -46,7 +46,9 @@ public final class ReportTable {
         String value = target.peer() == null
                 ? String.format(Locale.ROOT, "%,.0f %s", measured, factum.unit())
                 : speedup(measured);
-        return target.description() + ": " + value + (target.isMet(factum, peer) ? "  MET" : "  MISSED");
+        boolean noisy = factum.isNoisy() || peer != null && peer.isNoisy();
+        return target.description() + ": " + value + (target.isMet(factum, peer) ? "  MET" : "  MISSED")
+                + (noisy ? " (noisy: error > 50% of a score)" : "");
     }
 
     /** {@code 2.31x faster} or {@code 1.45x slower}, so nobody has to remember which way a ratio reads. */

@@ -10,6 +10,14 @@ package io.factum.benchmarks.report;
  */
 public record Score(double value, double error, String unit, boolean higherIsBetter) {
 
+    /**
+     * Whether the confidence interval is wider than half the score: the machine was busy or the run
+     * too short, and a verdict on this score may flip on the next run.
+     */
+    public boolean isNoisy() {
+        return !Double.isNaN(error) && error > value / 2;
+    }
+
     /** The same score multiplied by {@code factor} and named {@code newUnit}, e.g. appends/s into events/s. */
     public Score times(double factor, String newUnit) {
         return new Score(value * factor, error * factor, newUnit == null ? unit : newUnit, higherIsBetter);

@@ -43,6 +43,18 @@ class ReportTableTest {
     }
 
     @Test
+    void verdictsOnWideConfidenceIntervalsAreMarkedNoisy() {
+        Scores scores = new Scores();
+        scores.put("B.factum", new Score(20, 15, "ns/op", false));
+        scores.put("B.guava", new Score(300, 10, "ns/op", false));
+        Comparison row = new Comparison("Publish (ns)", "B.factum", List.of(new Comparison.Peer("Guava", "B.guava")),
+                List.of(Target.fasterThan("B.guava", 10, ">= 10x Guava")));
+
+        assertThat(ReportTable.render(List.of(row), scores))
+                .contains(">= 10x Guava: 15.00x faster  MET (noisy: error > 50% of a score)");
+    }
+
+    @Test
     void absoluteTargetsAndScaledScoresUseTheScaledUnit() {
         Scores scores = new Scores();
         scores.put("C.read", new Score(12.5, 0.5, "ops/s", true));
