@@ -78,6 +78,8 @@ public final class Comparisons {
             rows.add(new Comparison("Catch-up subscription reading all " + CatchUpBenchmark.DEFAULT_EVENTS
                     + " events, " + backend + " (events/s)",
                     key(CatchUpBenchmark.class, "factumCatchUp", params), List.of(
+                            new Comparison.Peer("Factum, checkpoint in memory", key(CatchUpBenchmark.class,
+                                    "factumCatchUpInMemoryCheckpoint", params)),
                             new Comparison.Peer("raw JDBC SELECT in batches", key(CatchUpBenchmark.class,
                                     "jdbcReadAll", params))),
                     List.of(Target.atLeast(200_000, ">= 200k events/s (" + backend + ")")),

@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  * {@code FACTUM_BENCH_PG_URL} to use another). Table prefixes are unique too, so advisory locks
  * never meet those of another run or of tests sharing the server.
  *
+ * <p>{@code FACTUM_BENCH_PG_SYNCHRONOUS_COMMIT} (e.g. {@code off}) sets PostgreSQL's
+ * {@code synchronous_commit} on every pooled connection, for experiments only: it trades durability
+ * for speed, for Factum and the raw JDBC peer alike.
+ *
  * <p>Both backends are reached through one HikariCP pool, which the Factum store and the raw JDBC
  * peer share: connection set-up is then out of both measurements.
  */
@@ -83,6 +87,15 @@ public final class BenchDatabase implements AutoCloseable {
         HikariConfig config = poolConfig(id, connections);
         config.setJdbcUrl(url);
         config.setSchema(id);
+        String synchronousCommit = System.getenv("FACTUM_BENCH_PG_SYNCHRONOUS_COMMIT");
+        if (synchronousCommit != null && !synchronousCommit.isBlank()) {
+            // An experiment knob, off by default: shows how much of an append is waiting for the WAL flush.
+            if (!synchronousCommit.matches("on|off|local|remote_write|remote_apply")) {
+                throw new IllegalArgumentException("FACTUM_BENCH_PG_SYNCHRONOUS_COMMIT must be a synchronous_commit value"
+                        + " (on, off, local, remote_write, remote_apply), was '" + synchronousCommit + "'");
+            }
+            config.setConnectionInitSql("SET synchronous_commit = " + synchronousCommit);
+        }
         return new BenchDatabase(POSTGRES, id, new HikariDataSource(config), null, id);
     }
 

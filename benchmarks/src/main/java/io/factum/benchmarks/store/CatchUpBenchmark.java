@@ -5,6 +5,8 @@ import io.factum.benchmarks.domain.DomainFactumModule;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.subscription.EnvelopeHandler;
+import io.factum.subscription.InMemoryCheckpointStore;
 import io.factum.subscription.JdbcCheckpointStore;
 import io.factum.subscription.Subscription;
 import java.sql.Connection;
@@ -29,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * A catch-up subscription reading the whole store from position 0 ({@code events} stored events, 10 per
  * stream): each event decoded into an envelope and handed to a handler, the checkpoint saved in the
  * database after every batch. The peer reads the same rows with plain JDBC in batches of the same
- * size, without decoding or checkpoints. Scores are complete catch-ups per second; the report
+ * size, without decoding or checkpoints. A second Factum variant keeps its checkpoint in memory, to
+ * show what the durable checkpoint costs. Scores are complete catch-ups per second; the report
  * multiplies by {@code events}.
  */
 @State(Scope.Benchmark)
@@ -56,6 +59,7 @@ public class CatchUpBenchmark {
     JdbcEventStore store;
     private RawJdbcEvents jdbc;
     private Subscription subscription;
+    private Subscription inMemoryCheckpointSubscription;
     private long delivered;
 
     @Setup(Level.Trial)
@@ -74,11 +78,16 @@ public class CatchUpBenchmark {
         }
         jdbc = RawJdbcEvents.over(database.dataSource(), store.dialect(), store.tables());
         EventTypeRegistry registry = EventTypeRegistry.of(new DomainFactumModule());
+        EnvelopeHandler handler = envelope -> {
+            blackhole.consume(envelope.payload());
+            delivered++;
+        };
         subscription = Subscription.builder("catch-up", store, registry)
-                .handler(envelope -> {
-                    blackhole.consume(envelope.payload());
-                    delivered++;
-                }, new JdbcCheckpointStore(store))
+                .handler(handler, new JdbcCheckpointStore(store))
+                .batchSize(BATCH_SIZE)
+                .build();
+        inMemoryCheckpointSubscription = Subscription.builder("catch-up-in-memory", store, registry)
+                .handler(handler, new InMemoryCheckpointStore())
                 .batchSize(BATCH_SIZE)
                 .build();
     }
@@ -86,6 +95,7 @@ public class CatchUpBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         subscription.close();
+        inMemoryCheckpointSubscription.close();
         store.close();
         database.close();
     }
@@ -95,6 +105,18 @@ public class CatchUpBenchmark {
         subscription.reset();
         delivered = 0;
         subscription.runUntilCaughtUp();
+        return expectAll(delivered);
+    }
+
+    /**
+     * The same subscription with its checkpoint in memory: no database write (and, on SQLite and
+     * PostgreSQL, no flush to disk) per batch. Shows what the durable checkpoint costs.
+     */
+    @Benchmark
+    public long factumCatchUpInMemoryCheckpoint() {
+        inMemoryCheckpointSubscription.reset();
+        delivered = 0;
+        inMemoryCheckpointSubscription.runUntilCaughtUp();
         return expectAll(delivered);
     }
 
