@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar full                    # longer iterations, two forks
  * java -jar benchmarks/target/benchmarks.jar quick Codec -prof gc    # a subset, with a JMH profiler
  * java -jar benchmarks/target/benchmarks.jar quick -json out.json    # also write JMH's JSON results
+ * java -jar benchmarks/target/benchmarks.jar quick Append -p backend=postgres -p eventsPerAppend=10
  * </pre>
  *
  * <p>Other arguments are regular expressions selecting benchmarks, as with JMH's own {@code -e}-less
@@ -58,17 +59,19 @@ public final class Report {
 
     public static void main(String[] args) throws RunnerException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-json FILE]");
+            System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-p NAME=V1,V2] [-json FILE]");
             System.exit(2);
         }
         RunMode mode = RunMode.valueOf(args[0].toUpperCase(Locale.ROOT));
         List<String> includes = new ArrayList<>();
         List<String> profilers = new ArrayList<>();
+        List<String[]> params = new ArrayList<>();
         String jsonFile = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "-prof" -> profilers.add(args[++i]);
                 case "-json" -> jsonFile = args[++i];
+                case "-p" -> params.add(args[++i].split("=", 2));
                 default -> includes.add(args[i]);
             }
         }
@@ -88,6 +91,12 @@ public final class Report {
                 .shouldFailOnError(false);
         includes.forEach(options::include);
         profilers.forEach(options::addProfiler);
+        for (String[] param : params) {
+            if (param.length != 2) {
+                throw new IllegalArgumentException("-p takes name=value[,value...], e.g. -p backend=postgres");
+            }
+            options.param(param[0], param[1].split(","));
+        }
         if (jsonFile != null) {
             options.resultFormat(ResultFormatType.JSON).result(jsonFile);
         }
