@@ -61,7 +61,8 @@ public final class EventFamilies {
         List<String> strangers = new ArrayList<>();
         collect(type, reportOn, members, strangers);
         if (!strangers.isEmpty()) {
-            reporter.error(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers));
+            reporter.error(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
+                    strangers.size() == 1 ? "is" : "are");
             return null;
         }
         return new EventFamily(name, EventFamily.Kind.SEALED, new ArrayList<>(members.values()));

@@ -87,7 +87,9 @@ final class AggregateModeler {
     private void checkDeclaration(TypeElement aggregate, String typeClass) {
         String name = aggregate.getSimpleName().toString();
         if (!ElementChecks.isVisibleInPackage(aggregate)) {
+            // its implicit constructor is private too: one error is enough
             reporter.error(aggregate, Message.AGGREGATE_PRIVATE, name, typeClass);
+            return;
         }
         if (aggregate.getModifiers().contains(Modifier.ABSTRACT)) {
             reporter.error(aggregate, Message.AGGREGATE_ABSTRACT, name, typeClass);
