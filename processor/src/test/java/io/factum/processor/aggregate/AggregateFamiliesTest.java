@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The other two ways to declare a family: an open (non-sealed) interface, and a single record. */
-class AggregateFamiliesTest {
+public class AggregateFamiliesTest {
 
     @TempDir
     static Path classes;
