@@ -61,4 +61,28 @@ public final class TestCodecs {
                 "}"));
         return List.of(Compilations.source(packageName + "." + record + "Codec", lines.toArray(new String[0])));
     }
+
+    /**
+     * A codec that compiles but reads and writes nothing: enough for code that only needs the
+     * {@code <record>Codec.INSTANCE} symbol (commands, dispatch), not JSON.
+     */
+    public static List<JavaFileObject> stub(String packageName, String record) {
+        if (EVENT_STEP_GENERATES_CODECS) {
+            return List.of();
+        }
+        return List.of(Compilations.source(packageName + "." + record + "Codec",
+                "package " + packageName + ";",
+                "/** TEST CODEC STUB: stands in for the generated one; encodes nothing. */",
+                "public final class " + record + "Codec implements io.factum.event.EventCodec<" + record + "> {",
+                "    public static final " + record + "Codec INSTANCE = new " + record + "Codec();",
+                "    @Override",
+                "    public void write(tools.jackson.core.JsonGenerator generator, " + record + " value) {",
+                "        throw new UnsupportedOperationException(\"test stub\");",
+                "    }",
+                "    @Override",
+                "    public " + record + " read(tools.jackson.core.JsonParser parser) {",
+                "        throw new UnsupportedOperationException(\"test stub\");",
+                "    }",
+                "}"));
+    }
 }
