@@ -125,4 +125,57 @@ class ModuleTest {
             assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.factum.spi.FactumModule")).isEmpty();
         }
     }
+
+    @Test
+    void anAggregateGeneratedAfterTheModuleWasWrittenIsAnError() {
+        List<JavaFileObject> sources = new ArrayList<>(acmeFamily());
+        sources.add(aggregate("com.acme.billing.Early", ""));
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new io.factum.processor.FactumProcessor(), new LateAggregateGenerator())
+                .withOptions(Compilations.LINT)
+                .compile(sources);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(
+                "[Factum/ModuleLateElement] Late arrived in annotation processing round 3, after the FactumModule "
+                        + "com.acme.billing.BillingFactumModule was written, so it is not registered in it");
+    }
+
+    /** Generates a filler class in round 1 and an aggregate in round 2, after Factum wrote the module. */
+    private static final class LateAggregateGenerator extends javax.annotation.processing.AbstractProcessor {
+        private int round;
+
+        @Override
+        public java.util.Set<String> getSupportedAnnotationTypes() {
+            return java.util.Set.of("*");
+        }
+
+        @Override
+        public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+            return javax.lang.model.SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+                               javax.annotation.processing.RoundEnvironment roundEnv) {
+            round++;
+            if (round == 1) {
+                write("com.acme.billing.Filler", "package com.acme.billing; class Filler {}");
+            } else if (round == 2) {
+                write("com.acme.billing.Late", "package com.acme.billing;\n"
+                        + "@io.factum.annotation.Aggregate public class Late extends io.factum.aggregate.AggregateRoot<com.acme.Ping> {\n"
+                        + "    public String id() { return null; }\n"
+                        + "    @io.factum.annotation.Apply void on(com.acme.Ping e) {}\n"
+                        + "}\n");
+            }
+            return false;
+        }
+
+        private void write(String name, String source) {
+            try (java.io.Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+                writer.write(source);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }
