@@ -46,6 +46,7 @@ public final class AggregateStep {
         checkApplyMethodsHaveAggregates(round);
         List<AggregateModel> generated = new ArrayList<>();
         for (TypeElement aggregate : aggregates) {
+            int errorsBefore = reporter.errorCount();
             try {
                 reporter.guard(aggregate, () -> {
                     AggregateModel model = modeler.model(aggregate);
@@ -55,7 +56,10 @@ public final class AggregateStep {
                     }
                 });
             } catch (MissingTypeException e) {
-                deferred.defer(aggregate);
+                // retry next round, unless it already has errors: then it is abandoned anyway
+                if (reporter.errorCount() == errorsBefore) {
+                    deferred.defer(aggregate);
+                }
             }
         }
         return generated;

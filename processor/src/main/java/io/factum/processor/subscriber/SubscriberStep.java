@@ -47,6 +47,7 @@ public final class SubscriberStep {
             }
         }
         for (TypeElement handler : handlers.values()) {
+            int errorsBefore = reporter.errorCount();
             try {
                 reporter.guard(handler, () -> {
                     SubscriberModel model = modeler.model(handler, subscribeMethods(handler));
@@ -55,7 +56,10 @@ public final class SubscriberStep {
                     }
                 });
             } catch (MissingTypeException e) {
-                deferred.defer(handler);
+                // retry next round, unless it already has errors: then it is abandoned anyway
+                if (reporter.errorCount() == errorsBefore) {
+                    deferred.defer(handler);
+                }
             }
         }
     }
