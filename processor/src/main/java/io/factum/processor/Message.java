@@ -11,7 +11,7 @@ public enum Message {
     // ---- events (owned by io.factum.processor.event) ----
     EVENT_NOT_RECORD("EventNotRecord", "@Event applies to records only; declare %s as `record %s(...)`"),
 
-    UNRESOLVED_TYPE("UnresolvedType", "%s refers to %s, which does not exist even after the last annotation processing round; "
+    UNRESOLVED_REFERENCE("UnresolvedReference", "%s refers to %s, which does not exist even after the last annotation processing round; "
             + "fix the import or the name, or make sure the processor that generates it runs"),
 
     // ---- event families (shared by aggregates and subscribers) ----

@@ -94,7 +94,7 @@ class ProcessorRobustnessTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(subject).onLine(line(6));
         assertThat(compilation).hadErrorContaining(
-                "[Factum/UnresolvedType] parameter e of on(Missing) refers to Missing, which does not exist even after "
+                "[Factum/UnresolvedReference] parameter e of on(Missing) refers to Missing, which does not exist even after "
                         + "the last annotation processing round; fix the import or the name").inFile(subject).onLine(line(6));
     }
 
@@ -107,7 +107,7 @@ class ProcessorRobustnessTest {
                 "}");
         Compilation compilation = Compilations.compile(List.of(), with(subject));
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("[Factum/UnresolvedType]").inFile(subject).onLine(line(2));
+        assertThat(compilation).hadErrorContaining("[Factum/UnresolvedReference]").inFile(subject).onLine(line(2));
         assertThat(compilation.errors()).noneMatch(d -> d.getMessage(null).contains("[Factum/Internal]"));
     }
 

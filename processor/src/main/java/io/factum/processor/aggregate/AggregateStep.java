@@ -77,7 +77,7 @@ public final class AggregateStep {
                 reporter.guard(aggregate, () -> modeler.model(aggregate));
             } catch (MissingTypeException e) {
                 Element user = e.element() != null ? e.element() : aggregate;
-                reporter.error(user, Message.UNRESOLVED_TYPE, ElementChecks.describeAny(user), e.typeName());
+                reporter.error(user, Message.UNRESOLVED_REFERENCE, ElementChecks.describeAny(user), e.typeName());
             }
         }
     }

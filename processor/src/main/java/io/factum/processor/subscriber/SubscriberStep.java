@@ -76,7 +76,7 @@ public final class SubscriberStep {
                 reporter.guard(handler, () -> modeler.model(handler, subscribeMethods(handler)));
             } catch (MissingTypeException e) {
                 Element user = e.element() != null ? e.element() : handler;
-                reporter.error(user, Message.UNRESOLVED_TYPE, ElementChecks.describeAny(user), e.typeName());
+                reporter.error(user, Message.UNRESOLVED_REFERENCE, ElementChecks.describeAny(user), e.typeName());
             }
         }
     }
