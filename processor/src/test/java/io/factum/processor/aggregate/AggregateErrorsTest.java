@@ -305,17 +305,23 @@ class AggregateErrorsTest {
 
     @Test
     void twoEventsOfTheFamilyStoredUnderOneName() {
-        assertOnlyError(subject(
-                        "sealed interface Twins permits First, Second {}",
-                        "@Event(name = \"Same\") record First(String id) implements Twins {}",
-                        "@Event(name = \"Same\") record Second(String id) implements Twins {}",
-                        "@Aggregate",
-                        "class Subject extends AggregateRoot<Twins> {",
-                        "    public String id() { return null; }",
-                        "    @Apply void on(First e) {}",
-                        "    @Apply void on(Second e) {}",
-                        "}"), line(5),
-                "[Factum/FamilyDuplicateName] First and Second, both events of Subject, are stored under the same name 'Same'");
+        // Different versions, so the stored identities differ; the event and versioning steps may
+        // report their own view of this too, hence no exact error count.
+        JavaFileObject subject = subject(
+                "sealed interface Twins permits First, Second {}",
+                "@Event(name = \"Same\", version = 1) record First(String id) implements Twins {}",
+                "@Event(name = \"Same\", version = 2) record Second(String id) implements Twins {}",
+                "@Aggregate",
+                "class Subject extends AggregateRoot<Twins> {",
+                "    public String id() { return null; }",
+                "    @Apply void on(First e) {}",
+                "    @Apply void on(Second e) {}",
+                "}");
+        Compilation compilation = compile(subject);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(
+                "[Factum/FamilyDuplicateName] First and Second, both events of Subject, are stored under the same name 'Same'")
+                .inFile(subject).onLine(line(5));
     }
 
     @Test
