@@ -51,8 +51,8 @@ public final class ModuleGenerator {
         CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", List.class).indent().indent();
         for (int i = 0; i < events.size(); i++) {
             EventModel event = events.get(i);
-            list.add("new $T<>($S, $L, $T.class, $T.INSTANCE)$L\n", Names.EVENT_TYPE, event.storedName(), event.version(),
-                    event.recordClass(), event.codecClass(), i < events.size() - 1 ? "," : ")");
+            list.add("new $T<>($S, $L, $T.class, $T.INSTANCE)$L", Names.EVENT_TYPE, event.storedName(), event.version(),
+                    event.recordClass(), event.codecClass(), i < events.size() - 1 ? ",\n" : ")");
         }
         return list.unindent().unindent().build();
     }
