@@ -52,8 +52,13 @@ public final class Json {
         } catch (EventDecodingException e) {
             throw e;
         } catch (JacksonException e) {
-            throw new EventDecodingException(typeName, null, "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
+            throw new EventDecodingException(typeName, pathOf(e), "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the payload a Jackson error happened, e.g. {@code lines[2]}; null at the top level. */
+    private static String pathOf(JacksonException e) {
+        return e.processor() instanceof JsonParser parser ? CodecSupport.path(parser) : null;
     }
 
     /** Decodes a stored event's payload; errors name the stream, revision, position and type. */
