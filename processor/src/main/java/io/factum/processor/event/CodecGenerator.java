@@ -132,7 +132,10 @@ final class CodecGenerator {
             type.addMethod(readMethod());
             type.addMethods(helpers.values());
 
-            return JavaFile.builder(codec.packageName(), type.build()).indent("    ").build();
+            return JavaFile.builder(codec.packageName(), type.build())
+                    .skipJavaLangImports(true)
+                    .indent("    ")
+                    .build();
         }
 
         // ------------------------------------------------------------ write

@@ -197,6 +197,9 @@ final class RecordAnalyzer {
         if (component.getKind() == TypeKind.BYTE) {
             return new PropertyType.BinaryType();
         }
+        if (component.getKind() == TypeKind.CHAR) {
+            throw new Unsupported("char[] is not supported; use a String");
+        }
         if (component.getKind() == TypeKind.ARRAY) {
             throw new Unsupported("multi-dimensional arrays are not supported; use a List of arrays or of records");
         }
