@@ -95,7 +95,7 @@ public final class EventStep {
             }
             RecordComponentElement component = analyzer.firstUnresolvedComponent(record);
             if (component != null) {
-                reporter.error(component, Message.UNRESOLVED_TYPE, component.getSimpleName(), component.asType());
+                reporter.error(RecordAnalyzer.positionOf(component), Message.UNRESOLVED_TYPE, component.getSimpleName(), component.asType());
             }
         }
         deferred.clear();
@@ -194,7 +194,7 @@ public final class EventStep {
                 }
             }
             if (invalid != null) {
-                reporter.error(component, Message.NESTED_RECORD_INVALID, component.getSimpleName(),
+                reporter.error(RecordAnalyzer.positionOf(component), Message.NESTED_RECORD_INVALID, component.getSimpleName(),
                         invalid.getQualifiedName(), invalid.getSimpleName());
             }
         }

@@ -22,6 +22,8 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Turns a record's components into a {@link RecordCodecModel}, reporting every component whose type the codec
@@ -65,6 +67,19 @@ final class RecordAnalyzer {
         return analysis;
     }
 
+    /**
+     * Where to report a problem with {@code component}: javac (17) gives record component elements no source
+     * position, but the record's private field of the same name is declared by the component in the record header.
+     */
+    static Element positionOf(RecordComponentElement component) {
+        for (VariableElement field : ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
+            if (field.getSimpleName().contentEquals(component.getSimpleName())) {
+                return field;
+            }
+        }
+        return component;
+    }
+
     /** The first component of {@code record} whose type is unresolved, for the report at the end. */
     RecordComponentElement firstUnresolvedComponent(TypeElement record) {
         for (RecordComponentElement component : record.getRecordComponents()) {
@@ -97,7 +112,7 @@ final class RecordAnalyzer {
                 }
                 nested.put(name, nestedRecords);
             } catch (Unsupported e) {
-                reporter.error(component, Message.UNSUPPORTED_TYPE, name, component.asType(), e.getMessage());
+                reporter.error(positionOf(component), Message.UNSUPPORTED_TYPE, name, component.asType(), e.getMessage());
                 errors = true;
             } catch (Unresolved e) {
                 unresolved = true;
@@ -124,7 +139,7 @@ final class RecordAnalyzer {
         }
         if (isNullable(component)) {
             if (type instanceof PropertyType.Scalar scalar && scalar.primitive()) {
-                reporter.error(component, Message.NULLABLE_PRIMITIVE, component.getSimpleName(), component.asType(),
+                reporter.error(positionOf(component), Message.NULLABLE_PRIMITIVE, component.getSimpleName(), component.asType(),
                         scalar.kind().boxed().simpleName());
                 return null;
             }
