@@ -140,11 +140,21 @@ final class CodecGenerator {
 
         // ------------------------------------------------------------ write
 
+        /** Names for a method's locals that never shadow a field of the codec or one of {@code parameters}. */
+        private NameAllocator localNames(String... parameters) {
+            NameAllocator names = new NameAllocator();
+            for (String field : List.of("INSTANCE", "TYPE", "NAMES")) {
+                names.newName(field);
+            }
+            nameConstants.values().forEach(names::newName);
+            for (String parameter : parameters) {
+                names.newName(parameter);
+            }
+            return names;
+        }
+
         private MethodSpec writeMethod() {
-            NameAllocator locals = new NameAllocator();
-            locals.newName(GENERATOR);
-            locals.newName(VALUE);
-            locals.newName(EVENT_TYPE);
+            NameAllocator locals = localNames(GENERATOR, VALUE, EVENT_TYPE);
             CodeBlock.Builder body = CodeBlock.builder();
             body.addStatement("$N.writeStartObject($N)", GENERATOR, VALUE);
             for (PropertyModel property : model.properties()) {
@@ -208,6 +218,7 @@ final class CodecGenerator {
                 return name;
             }
             helpers.put(name, null);  // reserve the name (and the position) before writing nested helpers
+            String parameter = type instanceof PropertyType.OptionalType ? VALUE : "values";
             CodeBlock.Builder body = CodeBlock.builder();
             if (type instanceof PropertyType.ListType list) {
                 writeElements(body, list.element(), list.element().typeName().box());
@@ -218,8 +229,8 @@ final class CodecGenerator {
             } else if (type instanceof PropertyType.MapType map) {
                 TypeName entry = ParameterizedTypeName.get(MAP.nestedClass("Entry"), ClassName.get(String.class),
                         map.value().typeName().box());
-                body.addStatement("$N.writeStartObject($N)", GENERATOR, VALUE)
-                        .beginControlFlow("for ($T entry : $N.entrySet())", entry, VALUE)
+                body.addStatement("$N.writeStartObject(values)", GENERATOR)
+                        .beginControlFlow("for ($T entry : values.entrySet())", entry)
                         .addStatement("$N.writeName($T.requiredKey(entry.getKey(), $N, $N))",
                                 GENERATOR, CODEC_SUPPORT, GENERATOR, EVENT_TYPE)
                         .add(writeValue(map.value(), required(CodeBlock.of("entry.getValue()"))))
@@ -237,7 +248,7 @@ final class CodecGenerator {
             helpers.put(name, MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addParameter(JSON_GENERATOR, GENERATOR)
-                    .addParameter(type.typeName(), VALUE)
+                    .addParameter(type.typeName(), parameter)
                     .addParameter(String.class, EVENT_TYPE)
                     .addCode(body.build())
                     .build());
@@ -248,8 +259,8 @@ final class CodecGenerator {
             CodeBlock each = elementType.isPrimitive()
                     ? CodeBlock.of("element")
                     : CodeBlock.of("$T.requiredElement(element, $N, $N)", CODEC_SUPPORT, GENERATOR, EVENT_TYPE);
-            body.addStatement("$N.writeStartArray($N)", GENERATOR, VALUE)
-                    .beginControlFlow("for ($T element : $N)", elementType, VALUE)
+            body.addStatement("$N.writeStartArray(values)", GENERATOR)
+                    .beginControlFlow("for ($T element : values)", elementType)
                     .add(writeValue(element, each))
                     .endControlFlow()
                     .addStatement("$N.writeEndArray()", GENERATOR);
@@ -275,10 +286,7 @@ final class CodecGenerator {
                         .build();
             }
 
-            NameAllocator locals = new NameAllocator();
-            locals.newName(PARSER);
-            locals.newName(EVENT_TYPE);
-            locals.newName("index");
+            NameAllocator locals = localNames(PARSER, EVENT_TYPE, "index");
             Map<String, String> variables = new LinkedHashMap<>();
             Map<String, String> seenFlags = new LinkedHashMap<>();
             for (PropertyModel property : model.properties()) {
