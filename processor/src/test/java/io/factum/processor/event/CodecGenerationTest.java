@@ -8,7 +8,15 @@ import static io.factum.processor.testing.ProcessorTesting.source;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.factum.processor.FactumProcessor;
 import io.factum.processor.Reporter;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +27,7 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shape of generated codecs: golden file, determinism, one codec per record, the models handed on. */
 class CodecGenerationTest {
@@ -151,5 +160,92 @@ class CodecGenerationTest {
         Assertions.assertThat(models).containsExactly(new EventModel(
                 com.palantir.javapoet.ClassName.get("test", "OrderConfirmed"), "order.confirmed", 2,
                 com.palantir.javapoet.ClassName.get("test", "OrderConfirmedCodec")));
+    }
+
+    @Test
+    void generatedCodecsUseNoReflection() {
+        Compilation compilation = compileCleanly(CodecFixtures.EVERYTHING, CodecFixtures.ORDER_LINE, CodecFixtures.STATUS);
+
+        for (JavaFileObject file : compilation.generatedSourceFiles()) {
+            String source = generatedSource(compilation, file.getName()
+                    .replace("/SOURCE_OUTPUT/", "").replace(".java", "").replace('/', '.'));
+            Assertions.assertThat(source).as(file.getName())
+                    .doesNotContain("java.lang.reflect", "setAccessible", "Class.forName", "getDeclared",
+                            "MethodHandles", "getMethod", "getField");
+        }
+    }
+
+    @Test
+    void eventUsingATypeAnotherProcessorGeneratesLaterIsRetriedInTheNextRound() {
+        AbstractProcessor moneyGenerator = new AbstractProcessor() {
+            private boolean written;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!written) {
+                    written = true;
+                    try (Writer writer = processingEnv.getFiler().createSourceFile("test.Money").openWriter()) {
+                        writer.write("package test; public record Money(java.math.BigDecimal amount, String currency) {}");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+        JavaFileObject placed = source("test.Placed", "package test;",
+                "@io.factum.annotation.Event public record Placed(String id, Money price) {}");
+
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new FactumProcessor(), moneyGenerator)
+                .withOptions("-Xlint:all,-processing", "-Werror")
+                .compile(placed);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.PlacedCodec");
+        assertThat(compilation).generatedSourceFile("test.MoneyCodec");
+    }
+
+    @Test
+    void aNestedRecordWhoseCodecIsOnTheClassPathIsNotGeneratedAgain(@TempDir Path library) throws Exception {
+        Compilation first = compileCleanly(
+                source("lib.Line", "package lib;", "public record Line(String sku, int quantity) {}"),
+                source("lib.Added", "package lib;", "@io.factum.annotation.Event public record Added(Line line) {}"));
+        for (JavaFileObject file : first.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                Path target = library.resolve(file.toUri().getPath().replaceFirst(".*/CLASS_OUTPUT/", ""));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        List<File> classPath = new ArrayList<>();
+        classPath.add(library.toFile());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(new File(entry));
+        }
+
+        Compilation second = Compiler.javac()
+                .withProcessors(new FactumProcessor())
+                .withClasspath(classPath)
+                .compile(source("app.Placed", "package app;",
+                        "@io.factum.annotation.Event public record Placed(java.util.List<lib.Line> lines) {}"));
+
+        assertThat(second).succeeded();
+        Assertions.assertThat(second.generatedSourceFiles())
+                .extracting(JavaFileObject::getName)
+                .containsExactly("/SOURCE_OUTPUT/app/PlacedCodec.java");
+        Assertions.assertThat(generatedSource(second, "app.PlacedCodec")).contains("LineCodec.INSTANCE.read(");
     }
 }
