@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -139,7 +138,11 @@ public final class CodecSupport {
     }
 
     public static float readFloat(JsonParser parser, String eventType) {
-        return (float) readDouble(parser, eventType);
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getFloatValue();
+        }
+        return (float) nonFinite(parser, eventType);
     }
 
     /** A number, or one of the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} Jackson writes for them. */
@@ -148,7 +151,11 @@ public final class CodecSupport {
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getDoubleValue();
         }
-        if (token == JsonToken.VALUE_STRING) {
+        return nonFinite(parser, eventType);
+    }
+
+    private static double nonFinite(JsonParser parser, String eventType) {
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
             switch (parser.getString()) {
                 case "NaN":
                     return Double.NaN;
@@ -287,7 +294,11 @@ public final class CodecSupport {
     /** A string that names no constant of the component's enum. */
     public static EventDecodingException unknownConstant(JsonParser parser, String eventType, String name,
                                                          Enum<?>[] allowed) {
-        return invalid(parser, eventType, "unknown constant \"" + name + "\"; expected one of " + Arrays.toString(allowed));
+        List<String> names = new ArrayList<>(allowed.length);
+        for (Enum<?> constant : allowed) {
+            names.add(constant.name());
+        }
+        return invalid(parser, eventType, "unknown constant \"" + name + "\"; expected one of " + names);
     }
 
     /** The current token does not have the expected shape; null tokens get their own message. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -93,9 +94,14 @@ public final class EventStep {
             if (record == null) {
                 continue;
             }
-            RecordComponentElement component = analyzer.firstUnresolvedComponent(record);
-            if (component != null) {
-                reporter.error(RecordAnalyzer.positionOf(component), Message.UNRESOLVED_TYPE, component.getSimpleName(), component.asType());
+            try {
+                RecordComponentElement component = analyzer.firstUnresolvedComponent(record);
+                if (component != null) {
+                    reporter.error(RecordAnalyzer.positionOf(component), Message.UNRESOLVED_TYPE,
+                            component.getSimpleName(), component.asType());
+                }
+            } catch (RuntimeException e) {
+                reporter.internalError(record, e);
             }
         }
         deferred.clear();
@@ -105,7 +111,7 @@ public final class EventStep {
     private EventModel processEvent(Element element) {
         AnnotationMirror annotation = Names.annotation(element, Names.EVENT);
         if (element.getKind() != ElementKind.RECORD) {
-            String kind = element.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            String kind = element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
             reporter.error(element, annotation, Message.EVENT_NOT_RECORD,
                     kind + " " + element.getSimpleName(), element.getSimpleName());
             return null;
@@ -114,10 +120,11 @@ public final class EventStep {
         int errorsBefore = reporter.errorCount();
         EventModel event = EventModel.identityOf(record);
         validateDeclaration(record, annotation, event);
-
         Set<TypeElement> records = reachableRecords(record);
         if (records == null) {
-            deferred.add(record.getQualifiedName().toString());
+            if (reporter.errorCount() == errorsBefore) {
+                deferred.add(record.getQualifiedName().toString());  // retried next round; errors are not repeated
+            }
             return null;
         }
         if (reporter.errorCount() != errorsBefore || !analyzer.analyse(record).valid()) {
@@ -159,7 +166,7 @@ public final class EventStep {
 
     /**
      * The event record and every record its codec needs, each analysed (errors reported on their components);
-     * null if some component type is not resolved yet. A record whose codec already exists (an earlier round,
+     * null if some component type is not resolved yet and nothing was wrong otherwise (so it is worth a retry). A record whose codec already exists (an earlier round,
      * another jar) is trusted and not followed.
      */
     private Set<TypeElement> reachableRecords(TypeElement event) {
@@ -170,9 +177,10 @@ public final class EventStep {
         Set<TypeElement> reachable = new LinkedHashSet<>();
         reachable.add(event);
         boolean unresolved = false;
+        boolean invalidFound = !root.valid();
         for (RecordComponentElement component : event.getRecordComponents()) {
-            Set<TypeElement> direct = root.nestedRecordsByComponent().getOrDefault(component.getSimpleName().toString(), Set.of());
-            Deque<TypeElement> queue = new ArrayDeque<>(direct);
+            Deque<TypeElement> queue = new ArrayDeque<>(
+                    root.nestedRecordsByComponent().getOrDefault(component.getSimpleName().toString(), Set.of()));
             TypeElement invalid = null;
             while (!queue.isEmpty()) {
                 TypeElement nested = queue.poll();
@@ -194,11 +202,12 @@ public final class EventStep {
                 }
             }
             if (invalid != null) {
-                reporter.error(RecordAnalyzer.positionOf(component), Message.NESTED_RECORD_INVALID, component.getSimpleName(),
-                        invalid.getQualifiedName(), invalid.getSimpleName());
+                invalidFound = true;
+                reporter.error(RecordAnalyzer.positionOf(component), Message.NESTED_RECORD_INVALID,
+                        component.getSimpleName(), invalid.getQualifiedName(), invalid.getSimpleName());
             }
         }
-        return unresolved ? null : reachable;
+        return unresolved && !invalidFound ? null : reachable;
     }
 
     /** A codec from an earlier round of this compilation or from the class path. */

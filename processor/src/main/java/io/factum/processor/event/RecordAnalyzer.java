@@ -119,7 +119,8 @@ final class RecordAnalyzer {
             }
         }
         if (errors || unresolved) {
-            return new Analysis(null, unresolved, Map.of());
+            // Errors are final (and reported once); only an otherwise clean record is worth retrying.
+            return new Analysis(null, unresolved && !errors, Map.of());
         }
         ClassName recordClass = ClassName.get(record);
         return new Analysis(new RecordCodecModel(recordClass, Names.codecOf(recordClass), typeLabel(record), properties),

@@ -331,4 +331,22 @@ class EventValidationTest {
         assertThat(compilation).hadErrorContaining("component 'b'").inFile(file).onLine(6);
         assertThat(compilation).hadErrorCount(3);
     }
+
+    @Test
+    void anEventWithErrorsAndAnUnresolvedTypeIsReportedOnceNotRetried() {
+        JavaFileObject file = source("test.Placed",
+                "package test;",
+                "",
+                "@io.factum.annotation.Event",
+                "public record Placed(",
+                "        Object payload,",
+                "        NotGeneratedByAnyone value) {}");
+
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorContaining("[Factum/UnsupportedType] component 'payload'").inFile(file).onLine(5);
+        Assertions.assertThat(compilation.errors())
+                .filteredOn(error -> error.getMessage(null).contains("[Factum/"))
+                .hasSize(1);
+    }
 }
