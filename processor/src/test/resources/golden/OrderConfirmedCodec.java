@@ -60,7 +60,7 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         generator.writeName(NOTES);
         writeListOfString(generator, CodecSupport.required(value.notes(), generator, eventType), eventType);
         generator.writeName(AT);
-        generator.writeString(CodecSupport.required(value.at(), generator, eventType).toString());
+        CodecSupport.writeInstant(generator, CodecSupport.required(value.at(), generator, eventType));
         generator.writeEndObject();
     }
 

@@ -73,4 +73,57 @@ class CodecSupportTest {
                     .satisfies(e -> assertThat(((EventEncodingException) e).property()).isEqualTo("lines[2]"));
         }
     }
+
+    @Test
+    void fastInstantParsingAgreesWithInstantParse() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(
+                    random.nextLong() % 253_402_300_799L, random.nextInt(1_000_000_000));
+            if (instant.getEpochSecond() < -62_167_219_200L) {
+                continue;  // before year 0: Instant.toString() writes a sign
+            }
+            long truncation = new long[] {1, 1_000, 1_000_000, 1_000_000_000}[random.nextInt(4)];
+            instant = instant.minusNanos(instant.getNano() % truncation);
+            String text = instant.toString();
+            assertThat(CodecSupport.parseInstant(text)).as(text).isEqualTo(java.time.Instant.parse(text));
+        }
+    }
+
+    @Test
+    void unusualInstantsAreLeftToInstantParse() {
+        for (String text : java.util.List.of("2024-05-01T10:15:30+02:00", "2024-05-01t10:15:30z", "2024-05-01T10:15:30.1Z",
+                "0000-01-01T00:00:00Z", "2024-02-29T23:59:59.999999999Z", "2024-12-31T23:59:60Z", "+12024-01-01T00:00:00Z", "2024-05-01T24:00:00Z",
+                "2024-05-01T10:15:30.Z")) {
+            assertThat(CodecSupport.parseInstant(text)).as(text).isEqualTo(java.time.Instant.parse(text));
+        }
+        for (String text : java.util.List.of("2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+                "2024-05-01T10:15:30.1234567890Z", "2024-05-0aT10:15:30Z", "2024-05-01 10:15:30Z")) {
+            assertThatThrownBy(() -> CodecSupport.parseInstant(text)).as(text)
+                    .isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
+    }
+
+    @Test
+    void fastInstantWritingAgreesWithInstantToString() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<java.time.Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.EPOCH, java.time.Instant.MIN, java.time.Instant.MAX,
+                java.time.Instant.parse("0000-01-01T00:00:00Z"), java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                java.time.Instant.parse("1969-12-31T23:59:59.5Z"), java.time.Instant.parse("2024-02-29T12:00:00.000001Z")));
+        for (int i = 0; i < 20_000; i++) {
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(random.nextLong() % 300_000_000_000L,
+                    random.nextInt(1_000_000_000));
+            long truncation = new long[] {1, 1_000, 1_000_000, 1_000_000_000}[random.nextInt(4)];
+            instants.add(instant.minusNanos(instant.getNano() % truncation));
+        }
+        for (java.time.Instant instant : instants) {
+            try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+                try (JsonGenerator generator = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+                    CodecSupport.writeInstant(generator, instant);
+                }
+                assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo('"' + instant.toString() + '"');
+            }
+        }
+    }
 }

@@ -20,7 +20,7 @@ enum ScalarKind {
     BIG_DECIMAL(ClassName.get("java.math", "BigDecimal"), null, "BigDecimal", "readBigDecimal", "$N.writeNumber($L)"),
     BIG_INTEGER(ClassName.get("java.math", "BigInteger"), null, "BigInteger", "readBigInteger", "$N.writeNumber($L)"),
     UUID(ClassName.get("java.util", "UUID"), null, "Uuid", "readUuid", "$N.writeString($L.toString())"),
-    INSTANT(ClassName.get("java.time", "Instant"), null, "Instant", "readInstant", "$N.writeString($L.toString())"),
+    INSTANT(ClassName.get("java.time", "Instant"), null, "Instant", "readInstant", "$T.writeInstant($N, $L)"),
     LOCAL_DATE(ClassName.get("java.time", "LocalDate"), null, "LocalDate", "readLocalDate", "$N.writeString($L.toString())"),
     LOCAL_DATE_TIME(ClassName.get("java.time", "LocalDateTime"), null, "LocalDateTime", "readLocalDateTime",
             "$T.writeLocalDateTime($N, $L)"),
