@@ -18,25 +18,29 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
  * Turns a record's components into a {@link RecordCodecModel}, reporting every component whose type the codec
  * cannot encode on that component. Each record is analysed once per compilation (results are cached across
- * rounds); records nested in it are found and analysed too.
+ * rounds), and the records its components use are returned so the caller can analyse them in turn.
  */
 final class RecordAnalyzer {
 
-    /** One record's own components, analysed. */
-    record Analysis(
-            RecordCodecModel model,              // null if a component has errors or is unresolved
-            boolean unresolved,                  // a component's type is not known yet (generated later?)
-            Map<String, Set<TypeElement>> nestedRecordsByComponent) {
+    /**
+     * One record's own components, analysed.
+     *
+     * @param model                    the codec model; null if a component has errors or is unresolved
+     * @param unresolved               a component's type is not known yet (perhaps generated in a later round),
+     *                                 and nothing else is wrong
+     * @param nestedRecordsByComponent the records each component's type uses, by component name
+     */
+    record Analysis(RecordCodecModel model, boolean unresolved, Map<String, Set<TypeElement>> nestedRecordsByComponent) {
 
         boolean valid() {
             return model != null;
@@ -140,8 +144,8 @@ final class RecordAnalyzer {
         }
         if (isNullable(component)) {
             if (type instanceof PropertyType.Scalar scalar && scalar.primitive()) {
-                reporter.error(positionOf(component), Message.NULLABLE_PRIMITIVE, component.getSimpleName(), component.asType(),
-                        scalar.kind().boxed().simpleName());
+                reporter.error(positionOf(component), Message.NULLABLE_PRIMITIVE, component.getSimpleName(),
+                        component.asType(), scalar.kind().boxed().simpleName());
                 return null;
             }
             return Presence.NULLABLE;

@@ -248,4 +248,18 @@ class CodecGenerationTest {
                 .containsExactly("/SOURCE_OUTPUT/app/PlacedCodec.java");
         Assertions.assertThat(generatedSource(second, "app.PlacedCodec")).contains("LineCodec.INSTANCE.read(");
     }
+
+    @Test
+    void typeUseNullableAnnotationsCountToo() {
+        Compilation compilation = compileCleanly(source("test.Noted", "package test;",
+                "import java.lang.annotation.*;",
+                "@io.factum.annotation.Event",
+                "public record Noted(String id, @Nullable String note) {",
+                "    @Target(ElementType.TYPE_USE) @interface Nullable {}",
+                "}"));
+
+        Assertions.assertThat(generatedSource(compilation, "test.NotedCodec"))
+                .contains("note = parser.hasToken(JsonToken.VALUE_NULL) ? null : CodecSupport.readString(parser, eventType);")
+                .doesNotContain("missing(parser, eventType, \"note\")");
+    }
 }
