@@ -74,6 +74,7 @@ class CodecGenerationTest {
 
         Assertions.assertThat(compilation.generatedSourceFiles())
                 .extracting(JavaFileObject::getName)
+                .filteredOn(name -> name.endsWith("Codec.java"))
                 .containsExactlyInAnyOrder("/SOURCE_OUTPUT/test/AddedCodec.java", "/SOURCE_OUTPUT/test/RemovedCodec.java",
                         "/SOURCE_OUTPUT/test/LineCodec.java");
     }
@@ -245,6 +246,7 @@ class CodecGenerationTest {
         assertThat(second).succeeded();
         Assertions.assertThat(second.generatedSourceFiles())
                 .extracting(JavaFileObject::getName)
+                .filteredOn(name -> name.endsWith("Codec.java"))
                 .containsExactly("/SOURCE_OUTPUT/app/PlacedCodec.java");
         Assertions.assertThat(generatedSource(second, "app.PlacedCodec")).contains("LineCodec.INSTANCE.read(");
     }

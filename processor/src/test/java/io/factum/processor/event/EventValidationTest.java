@@ -311,7 +311,9 @@ class EventValidationTest {
 
         assertThat(recorded.compilation()).hadErrorContaining("[Factum/UnsupportedType]").inFile(invalid).onLine(5);
         assertThat(recorded.compilation()).hadErrorCount(1);
-        Assertions.assertThat(recorded.generatedSources()).containsExactly("test.ValidCodec");
+        Assertions.assertThat(recorded.generatedSources())
+                .filteredOn(name -> name.endsWith("Codec"))
+                .containsExactly("test.ValidCodec");
     }
 
     @Test
