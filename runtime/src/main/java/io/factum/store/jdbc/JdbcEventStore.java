@@ -159,7 +159,7 @@ public abstract class JdbcEventStore implements EventStore {
         if (!events.isEmpty()) {
             Map<UUID, StoredAt> stored = findStored(connection, events);
             if (!stored.isEmpty()) {
-                return idempotentRepeat(streamId, expected, events, stored, head);
+                return idempotentRepeat(streamId, events, stored);
             }
         }
         if (!expected.accepts(head.revision())) {
@@ -193,10 +193,10 @@ public abstract class JdbcEventStore implements EventStore {
 
     /**
      * Some ids of the append are stored already. It is an idempotent repeat only if all of them are
-     * stored in this stream, in this order, at revisions the expectation allows.
+     * stored in this stream, in this order, at consecutive revisions; the result is the original
+     * append's. The expected revision is not checked again: it held when the original was stored.
      */
-    private static AppendResult idempotentRepeat(String streamId, ExpectedRevision expected, List<NewEvent> events,
-            Map<UUID, StoredAt> stored, StreamHead head) {
+    private static AppendResult idempotentRepeat(String streamId, List<NewEvent> events, Map<UUID, StoredAt> stored) {
         for (NewEvent event : events) {
             if (!stored.containsKey(event.eventId())) {
                 UUID storedId = events.stream().map(NewEvent::eventId).filter(stored::containsKey).findFirst().orElseThrow();
@@ -210,9 +210,6 @@ public abstract class JdbcEventStore implements EventStore {
             if (!at.streamId().equals(streamId) || at.revision() != firstRevision + i) {
                 throw new DuplicateEventIdException(events.get(i).eventId(), streamId, describe(at));
             }
-        }
-        if (!expected.accepts(firstRevision - 1)) {
-            throw new WrongExpectedRevisionException(streamId, expected, head.revision());
         }
         StoredAt last = stored.get(events.get(events.size() - 1).eventId());
         return new AppendResult(streamId, last.revision(), last.position());
@@ -295,10 +292,7 @@ public abstract class JdbcEventStore implements EventStore {
     public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
         StreamIds.validate(streamId);
         requireNonNegative("fromRevision", fromRevision);
-        requireNonNegative("maxCount", maxCount);
-        if (maxCount == 0) {
-            return List.of();
-        }
+        requirePositive("maxCount", maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectStream)) {
@@ -315,10 +309,7 @@ public abstract class JdbcEventStore implements EventStore {
     @Override
     public List<StoredEvent> readAll(long afterPosition, int maxCount) {
         requireNonNegative("afterPosition", afterPosition);
-        requireNonNegative("maxCount", maxCount);
-        if (maxCount == 0) {
-            return List.of();
-        }
+        requirePositive("maxCount", maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectAll)) {
@@ -357,6 +348,12 @@ public abstract class JdbcEventStore implements EventStore {
     private JdbcStoreException appendFailed(String streamId, SQLException e) {
         return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
                 + "; nothing was written: " + e.getMessage(), e);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+        }
     }
 
     private static void requireNonNegative(String name, long value) {
@@ -400,8 +397,8 @@ public abstract class JdbcEventStore implements EventStore {
     /** Where an event id is stored. */
     private record StoredAt(String streamId, long revision, long position) {}
 
-    /** A stream's last revision and that event's global position; {@code -1} and {@code 0} for no stream. */
+    /** A stream's last revision and that event's global position; both {@code -1} for no stream. */
     private record StreamHead(long revision, long position) {
-        static final StreamHead NONE = new StreamHead(-1, 0);
+        static final StreamHead NONE = new StreamHead(-1, -1);
     }
 }
