@@ -21,6 +21,9 @@ public interface JdbcDialect {
     /** DDL creating the events, checkpoints and parked-events tables if they do not exist. */
     List<String> createSchema(TableNames tables);
 
+    /** A query with one parameter, a table name, that returns a row if that table exists. */
+    String tableExistsQuery();
+
     /**
      * Called in the schema transaction before {@link #createSchema}, so that processes creating the
      * schema at the same time do not trip over each other.

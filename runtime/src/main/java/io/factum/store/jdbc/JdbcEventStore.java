@@ -76,12 +76,7 @@ public abstract class JdbcEventStore implements EventStore {
     public void createSchema() {
         try (Connection connection = dataSource.getConnection()) {
             inTransaction(connection, () -> {
-                dialect.lockSchema(connection, tables);
-                try (Statement statement = connection.createStatement()) {
-                    for (String ddl : dialect.createSchema(tables)) {
-                        statement.execute(ddl);
-                    }
-                }
+                createSchemaIn(connection);
                 return null;
             });
         } catch (SQLException e) {
@@ -91,18 +86,50 @@ public abstract class JdbcEventStore implements EventStore {
         schemaReady = true;
     }
 
+    private void createSchemaIn(Connection connection) throws SQLException {
+        dialect.lockSchema(connection, tables);
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : dialect.createSchema(tables)) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
     /**
-     * Creates the schema unless it was created already or the store was configured not to; every
-     * operation calls this first. Subscriptions sharing the database call it too.
+     * Creates the schema unless it exists or the store was configured not to; every operation
+     * calls this first. It only reads when the tables exist, so it never waits for writers.
      */
     public void ensureSchema() {
         if (schemaReady || !createSchemaOnFirstUse) {
             return;
         }
         synchronized (this) {
+            if (schemaReady) {
+                return;
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                schemaReady = schemaExists(connection);
+            } catch (SQLException e) {
+                throw new JdbcStoreException("Cannot check for the event store schema (" + tables + ") in "
+                        + dialect.databaseName() + ": " + e.getMessage(), e);
+            }
             if (!schemaReady) {
                 createSchema();
             }
+        }
+    }
+
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(dialect.tableExistsQuery())) {
+            for (String table : List.of(tables.events(), tables.checkpoints(), tables.parkedEvents())) {
+                exists.setString(1, table);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (!row.next()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
     }
 
@@ -132,7 +159,9 @@ public abstract class JdbcEventStore implements EventStore {
      * <p>Until the caller commits, the transaction holds the store's ordering lock (PostgreSQL) or
      * the database's write lock (SQLite): other appends wait. Keep the transaction short. On SQLite
      * the transaction must have been started {@code IMMEDIATE} (connections of
-     * {@code SqliteEventStore.dataSource} are).
+     * {@code SqliteEventStore.dataSource} are), and the schema must exist before it starts (call
+     * {@link #createSchema()} or any other operation first): creating it needs the write lock the
+     * caller's transaction already holds.
      *
      * @param connection a connection of this store's database with auto-commit off
      */

@@ -28,6 +28,7 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
     private final Thread thread;
     private volatile boolean running = true;
     private volatile SQLException lastError;
+    private volatile boolean listening;
 
     PostgresAppendListener(DataSource dataSource, String channel) {
         this.dataSource = dataSource;
@@ -43,6 +44,11 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
         return () -> listeners.remove(wake);
     }
 
+    /** Whether the listener is connected and subscribed to the channel right now. */
+    public boolean isListening() {
+        return listening;
+    }
+
     /** The last connection error, or null; the listener keeps retrying. */
     public SQLException lastError() {
         return lastError;
@@ -56,6 +62,7 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
                     // The channel is the validated table prefix + "events": an identifier, never user data.
                     statement.execute("LISTEN " + channel);
                 }
+                listening = true;
                 wakeAll();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -64,8 +71,10 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
                         wakeAll();
                     }
                 }
+                listening = false;
             } catch (SQLException e) {
                 lastError = e;
+                listening = false;
                 pauseBeforeReconnect();
             }
         }

@@ -68,6 +68,12 @@ final class PostgresDialect implements JdbcDialect {
                         + " PRIMARY KEY (subscription, position))");
     }
 
+    /** Looks the name up on the search path, like the unqualified names in every other statement. */
+    @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 WHERE to_regclass(?) IS NOT NULL";
+    }
+
     /** Two processes running CREATE TABLE IF NOT EXISTS at once can still collide; a lock makes them take turns. */
     @Override
     public void lockSchema(Connection connection, TableNames tables) throws SQLException {

@@ -58,6 +58,11 @@ final class SqliteDialect implements JdbcDialect {
     }
 
     @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    @Override
     public boolean singleWriter() {
         return true;
     }
