@@ -32,6 +32,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AggregateRepositoryTest {
@@ -166,6 +171,44 @@ class AggregateRepositoryTest {
         assertThat(second.uncommittedEvents()).containsExactly(new OrderCancelled("42", "out of stock"));
         assertThat(second.storedRevision()).isEqualTo(1);
         assertThat(orders.load("42").status()).isEqualTo(Order.Status.CONFIRMED);
+    }
+
+    @Test
+    void ofConcurrentSavesOfTheSameLoadedRevisionExactlyOneWins() throws Exception {
+        orders.save(Order.place("42", "Alice"));
+        int threads = 8;
+        CountDownLatch loaded = new CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String sku = "sku-" + i;
+                outcomes.add(pool.submit(() -> {
+                    Order order = orders.load("42");
+                    order.addItem(sku, 1);
+                    loaded.countDown();
+                    loaded.await(60, TimeUnit.SECONDS); // every thread holds revision 0 before anyone saves
+                    try {
+                        orders.save(order);
+                        return sku;
+                    } catch (WrongExpectedRevisionException e) {
+                        return "conflict at " + e.actual();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+
+            List<String> winners = results.stream().filter(r -> r.startsWith("sku-")).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(results).filteredOn("conflict at 1"::equals).hasSize(threads - 1);
+            assertThat(orders.load("42").items()).containsExactly("1 x " + winners.get(0));
+            assertThat(store.readAll(0, 100)).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
