@@ -1,6 +1,7 @@
 package io.factum.store.jdbc;
 
 import io.factum.codec.Json;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
@@ -19,7 +20,7 @@ final class HeadersJson {
         if (headers.isEmpty()) {
             return null;
         }
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         try (JsonGenerator generator = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             generator.writeStartObject();
             for (Map.Entry<String, String> header : new TreeMap<>(headers).entrySet()) {

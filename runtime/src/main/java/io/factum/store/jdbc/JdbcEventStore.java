@@ -76,7 +76,12 @@ public abstract class JdbcEventStore implements EventStore {
     public void createSchema() {
         try (Connection connection = dataSource.getConnection()) {
             inTransaction(connection, () -> {
-                createSchemaIn(connection);
+                dialect.lockSchema(connection, tables);
+                try (Statement statement = connection.createStatement()) {
+                    for (String ddl : dialect.createSchema(tables)) {
+                        statement.execute(ddl);
+                    }
+                }
                 return null;
             });
         } catch (SQLException e) {
@@ -84,15 +89,6 @@ public abstract class JdbcEventStore implements EventStore {
                     + dialect.databaseName() + ": " + e.getMessage(), e);
         }
         schemaReady = true;
-    }
-
-    private void createSchemaIn(Connection connection) throws SQLException {
-        dialect.lockSchema(connection, tables);
-        try (Statement statement = connection.createStatement()) {
-            for (String ddl : dialect.createSchema(tables)) {
-                statement.execute(ddl);
-            }
-        }
     }
 
     /**

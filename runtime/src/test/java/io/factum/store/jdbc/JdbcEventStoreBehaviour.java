@@ -272,6 +272,30 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(parking.parkedEvents().get(0).error()).contains("NoSuchEvent");
     }
 
+    // ---------------------------------------------------------------- checkpoints
+
+    @Test
+    void aSubscriptionResumesFromItsCheckpointInTheDatabaseAfterARestart() {
+        JdbcEventStore first = store();
+        first.append("Order-1", ExpectedRevision.noStream(), List.of(placed("1"), added("1", 1)));
+        List<Long> delivered = new ArrayList<>();
+        Subscription.builder("resume", first, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(first)).build()
+                .runUntilCaughtUp();
+        first.append("Order-1", ExpectedRevision.exactly(1), List.of(added("1", 2)));
+
+        // A new process: a new store on the same database and prefix, a new subscription of the same name.
+        JdbcEventStore restarted = store(dataSource(), prefix, true);
+        Subscription resumed = Subscription.builder("resume", restarted, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(restarted)).build();
+        assertThat(resumed.runUntilCaughtUp()).isEqualTo(1);
+
+        List<Long> stored = restarted.readAll(0, 10).stream().map(StoredEvent::globalPosition).toList();
+        assertThat(delivered).containsExactlyElementsOf(stored);
+        assertThat(new JdbcCheckpointStore(restarted).load("resume")).isEqualTo(stored.get(2));
+        assertThat(new JdbcCheckpointStore(restarted).load("never-ran")).isZero();
+    }
+
     // ---------------------------------------------------------------- connections
 
     @Test
