@@ -45,8 +45,8 @@ final class ProjectionProcessor implements BatchProcessor {
     @Override
     public long process(List<StoredEvent> batch, long checkpoint) {
         Map<Long, String> toPark = new HashMap<>();
-        long failingPosition = -1;
-        int attempts = 0;
+        // Counted per event, so a batch whose failures move from event to event still ends.
+        Map<Long, Integer> attemptsByPosition = new HashMap<>();
         while (true) {
             BatchFailure failure = tryBatch(batch, toPark);
             if (failure == null) {
@@ -60,8 +60,7 @@ final class ProjectionProcessor implements BatchProcessor {
                 toPark.put(event.globalPosition(), DeliveryRules.describe(failure.reason));
                 continue;
             }
-            attempts = event.globalPosition() == failingPosition ? attempts + 1 : 1;
-            failingPosition = event.globalPosition();
+            int attempts = attemptsByPosition.merge(event.globalPosition(), 1, Integer::sum);
             if (attempts < rules.retry.maxAttempts()) {
                 rules.pauseAfter(attempts);
             } else if (rules.onHandlerFailure == FailureAction.PARK) {

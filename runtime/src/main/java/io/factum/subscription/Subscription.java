@@ -73,7 +73,8 @@ public final class Subscription implements AutoCloseable {
     private volatile RuntimeException lastError;
     private volatile long position = -1;
     private volatile boolean running;
-    private Thread thread;
+    /** The current run's thread; a thread that is no longer this one leaves the state alone. */
+    private volatile Thread thread;
     private Registration signalRegistration;
 
     private Subscription(Builder builder) {
@@ -220,13 +221,13 @@ public final class Subscription implements AutoCloseable {
 
     /** Stops after the batch in progress (a retry pause ends at once) and waits for the thread to end. */
     public void stop() {
-        Thread running;
+        Thread stopping;
         synchronized (this) {
-            if (!this.running) {
+            if (!running) {
                 return;
             }
-            this.running = false;
-            running = thread;
+            running = false;
+            stopping = thread;
             rules.requestStop();
             if (signalRegistration != null) {
                 signalRegistration.close();
@@ -235,12 +236,9 @@ public final class Subscription implements AutoCloseable {
         }
         wake();
         try {
-            running.join();
+            stopping.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (status == Status.RUNNING) {
-            status = Status.STOPPED;
         }
     }
 
@@ -290,40 +288,45 @@ public final class Subscription implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
-            int read;
-            try {
-                read = pollOnce();
-                lastError = null;
-            } catch (SubscriptionFailedException e) {
-                failed(e);
-                return;
-            } catch (DeliveryRules.SubscriptionStopped e) {
-                break;
-            } catch (RuntimeException e) {
-                // The store is unreachable or similar: keep the checkpoint and try again next interval.
-                lastError = e;
-                read = 0;
+        Thread me = Thread.currentThread();
+        try {
+            while (running && thread == me) {
+                int read;
+                try {
+                    read = pollOnce();
+                    lastError = null;
+                } catch (SubscriptionFailedException e) {
+                    failure = e;
+                    status = Status.FAILED;
+                    signalStateChange();
+                    return;
+                } catch (DeliveryRules.SubscriptionStopped e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The store is unreachable or similar: keep the checkpoint and try again next interval.
+                    lastError = e;
+                    read = 0;
+                }
+                if (read < batchSize) {
+                    awaitWakeOrInterval();
+                }
             }
-            if (read < batchSize) {
-                awaitWakeOrInterval();
+        } finally {
+            // Also when an Error ends the thread: never report RUNNING for a dead thread.
+            synchronized (this) {
+                if (thread == me) {
+                    running = false;
+                    if (status == Status.RUNNING) {
+                        status = Status.STOPPED;
+                    }
+                    if (signalRegistration != null) {
+                        signalRegistration.close();
+                        signalRegistration = null;
+                    }
+                }
             }
+            signalStateChange();
         }
-        status = Status.STOPPED;
-        signalStateChange();
-    }
-
-    private void failed(SubscriptionFailedException e) {
-        synchronized (this) {
-            failure = e;
-            status = Status.FAILED;
-            running = false;
-            if (signalRegistration != null) {
-                signalRegistration.close();
-                signalRegistration = null;
-            }
-        }
-        signalStateChange();
     }
 
     private long startPoll() {
