@@ -347,6 +347,21 @@ public abstract class JdbcEventStoreBehaviour {
 
     // ---------------------------------------------------------------- killed writer
 
+    private static final int PARENT_APPENDS = 20;
+
+    private void appendFromParent(JdbcEventStore store, int batchSize) {
+        for (int n = 0; n < PARENT_APPENDS; n++) {
+            String batch = UUID.randomUUID().toString();
+            Metadata metadata = Metadata.empty().withHeader(AppendLoopMain.BATCH_HEADER, batch);
+            List<NewEvent> events = new ArrayList<>();
+            for (int k = 0; k < batchSize; k++) {
+                events.add(registry.encode(new ItemAdded("Parent-1", "sku", k + 1), metadata));
+            }
+            ExpectedRevision expected = n == 0 ? ExpectedRevision.noStream() : ExpectedRevision.exactly((long) n * batchSize - 1);
+            store.append("Parent-1", expected, events);
+        }
+    }
+
     @Test
     void aWriterKilledMidRunLeavesEveryAppendWholeOrAbsent() throws Exception {
         int batchSize = 5;
@@ -362,7 +377,13 @@ public abstract class JdbcEventStoreBehaviour {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
             String line;
             int appended = 0;
+            boolean parentAppended = false;
             while (appended < 40 && (line = lines.readLine()) != null) {
+                if (!parentAppended) {
+                    // Two processes writing the same database at once: the parent's appends must all succeed.
+                    appendFromParent(store, batchSize);
+                    parentAppended = true;
+                }
                 output.add(line);
                 if (line.startsWith("appended ")) {
                     appended = Integer.parseInt(line.substring("appended ".length()));
@@ -396,6 +417,7 @@ public abstract class JdbcEventStoreBehaviour {
             }
         }
 
+        assertThat(all.stream().filter(e -> e.streamId().equals("Parent-1")).count()).isEqualTo(PARENT_APPENDS * batchSize);
         List<Long> delivered = new ArrayList<>();
         Subscription subscription = Subscription.builder("after-kill", store, registry)
                 .handler(event -> delivered.add(event.globalPosition()), new InMemoryCheckpointStore()).batchSize(50).build();
