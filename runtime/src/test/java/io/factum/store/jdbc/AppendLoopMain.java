@@ -30,18 +30,23 @@ public final class AppendLoopMain {
 
     private AppendLoopMain() {}
 
+    /** Opens the store a child process was told to use: {@code sqlite <file>} or {@code postgres <jdbc-url>}. */
+    static JdbcEventStore openStore(String kind, String location, String prefix) {
+        return switch (kind) {
+            case "sqlite" -> SqliteEventStore.builder(SqliteEventStore.dataSource(Path.of(location))).tablePrefix(prefix).build();
+            case "postgres" -> {
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(location);
+                yield PostgresEventStore.builder(dataSource).tablePrefix(prefix).build();
+            }
+            default -> throw new IllegalArgumentException("unknown store " + kind);
+        };
+    }
+
     public static void main(String[] args) {
         String prefix = args[2];
         int batchSize = Integer.parseInt(args[3]);
-        EventStore store = switch (args[0]) {
-            case "sqlite" -> SqliteEventStore.builder(SqliteEventStore.dataSource(Path.of(args[1]))).tablePrefix(prefix).build();
-            case "postgres" -> {
-                PGSimpleDataSource dataSource = new PGSimpleDataSource();
-                dataSource.setURL(args[1]);
-                yield PostgresEventStore.builder(dataSource).tablePrefix(prefix).build();
-            }
-            default -> throw new IllegalArgumentException("unknown store " + args[0]);
-        };
+        EventStore store = openStore(args[0], args[1], prefix);
         EventTypeRegistry registry = Samples.registry();
         long[] revisions = new long[STREAMS];
         java.util.Arrays.fill(revisions, -1);

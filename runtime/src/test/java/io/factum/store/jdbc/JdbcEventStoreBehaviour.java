@@ -56,6 +56,8 @@ public abstract class JdbcEventStoreBehaviour {
     protected final EventTypeRegistry registry = Samples.registry();
     protected String prefix;
     private final List<JdbcEventStore> stores = new ArrayList<>();
+    /** Read-model tables a test created next to the store's. */
+    protected final List<String> readModels = new ArrayList<>();
 
     /** The database every store of a test shares: a fresh file, or the test server. */
     protected abstract DataSource dataSource();
@@ -65,8 +67,8 @@ public abstract class JdbcEventStoreBehaviour {
     /** Arguments of {@link AppendLoopMain} writing to this test's database with {@code prefix}. */
     protected abstract List<String> appendLoopArguments(String prefix);
 
-    /** Removes what a test created (tables of every prefix it used). */
-    protected abstract void dropTables(TableNames tables);
+    /** Removes what a test created: the tables of every prefix it used, and {@code readModels}. */
+    protected abstract void dropTables(TableNames tables, List<String> readModels);
 
     protected static String newPrefix() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
@@ -80,7 +82,7 @@ public abstract class JdbcEventStoreBehaviour {
     @AfterEach
     void dropEverything() {
         for (JdbcEventStore store : stores) {
-            dropTables(store.tables());
+            dropTables(store.tables(), readModels);
         }
     }
 
@@ -343,6 +345,85 @@ public abstract class JdbcEventStoreBehaviour {
 
         assertThat(counting.opened()).isGreaterThan(before + 150);
         assertThat(counting.open()).as("connections still open").isZero();
+    }
+
+    // ---------------------------------------------------------------- killed projection
+
+    @Test
+    void aProjectionKilledMidBatchResumesFromItsCheckpointWithEveryEventAppliedOnce() throws Exception {
+        JdbcEventStore store = store();
+        String totals = ProjectionLoopMain.totalsTable(prefix);
+        try (Connection connection = store.dataSource().getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + totals + " (stream_id TEXT PRIMARY KEY, total INTEGER NOT NULL)");
+        }
+        readModels.add(totals);
+        int events = 0;
+        for (int n = 0; n < 60; n++) {
+            List<NewEvent> batch = new ArrayList<>();
+            for (int k = 1; k <= 5; k++) {
+                batch.add(added("Order-" + (n % 4), k));
+                events++;
+            }
+            store.append("Order-" + (n % 4), ExpectedRevision.any(), batch);
+        }
+        List<StoredEvent> all = store.readAll(0, 1000);
+        assertThat(all).hasSize(events);
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ProjectionLoopMain.class.getName()));
+        command.addAll(appendLoopArguments(prefix));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+            String line;
+            int applied = 0;
+            while (applied < 100 && (line = lines.readLine()) != null) {
+                output.add(line);
+                if (line.startsWith("applied ")) {
+                    applied++;
+                }
+            }
+            assertThat(applied).as("child output: %s", output).isEqualTo(100);
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+
+        // Killed mid-run: the committed read model matches the committed checkpoint exactly.
+        long checkpoint = new JdbcCheckpointStore(store).load(ProjectionLoopMain.SUBSCRIPTION);
+        assertThat(checkpoint).isLessThan(all.get(all.size() - 1).globalPosition());
+        assertThat(totals(store, totals)).isEqualTo(expectedTotals(all, checkpoint));
+
+        Subscription restarted = Subscription.builder(ProjectionLoopMain.SUBSCRIPTION, store, registry)
+                .projection((event, connection) -> ProjectionLoopMain.apply(totals, event, connection)).batchSize(7).build();
+        restarted.runUntilCaughtUp();
+        assertThat(totals(store, totals)).isEqualTo(expectedTotals(all, Long.MAX_VALUE));
+        assertThat(restarted.position()).isEqualTo(all.get(all.size() - 1).globalPosition());
+    }
+
+    private static Map<String, Integer> expectedTotals(List<StoredEvent> events, long upToPosition) {
+        EventTypeRegistry registry = Samples.registry();
+        Map<String, Integer> totals = new java.util.TreeMap<>();
+        for (StoredEvent event : events) {
+            if (event.globalPosition() <= upToPosition) {
+                totals.merge(event.streamId(), ((ItemAdded) registry.decode(event)).quantity(), Integer::sum);
+            }
+        }
+        return totals;
+    }
+
+    private static Map<String, Integer> totals(JdbcEventStore store, String table) throws SQLException {
+        Map<String, Integer> totals = new java.util.TreeMap<>();
+        try (Connection connection = store.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT stream_id, total FROM " + table);
+             java.sql.ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                totals.put(row.getString(1), row.getInt(2));
+            }
+        }
+        return totals;
     }
 
     // ---------------------------------------------------------------- killed writer

@@ -3,6 +3,9 @@ package io.factum.store.postgres;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.jdbc.JdbcEventStoreBehaviour;
 import io.factum.store.jdbc.TableNames;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -27,7 +30,14 @@ class PostgresEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
-    protected void dropTables(TableNames tables) {
+    protected void dropTables(TableNames tables, List<String> readModels) {
         PostgresTestDatabase.dropTables(dataSource, tables);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : readModels) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot drop read models " + readModels + ": " + e.getMessage(), e);
+        }
     }
 }

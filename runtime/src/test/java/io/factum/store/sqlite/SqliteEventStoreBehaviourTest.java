@@ -48,7 +48,7 @@ class SqliteEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
-    protected void dropTables(TableNames tables) {
+    protected void dropTables(TableNames tables, List<String> readModels) {
         // The file is deleted with the temporary directory.
     }
 
