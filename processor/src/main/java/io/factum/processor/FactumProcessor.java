@@ -3,6 +3,7 @@ package io.factum.processor;
 import com.google.auto.service.AutoService;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.event.EventStep;
+import io.factum.processor.schema.VersioningStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,7 @@ public final class FactumProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private EventStep eventStep;
+    private VersioningStep versioningStep; // schema evolution: upcasters + schema lock (io.factum.processor.schema)
     private final List<EventModel> events = new ArrayList<>();
 
     @Override
@@ -33,11 +35,17 @@ public final class FactumProcessor extends AbstractProcessor {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
         eventStep = new EventStep(processingEnv, reporter);
+        versioningStep = new VersioningStep(processingEnv, reporter);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE);
+        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE, Names.UPCAST);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return VersioningStep.OPTIONS; // -Afactum.schemaLock=<path|off>, -Afactum.schemaLock.update=true
     }
 
     @Override
@@ -51,8 +59,11 @@ public final class FactumProcessor extends AbstractProcessor {
         if (eventAnnotation != null) {
             events.addAll(eventStep.process(round.getElementsAnnotatedWith(eventAnnotation)));
         }
+        // Schema evolution: @Upcast methods and upcasters each round; chains, handlers and the schema lock at the end.
+        versioningStep.process(round);
         if (round.processingOver()) {
             eventStep.finish();
+            versioningStep.finish();
         }
         return false;
     }

@@ -1,0 +1,59 @@
+package io.factum.processor.upcast;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * A method remembered by name, so that it can be found again in a later round: javac may hand out
+ * new element objects each round, so checks that need the whole compilation re-resolve what they report on.
+ *
+ * @param typeName       the qualified name of the declaring type
+ * @param methodName     the method's simple name
+ * @param parameterTypes the erasures of its parameter types
+ */
+public record MethodRef(String typeName, String methodName, List<String> parameterTypes) {
+
+    public static MethodRef of(ExecutableElement method, Types types) {
+        List<String> parameters = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            parameters.add(types.erasure(parameter.asType()).toString());
+        }
+        TypeElement type = (TypeElement) method.getEnclosingElement();
+        return new MethodRef(type.getQualifiedName().toString(), method.getSimpleName().toString(), List.copyOf(parameters));
+    }
+
+    /** The method in the current round, or null if it is gone. */
+    public ExecutableElement resolve(Elements elements, Types types) {
+        TypeElement type = elements.getTypeElement(typeName);
+        if (type == null) {
+            return null;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (method.getKind() == ElementKind.METHOD && of(method, types).equals(this)) {
+                return method;
+            }
+        }
+        return null;
+    }
+
+    /** {@code Type.method(Param)}, as used in messages. */
+    public String display() {
+        List<String> simple = new ArrayList<>();
+        for (String parameter : parameterTypes) {
+            simple.add(parameter.substring(parameter.lastIndexOf('.') + 1));
+        }
+        return typeName.substring(typeName.lastIndexOf('.') + 1) + "." + methodName + "(" + String.join(", ", simple) + ")";
+    }
+
+    /** {@code Type.method(Param)} for an element at hand. */
+    public static String display(ExecutableElement method, Types types) {
+        return of(method, types).display();
+    }
+}
