@@ -2,7 +2,6 @@ package io.factum.processor.upcast;
 
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.Message;
-import io.factum.processor.Names;
 import io.factum.processor.Reporter;
 import io.factum.processor.event.EventModel;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -129,34 +127,33 @@ public final class UpcastStep {
     private UpcasterModel validate(ExecutableElement method) {
         String display = MethodRef.display(method, types);
         int errors = reporter.errorCount();
-        AnnotationMirror upcast = Names.annotation(method, Names.UPCAST);
         TypeElement declaring = (TypeElement) method.getEnclosingElement();
         ClassName upcasterOfDeclaring = ClassName.get(declaring);
 
         if (!method.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(method, upcast, Message.UPCAST_NOT_STATIC, display);
+            reporter.error(method, Message.UPCAST_NOT_STATIC, display);
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            reporter.error(method, upcast, Message.UPCAST_PRIVATE, display, "upcaster", upcasterOfDeclaring.packageName());
+            reporter.error(method, Message.UPCAST_PRIVATE, display, "upcaster", upcasterOfDeclaring.packageName());
         }
         for (Element enclosing = declaring; enclosing instanceof TypeElement type; enclosing = enclosing.getEnclosingElement()) {
             if (type.getModifiers().contains(Modifier.PRIVATE)) {
-                reporter.error(method, upcast, Message.UPCAST_IN_PRIVATE_CLASS, display, type.getSimpleName());
+                reporter.error(method, Message.UPCAST_IN_PRIVATE_CLASS, display, type.getSimpleName());
             }
         }
         if (!method.getTypeParameters().isEmpty()) {
-            reporter.error(method, upcast, Message.UPCAST_GENERIC, display);
+            reporter.error(method, Message.UPCAST_GENERIC, display);
         }
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (isChecked(thrown)) {
-                reporter.error(method, upcast, Message.UPCAST_CHECKED_EXCEPTION, display, thrown);
+                reporter.error(method, Message.UPCAST_CHECKED_EXCEPTION, display, thrown);
             }
         }
         if (method.getParameters().size() != 1) {
-            reporter.error(method, upcast, Message.UPCAST_ARITY, display, method.getParameters().size());
+            reporter.error(method, Message.UPCAST_ARITY, display, method.getParameters().size());
         }
         if (method.getReturnType().getKind() == TypeKind.VOID) {
-            reporter.error(method, upcast, Message.UPCAST_VOID, display);
+            reporter.error(method, Message.UPCAST_VOID, display);
         }
         if (reporter.errorCount() > errors) {
             return null;
@@ -173,7 +170,7 @@ public final class UpcastStep {
         }
         TypeElement toRecord = eventRecord(method.getReturnType());
         if (toRecord == null) {
-            reporter.error(method, upcast, Message.UPCAST_NOT_EVENT, "return type", display, method.getReturnType());
+            reporter.error(method, Message.UPCAST_NOT_EVENT, "return type", display, method.getReturnType());
         }
         if (fromRecord == null || toRecord == null) {
             return null;
@@ -182,13 +179,13 @@ public final class UpcastStep {
         EventModel from = EventModel.identityOf(fromRecord);
         EventModel to = EventModel.identityOf(toRecord);
         if (!from.storedName().equals(to.storedName())) {
-            reporter.error(method, upcast, Message.UPCAST_NAME_MISMATCH, display,
+            reporter.error(method, Message.UPCAST_NAME_MISMATCH, display,
                     fromRecord.getSimpleName(), label(from), toRecord.getSimpleName(), label(to),
                     toRecord.getSimpleName(), from.storedName(), from.version() + 1);
             return null;
         }
         if (to.version() != from.version() + 1) {
-            reporter.error(method, upcast, Message.UPCAST_NOT_CONSECUTIVE, display, from.storedName(),
+            reporter.error(method, Message.UPCAST_NOT_CONSECUTIVE, display, from.storedName(),
                     from.version(), to.version(), from.version() + 1);
             return null;
         }
@@ -196,14 +193,14 @@ public final class UpcastStep {
         StepKey key = new StepKey(from.storedName(), from.version());
         MethodRef first = methods.get(key);
         if (first != null) {
-            reporter.error(method, upcast, Message.UPCAST_DUPLICATE, from.storedName(), from.version(),
+            reporter.error(method, Message.UPCAST_DUPLICATE, from.storedName(), from.version(),
                     to.version(), first.display());
             return null;
         }
         ClassName upcasterClass = UpcasterModel.upcasterClassOf(upcasterOfDeclaring, from.recordClass());
         ClassName taken = generatedFrom.get(upcasterClass);
         if (taken != null) {
-            reporter.error(method, upcast, Message.UPCAST_NAME_CLASH, upcasterClass, taken);
+            reporter.error(method, Message.UPCAST_NAME_CLASH, upcasterClass, taken);
             return null;
         }
 

@@ -49,7 +49,7 @@ final class UpcasterGenerator {
                         .addStatement("return $T.$N(event)", model.declaringClass(), model.methodName())
                         .build())
                 .build();
-        return JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build();
+        return JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).indent("    ").build();
     }
 
     private static MethodSpec classGetter(String name, ClassName record) {
