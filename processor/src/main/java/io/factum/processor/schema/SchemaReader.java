@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -42,11 +43,16 @@ final class SchemaReader {
         return new EventSchema(identity.storedName(), identity.version(), record.getQualifiedName().toString(), properties);
     }
 
-    /** The top-level component of {@code record} named {@code name}, for error positions; null if there is none. */
-    static RecordComponentElement component(TypeElement record, String name) {
-        for (RecordComponentElement component : record.getRecordComponents()) {
-            if (component.getSimpleName().contentEquals(name)) {
-                return component;
+    /**
+     * Where to report on the top-level component {@code name} of {@code record}: its field, which javac
+     * positions on the component in the record header (the component element itself has no position).
+     * Null if there is no such component.
+     */
+    static Element component(TypeElement record, String name) {
+        for (Element member : record.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(name)
+                    && !member.getModifiers().contains(Modifier.STATIC)) {
+                return member;
             }
         }
         return null;
