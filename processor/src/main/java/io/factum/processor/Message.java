@@ -44,6 +44,8 @@ public enum Message {
             "Event %s has versions %s but no v%d; declare `@Event(name = \"%s\", version = %d) record ...` with an @Upcast method into it and one out of it, or renumber the versions without gaps"),
     OLD_VERSION_HANDLED("OldVersionHandled",
             "%s is %s v%d, an old version (the current one is v%d, %s); @%s methods only ever receive current versions because old ones are upcast on read. Handle %s instead and remove this method (and keep old records out of sealed event families)"),
+    OLD_VERSION_IN_FAMILY("OldVersionInFamily",
+            "%s is %s v%d, an old version (the current one is v%d, %s), but it implements sealed interface %s; old versions are never recorded, applied or published, so keep them out of event families: remove `implements %s` (and %s from its permits clause)"),
     CURRENT_VERSION_MISSING("CurrentVersionMissing",
             "The schema lock %s records %s v%d (class %s), but the highest version in the code is v%d: stored v%d events could no longer be read. Restore the v%d record; if v%d was never released, accept the removal with -Afactum.schemaLock.update=true"),
     SCHEMA_COMPONENT_REMOVED("SchemaComponentRemoved",

@@ -19,10 +19,12 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -100,6 +102,7 @@ public final class VersioningStep {
         try {
             upcastStep.finish(versions);
             checkHandlers(versions);
+            checkFamilies(records, versions);
             schemaLockStep.finish(records, versions);
         } catch (RuntimeException e) {
             reporter.internalError(records.isEmpty() ? null : records.get(0), e);
@@ -141,12 +144,35 @@ public final class VersioningStep {
             EventModel identity = EventModel.identityOf(record);
             NavigableMap<Integer, String> known = identity == null ? null : versions.get(identity.storedName());
             if (known != null && known.lastKey() > identity.version()) {
-                String current = known.lastEntry().getValue();
-                String currentSimple = current.substring(current.lastIndexOf('.') + 1);
+                String currentSimple = simpleName(known.lastEntry().getValue());
                 reporter.error(parameter, Message.OLD_VERSION_HANDLED, record.getSimpleName(), identity.storedName(),
                         identity.version(), known.lastKey(), currentSimple, handler.getValue(), currentSimple);
             }
         }
+    }
+
+    /** An old version in a sealed event family could be recorded, and would need an apply method it must not have. */
+    private void checkFamilies(List<TypeElement> records, Map<String, NavigableMap<Integer, String>> versions) {
+        for (TypeElement record : records) {
+            EventModel identity = EventModel.identityOf(record);
+            NavigableMap<Integer, String> known = versions.get(identity.storedName());
+            if (known.lastKey() <= identity.version()) {
+                continue;
+            }
+            String current = simpleName(known.lastEntry().getValue());
+            for (TypeMirror implemented : record.getInterfaces()) {
+                Element family = types.asElement(implemented);
+                if (family != null && family.getModifiers().contains(Modifier.SEALED)) {
+                    reporter.error(record, Message.OLD_VERSION_IN_FAMILY, record.getSimpleName(), identity.storedName(),
+                            identity.version(), known.lastKey(), current, family.getSimpleName(), family.getSimpleName(),
+                            record.getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static String simpleName(String qualifiedName) {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     }
 
     private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {

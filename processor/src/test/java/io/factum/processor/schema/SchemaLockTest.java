@@ -504,6 +504,20 @@ class SchemaLockTest {
         assertThat(lock).doesNotExist();
     }
 
+    @Test
+    void aCompilationWithoutEventsWritesNoLock() {
+        JavaFileObject handler = source("Mailer", """
+                public class Mailer {
+                    @Subscribe
+                    public void on(String notAnEvent) {}
+                }
+                """);
+
+        compileLocked(handler);
+
+        assertThat(lock).doesNotExist();
+    }
+
     // ---- helpers ----
 
     private Compilation lockFirst(JavaFileObject... sources) {

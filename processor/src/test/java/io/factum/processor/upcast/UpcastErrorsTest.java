@@ -322,6 +322,33 @@ class UpcastErrorsTest {
                 .inFile(mailer).onLineContaining("public void on(OrderCreatedV2 event)");
     }
 
+    @Test
+    void anOldVersionInASealedEventFamilyIsReported() {
+        JavaFileObject family = source("OrderEvent", """
+                public sealed interface OrderEvent permits OrderPlacedV1, OrderPlaced {}
+
+                @Event(name = "OrderPlaced", version = 1)
+                record OrderPlacedV1(String orderId) implements OrderEvent {}
+
+                @Event(name = "OrderPlaced", version = 2)
+                record OrderPlaced(String orderId, String channel) implements OrderEvent {
+                    @Upcast
+                    static OrderPlaced upcast(OrderPlacedV1 old) {
+                        return new OrderPlaced(old.orderId(), "web");
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(family);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[Factum/OldVersionInFamily] OrderPlacedV1 is OrderPlaced v1, an old version (the current one is v2, "
+                        + "OrderPlaced), but it implements sealed interface OrderEvent; old versions are never recorded, applied or "
+                        + "published, so keep them out of event families: remove `implements OrderEvent` (and OrderPlacedV1 from its permits clause)")
+                .inFile(family).onLineContaining("record OrderPlacedV1(");
+    }
+
     /** A class with one @Upcast method of the given signature from v1 to v2. */
     private static JavaFileObject shape(String className, String signature) {
         return source(className, "final class " + className + " {\n"
