@@ -69,7 +69,9 @@ public final class VersioningStep {
             }
             rememberHandlers(round, Names.APPLY, "Apply");
             rememberHandlers(round, Names.SUBSCRIBE, "Subscribe");
-            upcastStep.process(annotated(round, Names.UPCAST));
+            if (!round.processingOver()) { // code written in the last round would not be compiled cleanly
+                upcastStep.process(annotated(round, Names.UPCAST));
+            }
         } catch (RuntimeException e) {
             reporter.internalError(null, e);
         }
@@ -78,6 +80,11 @@ public final class VersioningStep {
     /** The valid upcasters, sorted by stored name and version, for the generated module's {@code upcasters()}. */
     public List<UpcasterModel> upcasters() {
         return upcastStep.upcasters();
+    }
+
+    /** Whether an {@code @Upcast} method waits for a type of a later round: write the module only after it. */
+    public boolean hasDeferred() {
+        return upcastStep.hasDeferred();
     }
 
     /** Checks that need the whole compilation and writes the schema lock; call once, when processing is over. */

@@ -36,11 +36,30 @@ public record MethodRef(String typeName, String methodName, List<String> paramet
             return null;
         }
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (method.getKind() == ElementKind.METHOD && of(method, types).equals(this)) {
+            if (method.getKind() == ElementKind.METHOD && matches(of(method, types))) {
                 return method;
             }
         }
         return null;
+    }
+
+    /**
+     * Same method. A parameter type that did not resolve when this reference was taken (javac then names it
+     * as written, e.g. {@code OrderCreatedV1}) matches its qualified name once the type exists.
+     */
+    private boolean matches(MethodRef now) {
+        if (!typeName.equals(now.typeName) || !methodName.equals(now.methodName)
+                || parameterTypes.size() != now.parameterTypes.size()) {
+            return false;
+        }
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            String then = parameterTypes.get(i);
+            String current = now.parameterTypes.get(i);
+            if (!current.equals(then) && !current.endsWith("." + then)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code Type.method(Param)}, as used in messages. */

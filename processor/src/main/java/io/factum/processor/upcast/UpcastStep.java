@@ -83,6 +83,11 @@ public final class UpcastStep {
         }
     }
 
+    /** Whether some method waits for a type that a later round may generate; the module must wait for it too. */
+    public boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
     /** The valid upcasters seen so far, sorted by stored name then version: what the module lists. */
     public List<UpcasterModel> upcasters() {
         return List.copyOf(steps.values());
