@@ -43,7 +43,10 @@ final class SchemaLockStep {
      * @param versions every known version of each stored name (stored name → version → record class)
      */
     void finish(List<TypeElement> records, Map<String, NavigableMap<Integer, String>> versions) {
-        Path file = LockLocation.resolve(env);
+        if (records.isEmpty()) {
+            return; // no event compiled here: nothing to check, and no source to find the project by
+        }
+        Path file = LockLocation.resolve(env, records.get(0));
         if (file == null) {
             return;
         }

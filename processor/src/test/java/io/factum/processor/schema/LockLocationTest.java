@@ -20,7 +20,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the lock goes by default: found from the class output directory, as in a real Maven or Gradle build. */
+/** Where the lock goes by default: found from the event's source file, as in a real Maven or Gradle build. */
 class LockLocationTest {
 
     private static final String EVENT = """
@@ -49,17 +49,17 @@ class LockLocationTest {
     }
 
     @Test
-    void testClassesGetALockOfTheirOwn() throws IOException {
+    void testSourcesGetALockOfTheirOwn() throws IOException {
         Files.writeString(project.resolve("pom.xml"), "<project/>");
 
-        compileInto(project.resolve("target/test-classes"));
+        compile("src/test/java", project.resolve("target/test-classes"));
 
         assertThat(project.resolve("factum-schema-test.lock")).exists();
         assertThat(project.resolve("factum-schema.lock")).doesNotExist();
     }
 
     @Test
-    void gradleMainClassesLockAtTheProjectRoot() throws IOException {
+    void gradleProjectsLockAtTheProjectRoot() throws IOException {
         Files.writeString(project.resolve("build.gradle.kts"), "");
 
         compileInto(project.resolve("build/classes/java/main"));
@@ -90,7 +90,11 @@ class LockLocationTest {
     }
 
     private List<Diagnostic<? extends JavaFileObject>> compileInto(Path classOutput, String... options) throws IOException {
-        Path source = project.resolve("src/main/java/com/example/OrderShipped.java");
+        return compile("src/main/java", classOutput, options);
+    }
+
+    private List<Diagnostic<? extends JavaFileObject>> compile(String sourceRoot, Path classOutput, String... options) throws IOException {
+        Path source = project.resolve(sourceRoot).resolve("com/example/OrderShipped.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, EVENT);
         Files.createDirectories(classOutput);
