@@ -11,51 +11,51 @@ import java.util.concurrent.atomic.AtomicInteger;
  * upcasters in the shape the processor generates:
  * v1 {@code (orderId, customer)} → v2 {@code (orderId, customerName, email)} → v3 {@code (orderId, customerName, email, channel)}.
  */
-final class VersionedOrderEvents {
+public final class VersionedOrderEvents {
     private VersionedOrderEvents() {}
 
-    static final String NAME = "OrderCreated";
+    public static final String NAME = "OrderCreated";
 
-    record OrderCreatedV1(String orderId, String customer) {
-        OrderCreatedV1 {
+    public record OrderCreatedV1(String orderId, String customer) {
+        public OrderCreatedV1 {
             Objects.requireNonNull(orderId);
             Objects.requireNonNull(customer);
         }
     }
 
     /** v2 split "Name <email>" into two components. */
-    record OrderCreatedV2(String orderId, String customerName, String email) {
-        OrderCreatedV2 {
+    public record OrderCreatedV2(String orderId, String customerName, String email) {
+        public OrderCreatedV2 {
             Objects.requireNonNull(orderId);
             Objects.requireNonNull(customerName);
         }
     }
 
     /** v3 added the sales channel; old orders were all placed on the web. */
-    record OrderCreated(String orderId, String customerName, String email, String channel) {
-        OrderCreated {
+    public record OrderCreated(String orderId, String customerName, String email, String channel) {
+        public OrderCreated {
             Objects.requireNonNull(orderId);
             Objects.requireNonNull(customerName);
             Objects.requireNonNull(channel);
         }
     }
 
-    static final EventType<OrderCreatedV1> V1 = new EventType<>(NAME, 1, OrderCreatedV1.class, new StringFieldsCodec<>(NAME,
+    public static final EventType<OrderCreatedV1> V1 = new EventType<>(NAME, 1, OrderCreatedV1.class, new StringFieldsCodec<>(NAME,
             e -> fields("orderId", e.orderId(), "customer", e.customer()),
             m -> new OrderCreatedV1(m.get("orderId"), m.get("customer"))));
 
-    static final EventType<OrderCreatedV2> V2 = new EventType<>(NAME, 2, OrderCreatedV2.class, new StringFieldsCodec<>(NAME,
+    public static final EventType<OrderCreatedV2> V2 = new EventType<>(NAME, 2, OrderCreatedV2.class, new StringFieldsCodec<>(NAME,
             e -> fields("orderId", e.orderId(), "customerName", e.customerName(), "email", e.email()),
             m -> new OrderCreatedV2(m.get("orderId"), m.get("customerName"), m.get("email"))));
 
-    static final EventType<OrderCreated> V3 = new EventType<>(NAME, 3, OrderCreated.class, new StringFieldsCodec<>(NAME,
+    public static final EventType<OrderCreated> V3 = new EventType<>(NAME, 3, OrderCreated.class, new StringFieldsCodec<>(NAME,
             e -> fields("orderId", e.orderId(), "customerName", e.customerName(), "email", e.email(), "channel", e.channel()),
             m -> new OrderCreated(m.get("orderId"), m.get("customerName"), m.get("email"), m.get("channel"))));
 
-    static final List<EventType<?>> TYPES = List.of(V1, V2, V3);
+    public static final List<EventType<?>> TYPES = List.of(V1, V2, V3);
 
     /** The user's upcaster methods. */
-    static OrderCreatedV2 upcast(OrderCreatedV1 old) {
+    public static OrderCreatedV2 upcast(OrderCreatedV1 old) {
         String customer = old.customer();
         int open = customer.indexOf(" <");
         return open < 0
@@ -63,13 +63,13 @@ final class VersionedOrderEvents {
                 : new OrderCreatedV2(old.orderId(), customer.substring(0, open), customer.substring(open + 2, customer.length() - 1));
     }
 
-    static OrderCreated upcast(OrderCreatedV2 old) {
+    public static OrderCreated upcast(OrderCreatedV2 old) {
         return new OrderCreated(old.orderId(), old.customerName(), old.email(), "web");
     }
 
     /** What the processor generates per {@code @Upcast} method; counts its calls. */
-    static final class V1Upcaster implements Upcaster<OrderCreatedV1, OrderCreatedV2> {
-        final AtomicInteger calls = new AtomicInteger();
+    public static final class V1Upcaster implements Upcaster<OrderCreatedV1, OrderCreatedV2> {
+        public final AtomicInteger calls = new AtomicInteger();
 
         @Override
         public Class<OrderCreatedV1> from() {
@@ -88,8 +88,8 @@ final class VersionedOrderEvents {
         }
     }
 
-    static final class V2Upcaster implements Upcaster<OrderCreatedV2, OrderCreated> {
-        final AtomicInteger calls = new AtomicInteger();
+    public static final class V2Upcaster implements Upcaster<OrderCreatedV2, OrderCreated> {
+        public final AtomicInteger calls = new AtomicInteger();
 
         @Override
         public Class<OrderCreatedV2> from() {
@@ -106,6 +106,11 @@ final class VersionedOrderEvents {
             calls.incrementAndGet();
             return VersionedOrderEvents.upcast(event);
         }
+    }
+
+    /** A registry of the three versions and both upcasters, as the generated module would provide. */
+    public static EventTypeRegistry registry() {
+        return EventTypeRegistry.ofTypes(TYPES, List.of(new V1Upcaster(), new V2Upcaster()));
     }
 
     /** An upcaster defined by a function, for the error cases. */
