@@ -89,30 +89,30 @@ public final class VersioningStep {
 
     /** Checks that need the whole compilation and writes the schema lock; call once, when processing is over. */
     public void finish() {
-        List<TypeElement> records = new ArrayList<>();
-        Map<String, NavigableMap<Integer, String>> versions = new TreeMap<>();
-        for (String name : eventRecords) {
-            TypeElement record = elements.getTypeElement(name);
-            if (record != null && addVersion(versions, record)) {
-                records.add(record);
-            }
-        }
-        // Records of other compilation units that upcasters refer to belong to the chains too.
-        for (UpcasterModel upcaster : upcastStep.upcasters()) {
-            for (String name : List.of(upcaster.fromRecord().canonicalName(), upcaster.toRecord().canonicalName())) {
+        try {
+            List<TypeElement> records = new ArrayList<>();
+            Map<String, NavigableMap<Integer, String>> versions = new TreeMap<>();
+            for (String name : eventRecords) {
                 TypeElement record = elements.getTypeElement(name);
-                if (record != null) {
-                    addVersion(versions, record);
+                if (record != null && addVersion(versions, record)) {
+                    records.add(record);
                 }
             }
-        }
-        try {
+            // Records of other compilation units that upcasters refer to belong to the chains too.
+            for (UpcasterModel upcaster : upcastStep.upcasters()) {
+                for (String name : List.of(upcaster.fromRecord().canonicalName(), upcaster.toRecord().canonicalName())) {
+                    TypeElement record = elements.getTypeElement(name);
+                    if (record != null) {
+                        addVersion(versions, record);
+                    }
+                }
+            }
             upcastStep.finish(versions);
             checkHandlers(versions);
             checkFamilies(records, versions);
             schemaLockStep.finish(records, versions);
         } catch (RuntimeException e) {
-            reporter.internalError(records.isEmpty() ? null : records.get(0), e);
+            reporter.internalError(null, e);
         }
     }
 
