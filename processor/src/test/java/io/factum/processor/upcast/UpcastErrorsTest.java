@@ -9,6 +9,7 @@ import static io.factum.processor.upcast.UpcastSources.compile;
 import static io.factum.processor.upcast.UpcastSources.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -347,6 +348,68 @@ class UpcastErrorsTest {
                         + "OrderPlaced), but it implements sealed interface OrderEvent; old versions are never recorded, applied or "
                         + "published, so keep them out of event families: remove `implements OrderEvent` (and OrderPlacedV1 from its permits clause)")
                 .inFile(family).onLineContaining("record OrderPlacedV1(");
+    }
+
+    @Test
+    void twoOldRecordsWithOneSimpleNameUpcastInOnePackageAreReported() {
+        JavaFileObject a = JavaFileObjects.forSourceString("com.example.a.Created", """
+                package com.example.a;
+
+                @io.factum.annotation.Event(name = "AccountCreated", version = 1)
+                public record Created(String id) {}
+                """);
+        JavaFileObject b = JavaFileObjects.forSourceString("com.example.b.Created", """
+                package com.example.b;
+
+                @io.factum.annotation.Event(name = "BookCreated", version = 1)
+                public record Created(String id) {}
+                """);
+        JavaFileObject current = source("Current", """
+                final class Current {
+                    @Event(name = "AccountCreated", version = 2)
+                    record AccountCreated(String id) {}
+
+                    @Event(name = "BookCreated", version = 2)
+                    record BookCreated(String id) {}
+
+                    @Upcast
+                    static AccountCreated account(com.example.a.Created old) {
+                        return new AccountCreated(old.id());
+                    }
+
+                    @Upcast
+                    static BookCreated book(com.example.b.Created old) {
+                        return new BookCreated(old.id());
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(a, b, current);
+
+        assertThat(compilation)
+                .hadErrorContaining("[Factum/UpcastNameClash] The upcaster generated for this method would be "
+                        + "com.example.CreatedUpcaster, which the upcaster of com.example.a.Created already uses; "
+                        + "declare the @Upcast method in another package")
+                .inFile(current).onLineContaining("static BookCreated book(");
+    }
+
+    @Test
+    void anUpcasterOfAnUnknownTypeIsReportedAtTheEnd() {
+        JavaFileObject unknown = source("Unknown", """
+                final class Unknown {
+                    @Upcast
+                    static OrderCreatedV2 upcast(OrderCreatedV0 old) {
+                        return null;
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(V2, unknown);
+
+        assertThat(compilation)
+                .hadErrorContaining("[Factum/UpcastUnresolved] @Upcast method Unknown.upcast(OrderCreatedV0) refers to OrderCreatedV0, "
+                        + "which could not be resolved")
+                .inFile(unknown).onLineContaining("static OrderCreatedV2 upcast(OrderCreatedV0 old)");
     }
 
     /** A class with one @Upcast method of the given signature from v1 to v2. */
