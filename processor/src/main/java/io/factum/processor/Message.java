@@ -60,6 +60,8 @@ public enum Message {
             "%s: new component '%s' (%s) is required, but stored %s v%d events do not have it (schema lock %s). Make it Optional, a collection or @Nullable so it may be absent, or: %s"),
     SCHEMA_NAME_CHANGED("SchemaNameChanged",
             "%s was stored as %s v%d (schema lock %s) and is now %s v%d: events stored as %s v%d could no longer be read. Keep `@Event(name = \"%s\", version = %d)` on it (renaming the class is fine) and declare the new version as its own record; if nothing was ever stored, accept the change with -Afactum.schemaLock.update=true"),
+    SCHEMA_RENAMED_WITH_CLASS("SchemaRenamedWithClass",
+            "%s looks like %s v%d renamed: the schema lock %s records that event with the same shape for class %s, which is gone. Renaming the class changed the stored name (by default the simple class name), so stored %s events could no longer be read. Keep `@Event(name = \"%s\", version = %d)` on %s; if it really is a new event and %s was never stored, accept with -Afactum.schemaLock.update=true"),
     SCHEMA_EVENT_REMOVED("SchemaEventRemoved",
             "The schema lock %s records %s v%d (class %s), but no record declares it any more; stored events of that type can no longer be read. The entry stays in the lock; if none was ever stored, drop it with -Afactum.schemaLock.update=true"),
     SCHEMA_LOCK_UNREADABLE("SchemaLockUnreadable",

@@ -83,7 +83,7 @@ final class SchemaLockStep {
                 }
             } else if (!update || !judgeable(old, keyByClass)) {
                 next.put(old.key(), old); // kept unless deliberately dropped
-                checkUndeclared(old, keyByClass, recordByClass, versions, lockName);
+                checkUndeclared(old, locked, current, keyByClass, recordByClass, versions, lockName);
             }
         }
         next.putAll(current);
@@ -101,7 +101,8 @@ final class SchemaLockStep {
     }
 
     /** A locked (name, version) that no record of this compilation declares. */
-    private void checkUndeclared(EventSchema old, Map<String, EventSchema.Key> keyByClass, Map<String, TypeElement> recordByClass,
+    private void checkUndeclared(EventSchema old, Map<EventSchema.Key, EventSchema> locked, Map<EventSchema.Key, EventSchema> current,
+                                 Map<String, EventSchema.Key> keyByClass, Map<String, TypeElement> recordByClass,
                                  Map<String, NavigableMap<Integer, String>> versions, String lockName) {
         EventSchema.Key now = keyByClass.get(old.className());
         if (now != null) {
@@ -123,8 +124,43 @@ final class SchemaLockStep {
                 return;
             }
         }
+        EventSchema renamed = newEventOfSameShape(old, locked, current);
+        if (renamed != null) {
+            TypeElement record = recordByClass.get(renamed.className());
+            reporter.error(record, Message.SCHEMA_RENAMED_WITH_CLASS, record.getSimpleName(), old.storedName(), old.version(),
+                    lockName, old.className(), old.key().label(), old.storedName(), old.version(), record.getSimpleName(),
+                    old.key().label());
+            return;
+        }
         env.getMessager().printMessage(Diagnostic.Kind.WARNING, Message.SCHEMA_EVENT_REMOVED.format(
                 lockName, old.storedName(), old.version(), old.className()));
+    }
+
+    /**
+     * An event of this compilation that the lock does not know yet, with exactly the shape of {@code gone}
+     * (whose class no longer exists): most likely the same record, renamed along with its stored name.
+     */
+    private static EventSchema newEventOfSameShape(EventSchema gone, Map<EventSchema.Key, EventSchema> locked,
+                                                   Map<EventSchema.Key, EventSchema> current) {
+        for (EventSchema candidate : current.values()) {
+            if (!locked.containsKey(candidate.key()) && candidate.version() == gone.version()
+                    && sameShape(candidate.properties(), gone.properties())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameShape(Map<String, Property> a, Map<String, Property> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Property> entry : a.entrySet()) {
+            if (!entry.getValue().sameShape(b.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reportChanges(TypeElement record, EventSchema old, EventSchema now,

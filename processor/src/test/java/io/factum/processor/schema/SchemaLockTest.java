@@ -256,6 +256,43 @@ class SchemaLockTest {
     }
 
     @Test
+    void renamingTheClassOfAnEventWithoutExplicitNameIsAnError() {
+        lockFirst(source("Paid", """
+                @Event
+                public record Paid(String orderId, long cents) {}
+                """));
+        JavaFileObject renamed = source("PaymentReceived", """
+                @Event
+                public record PaymentReceived(String orderId, long cents) {}
+                """);
+
+        Compilation compilation = compileLocked(renamed);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[Factum/SchemaRenamedWithClass] PaymentReceived looks like Paid v1 renamed: the schema lock "
+                        + "factum-schema.lock records that event with the same shape for class com.example.Paid, which is gone. "
+                        + "Renaming the class changed the stored name (by default the simple class name), so stored Paid v1 events "
+                        + "could no longer be read. Keep `@Event(name = \"Paid\", version = 1)` on PaymentReceived")
+                .inFile(renamed).onLineContaining("public record PaymentReceived(");
+    }
+
+    @Test
+    void renamingTheClassButKeepingTheStoredNameIsFine() throws IOException {
+        lockFirst(source("Paid", """
+                @Event
+                public record Paid(String orderId, long cents) {}
+                """));
+        JavaFileObject renamed = source("PaymentReceived", """
+                @Event(name = "Paid")
+                public record PaymentReceived(String orderId, long cents) {}
+                """);
+
+        assertThat(compileLocked(renamed)).succeededWithoutWarnings();
+        assertThat(Files.readString(lock)).contains("event Paid v1\n  class com.example.PaymentReceived\n");
+    }
+
+    @Test
     void bumpingTheVersionInPlaceWithoutKeepingTheOldShapeIsAnError() {
         lockFirst(source("Paid", """
                 @Event(name = "OrderPaid")
