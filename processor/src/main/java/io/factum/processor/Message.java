@@ -15,7 +15,7 @@ public enum Message {
     UPCAST_NOT_STATIC("UpcastNotStatic",
             "@Upcast method %s must be static: the generated upcaster calls it without an instance; add `static`"),
     UPCAST_PRIVATE("UpcastPrivate",
-            "@Upcast method %s must not be private: the generated %s calls it from package %s; make it package-private or public"),
+            "@Upcast method %s must not be private: the generated upcaster calls it from package %s; make it package-private or public"),
     UPCAST_IN_PRIVATE_CLASS("UpcastInPrivateClass",
             "@Upcast method %s is declared in private class %s, which the generated upcaster cannot reach; make the class package-private"),
     UPCAST_GENERIC("UpcastGeneric",

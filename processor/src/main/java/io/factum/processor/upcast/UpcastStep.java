@@ -139,7 +139,7 @@ public final class UpcastStep {
             reporter.error(method, Message.UPCAST_NOT_STATIC, display);
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            reporter.error(method, Message.UPCAST_PRIVATE, display, "upcaster", upcasterOfDeclaring.packageName());
+            reporter.error(method, Message.UPCAST_PRIVATE, display, upcasterOfDeclaring.packageName());
         }
         for (Element enclosing = declaring; enclosing instanceof TypeElement type; enclosing = enclosing.getEnclosingElement()) {
             if (type.getModifiers().contains(Modifier.PRIVATE)) {
