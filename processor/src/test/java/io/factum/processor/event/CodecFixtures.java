@@ -168,7 +168,16 @@ final class CodecFixtures {
             }
             """);
 
-    static final Compilation COMPILATION = compileCleanly(ORDER_CREATED, ORDER_LINE, STATUS, EVERYTHING, PRESENCE);
+    /** Java identifiers need not be ASCII; the name matcher works on UTF-8 bytes. */
+    static final JavaFileObject ADDRESS_CHANGED = JavaFileObjects.forSourceString("test.AddressChanged", """
+            package test;
+
+            @io.factum.annotation.Event
+            public record AddressChanged(String stra\u00dfe, int \u6570\u91cf, String plz) {}
+            """);
+
+    static final Compilation COMPILATION = compileCleanly(ORDER_CREATED, ORDER_LINE, STATUS, EVERYTHING, PRESENCE,
+            ADDRESS_CHANGED);
     static final ClassLoader LOADER = classLoader(COMPILATION);
 
     private CodecFixtures() {}
