@@ -8,7 +8,10 @@ import io.factum.bus.LocalEnvelopes;
 import io.factum.bus.SynchronousEventBus;
 import io.factum.event.EventEnvelope;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +40,7 @@ public class SyncPublishBenchmark {
     BillingHandler billing;
     NotificationHandler notification;
     private EventBus guava;
+    private Map<Class<?>, Consumer<Object>[]> classMap;
 
     @Setup
     public void setUp(Blackhole blackhole) {
@@ -51,6 +55,12 @@ public class SyncPublishBenchmark {
         ShippingHandlerSubscribers.register(factum, shipping);
         BillingHandlerSubscribers.register(factum, billing);
         NotificationHandlerSubscribers.register(factum, notification);
+
+        classMap = new HashMap<>();
+        classMap.put(OrderConfirmed.class, subscribers(
+                event -> shipping.on((OrderConfirmed) event),
+                event -> billing.on((OrderConfirmed) event),
+                event -> notification.on((OrderConfirmed) event)));
 
         guava = new EventBus("benchmark");
         guava.register(shipping);
@@ -75,5 +85,21 @@ public class SyncPublishBenchmark {
     @Benchmark
     public void guavaEventBus() {
         guava.post(event);
+    }
+
+    /**
+     * What a minimal table-driven bus costs: a {@code HashMap} from the event's class to an array of
+     * consumers (no envelope, no error handling). Not a library; a yardstick between Guava and direct calls.
+     */
+    @Benchmark
+    public void classMapDispatch() {
+        for (Consumer<Object> subscriber : classMap.get(event.getClass())) {
+            subscriber.accept(event);
+        }
+    }
+
+    @SafeVarargs
+    private static Consumer<Object>[] subscribers(Consumer<Object>... subscribers) {
+        return subscribers;
     }
 }

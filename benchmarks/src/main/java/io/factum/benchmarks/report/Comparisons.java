@@ -58,6 +58,8 @@ public final class Comparisons {
         rows.add(new Comparison("Synchronous publish of one event to 3 subscribers (ns/publish)",
                 key(SyncPublishBenchmark.class, "factumSyncBus"), List.of(
                         new Comparison.Peer("Guava EventBus", guava),
+                        new Comparison.Peer("HashMap<Class, Consumer[]> yardstick",
+                                key(SyncPublishBenchmark.class, "classMapDispatch")),
                         new Comparison.Peer("direct method calls", direct)), List.of(
                         Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
                         Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
@@ -78,7 +80,7 @@ public final class Comparisons {
             rows.add(new Comparison("Catch-up subscription reading all " + CatchUpBenchmark.DEFAULT_EVENTS
                     + " events, " + backend + " (events/s)",
                     key(CatchUpBenchmark.class, "factumCatchUp", params), List.of(
-                            new Comparison.Peer("Factum, checkpoint in memory", key(CatchUpBenchmark.class,
+                            new Comparison.Peer("same subscription, checkpoint in memory", key(CatchUpBenchmark.class,
                                     "factumCatchUpInMemoryCheckpoint", params)),
                             new Comparison.Peer("raw JDBC SELECT in batches", key(CatchUpBenchmark.class,
                                     "jdbcReadAll", params))),

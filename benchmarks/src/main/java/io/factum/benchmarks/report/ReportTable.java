@@ -48,7 +48,7 @@ public final class ReportTable {
                 : speedup(measured);
         boolean noisy = factum.isNoisy() || peer != null && peer.isNoisy();
         return target.description() + ": " + value + (target.isMet(factum, peer) ? "  MET" : "  MISSED")
-                + (noisy ? " (noisy: error > 50% of a score)" : "");
+                + (noisy ? " (noisy)" : "");
     }
 
     /** {@code 2.31x faster} or {@code 1.45x slower}, so nobody has to remember which way a ratio reads. */

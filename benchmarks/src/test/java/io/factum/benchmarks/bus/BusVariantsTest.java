@@ -22,10 +22,13 @@ class BusVariantsTest {
         for (int i = 0; i < 11; i++) {
             benchmark.guavaEventBus();
         }
+        for (int i = 0; i < 13; i++) {
+            benchmark.classMapDispatch();
+        }
 
-        assertThat(benchmark.shipping.received()).isEqualTo(23);
-        assertThat(benchmark.billing.received()).isEqualTo(23);
-        assertThat(benchmark.notification.received()).isEqualTo(23);
+        assertThat(benchmark.shipping.received()).isEqualTo(36);
+        assertThat(benchmark.billing.received()).isEqualTo(36);
+        assertThat(benchmark.notification.received()).isEqualTo(36);
     }
 
     @Test
