@@ -1,0 +1,317 @@
+package io.factum.example.app;
+
+import io.factum.aggregate.AggregateRepository;
+import io.factum.bus.EventBus;
+import io.factum.bus.SynchronousEventBus;
+import io.factum.event.EventEnvelope;
+import io.factum.event.EventTypeRegistry;
+import io.factum.example.ExampleFactumModule;
+import io.factum.example.analytics.SalesProjection;
+import io.factum.example.banking.AccountAggregateType;
+import io.factum.example.banking.BankingService;
+import io.factum.example.banking.MoneyTransferAggregateType;
+import io.factum.example.banking.TransferProcess;
+import io.factum.example.banking.TransferProcessSubscribers;
+import io.factum.example.inventory.InventoryService;
+import io.factum.example.inventory.OrderStockPolicy;
+import io.factum.example.inventory.OrderStockPolicySubscribers;
+import io.factum.example.inventory.WarehouseAggregateType;
+import io.factum.example.notifications.NotificationsProjection;
+import io.factum.example.ordering.CustomerAggregateType;
+import io.factum.example.ordering.OrderAggregateType;
+import io.factum.example.ordering.OrderingService;
+import io.factum.example.ordering.StockRefusalPolicy;
+import io.factum.example.ordering.StockRefusalPolicySubscribers;
+import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.store.postgres.PostgresAppendListener;
+import io.factum.store.postgres.PostgresEventStore;
+import io.factum.subscription.JdbcCheckpointStore;
+import io.factum.subscription.JdbcParkedEvents;
+import io.factum.subscription.JdbcProjection;
+import io.factum.subscription.Subscription;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The whole shop wired together: one event store, the generated registry, a repository per
+ * aggregate, the contexts' services, and the durable subscriptions through which the contexts
+ * react to each other.
+ *
+ * <h2>Synchronous and asynchronous reactions</h2>
+ * <ul>
+ *   <li><b>Synchronous, in-process bus</b> ({@link SynchronousEventBus}): every repository publishes
+ *       the events it has just committed, in the saving thread. Only the {@link ActivityLog} listens:
+ *       showing the user what a command recorded belongs to that command, and needs no durability.</li>
+ *   <li><b>Asynchronous, durable catch-up subscriptions</b> with checkpoints in the same database:
+ *       every reaction of one context to another's events (Inventory to orders, Ordering to stock
+ *       refusals, Notifications, Analytics) and the transfer process. They run on their own threads
+ *       after the command has committed; if the process dies first, the next start resumes from the
+ *       checkpoints and nothing is lost. Notifications and Analytics are projections whose read model
+ *       and checkpoint commit in one transaction (exactly once); the others append events and are
+ *       idempotent (at least once).</li>
+ * </ul>
+ */
+public final class ExampleApp implements AutoCloseable {
+
+    /** How long {@link #awaitReactions} waits for one round of subscriptions. */
+    private static final Duration REACTION_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StoreLocation location;
+    private final JdbcEventStore store;
+    private final EventTypeRegistry registry;
+    private final OrderingService ordering;
+    private final InventoryService inventory;
+    private final BankingService banking;
+    private final NotificationsProjection notifications;
+    private final SalesProjection analytics;
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
+    private final WakeUps wakeUps = new WakeUps();
+    private PostgresAppendListener appendListener;
+
+    /** A read model a projection keeps, so that it can be cleared and rebuilt. */
+    private interface ReadModel {
+        void clear(Connection connection) throws SQLException;
+    }
+
+    private ExampleApp(StoreLocation location, Narrator narrator, Consumer<EventEnvelope<?>> activity) {
+        this.location = location;
+        this.store = location.openStore();
+        this.registry = EventTypeRegistry.of(new ExampleFactumModule());
+
+        EventBus bus = new SynchronousEventBus();
+        ActivityLogSubscribers.register(bus, new ActivityLog(activity));
+
+        var orders = new AggregateRepository<>(store, registry, OrderAggregateType.INSTANCE, bus);
+        var customers = new AggregateRepository<>(store, registry, CustomerAggregateType.INSTANCE, bus);
+        var warehouses = new AggregateRepository<>(store, registry, WarehouseAggregateType.INSTANCE, bus);
+        var accounts = new AggregateRepository<>(store, registry, AccountAggregateType.INSTANCE, bus);
+        var transfers = new AggregateRepository<>(store, registry, MoneyTransferAggregateType.INSTANCE, bus);
+        this.ordering = new OrderingService(orders, customers);
+        this.inventory = new InventoryService(warehouses);
+        this.banking = new BankingService(accounts, transfers);
+
+        String prefix = store.tables().prefix();
+        this.notifications = new NotificationsProjection(prefix, narrator);
+        this.analytics = new SalesProjection(prefix, narrator);
+        createReadModelTables();
+
+        // Each policy's @Subscribe methods are registered (by generated code) on a private bus;
+        // its subscription feeds that bus, so it gets typed calls for the events it wants.
+        reaction("inventory", bus2 -> OrderStockPolicySubscribers.register(bus2, new OrderStockPolicy(warehouses, narrator)));
+        reaction("ordering", bus2 -> StockRefusalPolicySubscribers.register(bus2, new StockRefusalPolicy(orders, narrator)));
+        reaction("transfers", bus2 -> TransferProcessSubscribers.register(bus2, new TransferProcess(accounts, transfers, narrator)));
+        projection(NotificationsProjection.NAME, notifications::apply, notifications::clear);
+        projection(SalesProjection.NAME, analytics::apply, analytics::clear);
+    }
+
+    /**
+     * Opens the store at {@code location} (creating its tables on first use).
+     *
+     * @param narrator where contexts say what they did in reaction to events
+     * @param activity receives every committed event, in the thread that committed it
+     */
+    public static ExampleApp open(StoreLocation location, Narrator narrator, Consumer<EventEnvelope<?>> activity) {
+        return new ExampleApp(location, narrator, activity);
+    }
+
+    private void reaction(String name, Consumer<EventBus> register) {
+        SynchronousEventBus dispatch = new SynchronousEventBus();
+        register.accept(dispatch);
+        subscriptions.put(name, Subscription.builder(name, store, registry)
+                .handler(dispatch::publish, new JdbcCheckpointStore(store))
+                .parkedEvents(new JdbcParkedEvents(store))
+                .wakeUpOn(wakeUps)
+                .build());
+    }
+
+    private void projection(String name, JdbcProjection projection, ReadModel readModel) {
+        subscriptions.put(name, Subscription.builder(name, store, registry)
+                .projection(projection)
+                .wakeUpOn(wakeUps)
+                .build());
+        readModels.put(name, readModel);
+    }
+
+    private void createReadModelTables() {
+        try (Connection connection = store.dataSource().getConnection()) {
+            notifications.createTables(connection);
+            analytics.createTables(connection);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot create the read-model tables in " + location.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public OrderingService ordering() {
+        return ordering;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    public BankingService banking() {
+        return banking;
+    }
+
+    public EventTypeRegistry registry() {
+        return registry;
+    }
+
+    public JdbcEventStore store() {
+        return store;
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    /** Starts every subscription on its own thread; on PostgreSQL, {@code LISTEN/NOTIFY} wakes them early. */
+    public void startReactions() {
+        if (store instanceof PostgresEventStore postgres && appendListener == null) {
+            appendListener = postgres.listenForAppends();
+            appendListener.onAppend(wakeUps::fire);
+        }
+        for (Subscription subscription : subscriptions.values()) {
+            subscription.start();
+        }
+    }
+
+    /**
+     * Waits until every subscription has handled everything committed, including the events that
+     * other subscriptions' reactions append meanwhile.
+     *
+     * @throws ReactionFailedException if a subscription stopped at an event it could not handle, or
+     *                                 did not catch up in time
+     */
+    public void awaitReactions() {
+        try {
+            for (int round = 0; round < 100; round++) {
+                List<Long> before = positions();
+                for (Subscription subscription : subscriptions.values()) {
+                    if (!subscription.awaitCaughtUp(REACTION_TIMEOUT)) {
+                        throw ReactionFailedException.of(subscription);
+                    }
+                }
+                if (positions().equals(before)) {
+                    return;
+                }
+            }
+            throw new ReactionFailedException("Reactions kept producing new events after 100 rounds; is there a cycle?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReactionFailedException("Interrupted while waiting for reactions");
+        }
+    }
+
+    private List<Long> positions() {
+        List<Long> positions = new ArrayList<>();
+        for (Subscription subscription : subscriptions.values()) {
+            positions.add(subscription.position());
+        }
+        return positions;
+    }
+
+    /** The subscriptions, in the order they were declared. */
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions.values());
+    }
+
+    /** Whether {@code name} is a projection with a read model that {@link #rebuild} can rebuild. */
+    public boolean isProjection(String name) {
+        return readModels.containsKey(name);
+    }
+
+    /** Names of the projections that can be rebuilt. */
+    public List<String> projectionNames() {
+        return List.copyOf(readModels.keySet());
+    }
+
+    /** The global position of the newest stored event; {@code 0} when the store is empty. */
+    public long headPosition() {
+        store.ensureSchema();
+        try (Connection connection = store.dataSource().getConnection();
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT MAX(position) FROM " + store.tables().events())) {
+            return row.next() ? row.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the head position: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rebuilds a projection from the first event: clears its read model and sets its checkpoint to
+     * 0 in one transaction, then replays every event. Must not run while its subscription runs.
+     *
+     * @param progress receives the position reached after each batch
+     * @return the number of events replayed
+     */
+    public int rebuild(String name, LongConsumer progress) {
+        ReadModel readModel = readModels.get(name);
+        if (readModel == null) {
+            throw new IllegalArgumentException("No projection named '" + name + "'; projections are " + projectionNames());
+        }
+        Subscription subscription = subscriptions.get(name);
+        subscription.stop();
+        try (Connection connection = store.dataSource().getConnection()) {
+            JdbcEventStore.inTransaction(connection, () -> {
+                readModel.clear(connection);
+                new JdbcCheckpointStore(store).save(connection, name, 0);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("Cannot clear projection '" + name + "': " + e.getMessage(), e);
+        }
+        subscription.reset();
+        int total = 0;
+        int read;
+        while ((read = subscription.pollOnce()) > 0) {
+            total += read;
+            progress.accept(subscription.position());
+        }
+        return total;
+    }
+
+    /** Runs {@code work} on a connection of the store, for queries of the read models. */
+    public <T> T query(SqlWork<T> work) {
+        try (Connection connection = store.dataSource().getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot query " + location.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A query against the read models. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    public NotificationsProjection notifications() {
+        return notifications;
+    }
+
+    public SalesProjection analytics() {
+        return analytics;
+    }
+
+    @Override
+    public void close() {
+        for (Subscription subscription : subscriptions.values()) {
+            subscription.stop();
+        }
+        if (appendListener != null) {
+            appendListener.close();
+        }
+        store.close();
+    }
+}
