@@ -80,11 +80,11 @@ public final class OrderStockPolicy {
     }
 
     private static String describeLines(List<StockLine> lines) {
-        return String.join(", ", lines.stream().map(line -> line.quantity() + " × " + line.productId()).toList());
+        return String.join(", ", lines.stream().map(line -> line.quantity() + " x " + line.productId()).toList());
     }
 
     private static String describe(Map<String, Integer> quantities) {
         return String.join(", ", quantities.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getValue() + " × " + e.getKey()).toList());
+                .map(e -> e.getValue() + " x " + e.getKey()).toList());
     }
 }

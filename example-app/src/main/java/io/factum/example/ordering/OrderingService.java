@@ -78,6 +78,11 @@ public final class OrderingService {
         return Aggregates.load(orders, "order", orderId);
     }
 
+    /** Whether a customer with this id was registered. */
+    public boolean customerExists(String customerId) {
+        return customers.find(Ids.require("customer", customerId)).isPresent();
+    }
+
     /** The customer rebuilt from its events. */
     public Customer customer(String customerId) {
         return Aggregates.load(customers, "customer", customerId);
