@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import javax.sql.DataSource;
 
 /**
  * The whole shop wired together: one event store, the generated registry, a repository per
@@ -66,6 +67,7 @@ public final class ExampleApp implements AutoCloseable {
     private static final Duration REACTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final StoreLocation location;
+    private final DataSource dataSource;
     private final JdbcEventStore store;
     private final EventTypeRegistry registry;
     private final OrderingService ordering;
@@ -85,7 +87,8 @@ public final class ExampleApp implements AutoCloseable {
 
     private ExampleApp(StoreLocation location, Narrator narrator, Consumer<EventEnvelope<?>> activity) {
         this.location = location;
-        this.store = location.openStore();
+        this.dataSource = location.openDataSource();
+        this.store = location.openStore(dataSource);
         this.registry = EventTypeRegistry.of(new ExampleFactumModule());
 
         EventBus bus = new SynchronousEventBus();
@@ -107,9 +110,9 @@ public final class ExampleApp implements AutoCloseable {
 
         // Each policy's @Subscribe methods are registered (by generated code) on a private bus;
         // its subscription feeds that bus, so it gets typed calls for the events it wants.
-        reaction("inventory", bus2 -> OrderStockPolicySubscribers.register(bus2, new OrderStockPolicy(warehouses, narrator)));
-        reaction("ordering", bus2 -> StockRefusalPolicySubscribers.register(bus2, new StockRefusalPolicy(orders, narrator)));
-        reaction("transfers", bus2 -> TransferProcessSubscribers.register(bus2, new TransferProcess(accounts, transfers, narrator)));
+        reaction("inventory", dispatch -> OrderStockPolicySubscribers.register(dispatch, new OrderStockPolicy(warehouses, narrator)));
+        reaction("ordering", dispatch -> StockRefusalPolicySubscribers.register(dispatch, new StockRefusalPolicy(orders, narrator)));
+        reaction("transfers", dispatch -> TransferProcessSubscribers.register(dispatch, new TransferProcess(accounts, transfers, narrator)));
         projection(NotificationsProjection.NAME, notifications::apply, notifications::clear);
         projection(SalesProjection.NAME, analytics::apply, analytics::clear);
     }
@@ -147,6 +150,7 @@ public final class ExampleApp implements AutoCloseable {
             notifications.createTables(connection);
             analytics.createTables(connection);
         } catch (SQLException e) {
+            closeDataSource();
             throw new StorageException("Cannot create the read-model tables in " + location.describe() + ": " + e.getMessage(), e);
         }
     }
@@ -313,5 +317,16 @@ public final class ExampleApp implements AutoCloseable {
             appendListener.close();
         }
         store.close();
+        closeDataSource();
+    }
+
+    private void closeDataSource() {
+        if (dataSource instanceof AutoCloseable pool) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                throw new StorageException("Cannot close the connection pool of " + location.describe(), e);
+            }
+        }
     }
 }

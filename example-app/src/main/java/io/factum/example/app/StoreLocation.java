@@ -1,5 +1,7 @@
 package io.factum.example.app;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.jdbc.TableNames;
@@ -7,6 +9,7 @@ import io.factum.store.postgres.PostgresEventStore;
 import io.factum.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -57,15 +60,43 @@ public record StoreLocation(String url, String tablePrefix) {
         return isPostgres(url);
     }
 
-    /** Opens the event store; its tables are created on first use. */
-    public JdbcEventStore openStore() {
+    /**
+     * A data source for the store: for PostgreSQL a small connection pool (the store opens a
+     * connection per operation, and opening one costs a round trip or three); for SQLite the
+     * store's own file data source. Close it after the store if it is {@link AutoCloseable}.
+     *
+     * @throws StorageException if PostgreSQL cannot be reached
+     */
+    public DataSource openDataSource() {
+        if (!isPostgres()) {
+            return SqliteEventStore.dataSource(Path.of(url.substring("jdbc:sqlite:".length())));
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        try {
+            postgres.setURL(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Invalid PostgreSQL URL '" + describe() + "': " + e.getMessage());
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(postgres);
+        pool.setPoolName("factum-example");
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(5_000);
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StorageException("Cannot connect to " + describe() + ": " + cause.getMessage(), e);
+        }
+    }
+
+    /** The event store on {@code dataSource}; its tables are created on first use. */
+    public JdbcEventStore openStore(DataSource dataSource) {
         if (isPostgres()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(url);
             return PostgresEventStore.builder(dataSource).tablePrefix(tablePrefix).build();
         }
-        Path file = Path.of(url.substring("jdbc:sqlite:".length()));
-        return SqliteEventStore.builder(SqliteEventStore.dataSource(file)).tablePrefix(tablePrefix).build();
+        return SqliteEventStore.builder(dataSource).tablePrefix(tablePrefix).build();
     }
 
     /** The URL without credentials, for messages. */

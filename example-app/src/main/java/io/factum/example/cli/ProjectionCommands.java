@@ -27,10 +27,10 @@ final class ProjectionCommands {
         return cli.withApp(app -> {
             long head = app.headPosition();
             Console console = cli.console();
-            console.line("%-14s %-34s %10s %6s %6s %6s", "subscription", "kind", "checkpoint", "head", "behind", "parked");
+            console.line("%-14s %-36s %10s %6s %6s %6s", "subscription", "kind", "checkpoint", "head", "behind", "parked");
             for (Subscription subscription : app.subscriptions()) {
                 long checkpoint = subscription.position();
-                console.line("%-14s %-34s %10d %6d %6d %6d", subscription.name(), kind(app, subscription.name()), checkpoint,
+                console.line("%-14s %-36s %10d %6d %6d %6d", subscription.name(), kind(app, subscription.name()), checkpoint,
                         head, Math.max(0, head - checkpoint), subscription.parkedEvents().size());
             }
             return 0;
