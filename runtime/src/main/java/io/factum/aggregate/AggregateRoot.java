@@ -1,6 +1,7 @@
 package io.factum.aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,7 +63,8 @@ public abstract class AggregateRoot<E> {
             throw new NullPointerException("record(null) in " + getClass().getSimpleName());
         }
         applyEvent(event);
-        uncommitted.add(new PendingEvent<>(UUID.randomUUID(), Instant.now(), event));
+        // Microseconds: what every store keeps, so the saved envelope equals what a load reads back.
+        uncommitted.add(new PendingEvent<>(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), event));
     }
 
     /** Revision of the last event stored for this aggregate; {@code -1} if nothing is stored yet. */

@@ -18,9 +18,12 @@ import java.util.List;
  *   <li><b>Optimistic concurrency</b>: if {@code expected} does not accept the stream's current revision,
  *       nothing is stored and {@link WrongExpectedRevisionException} names the stream, expected and actual.
  *       Of concurrent appends at the same exact revision exactly one wins.</li>
- *   <li><b>Idempotent retry</b>: re-appending events whose ids are already stored, in the same stream at the
- *       revisions they were stored at, succeeds without storing them again. Appending an id that is
- *       stored elsewhere fails with {@link DuplicateEventIdException}.</li>
+ *   <li><b>Idempotent retry</b>: re-appending events whose ids are all already stored in the same stream, at
+ *       consecutive revisions in the same order, succeeds without storing them again and returns the
+ *       original append's result; the expected revision is not checked again. Any other overlap with
+ *       stored ids (part of the batch, another stream, another order, an id twice in one append) fails
+ *       with {@link DuplicateEventIdException}.</li>
+ *   <li><b>Empty append</b>: checks the expected revision and stores nothing.</li>
  *   <li><b>Global order never skips</b>: a reader that follows {@link #readAll} with the last position it saw
  *       never misses an event committed later with a lower position, and never sees an uncommitted one.</li>
  * </ul>
@@ -40,12 +43,17 @@ public interface EventStore extends AutoCloseable {
     /**
      * Reads up to {@code maxCount} events of one stream, in revision order, starting at
      * {@code fromRevision} (inclusive). An unknown stream reads as empty.
+     *
+     * @throws InvalidStreamIdException if the stream id is invalid
+     * @throws IllegalArgumentException if {@code fromRevision < 0} or {@code maxCount < 1}
      */
     List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount);
 
     /**
      * Reads up to {@code maxCount} events of all streams in global order whose position is greater
      * than {@code afterPosition}. Start with {@code 0}; continue with the last position returned.
+     *
+     * @throws IllegalArgumentException if {@code afterPosition < 0} or {@code maxCount < 1}
      */
     List<StoredEvent> readAll(long afterPosition, int maxCount);
 

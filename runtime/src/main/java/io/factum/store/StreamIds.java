@@ -3,8 +3,8 @@ package io.factum.store;
 import java.util.List;
 
 /**
- * The rules every store applies before writing: valid stream ids and payload sizes.
- * Checked before anything is written, so a bad append stores nothing.
+ * The rules every store applies before touching its data: valid stream ids, payload sizes and
+ * read arguments. Appends are checked before anything is written, so a bad append stores nothing.
  */
 public final class StreamIds {
 
@@ -35,6 +35,39 @@ public final class StreamIds {
             }
         }
         return streamId;
+    }
+
+    /**
+     * Validates the arguments of {@link EventStore#readStream}.
+     *
+     * @throws InvalidStreamIdException if the stream id is invalid
+     * @throws IllegalArgumentException if {@code fromRevision < 0} or {@code maxCount < 1}
+     */
+    public static void validateReadStream(String streamId, long fromRevision, int maxCount) {
+        validate(streamId);
+        if (fromRevision < 0) {
+            throw new IllegalArgumentException("fromRevision must be >= 0 (the first event is revision 0), was "
+                    + fromRevision + " for stream '" + streamId + "'");
+        }
+        validateMaxCount(maxCount);
+    }
+
+    /**
+     * Validates the arguments of {@link EventStore#readAll}.
+     *
+     * @throws IllegalArgumentException if {@code afterPosition < 0} or {@code maxCount < 1}
+     */
+    public static void validateReadAll(long afterPosition, int maxCount) {
+        if (afterPosition < 0) {
+            throw new IllegalArgumentException("afterPosition must be >= 0 (start with 0), was " + afterPosition);
+        }
+        validateMaxCount(maxCount);
+    }
+
+    private static void validateMaxCount(int maxCount) {
+        if (maxCount < 1) {
+            throw new IllegalArgumentException("maxCount must be >= 1, was " + maxCount);
+        }
     }
 
     /** Validates the stream id and every event's payload size. */

@@ -1,0 +1,3 @@
+package io.factum.sample;
+
+public record OrderCancelled(String orderId, String reason) implements OrderEvent {}

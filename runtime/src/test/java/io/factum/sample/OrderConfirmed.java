@@ -1,0 +1,3 @@
+package io.factum.sample;
+
+public record OrderConfirmed(String orderId) implements OrderEvent {}

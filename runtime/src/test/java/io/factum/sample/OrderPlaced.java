@@ -1,0 +1,3 @@
+package io.factum.sample;
+
+public record OrderPlaced(String orderId, String customer) implements OrderEvent {}
