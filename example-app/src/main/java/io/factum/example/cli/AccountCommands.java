@@ -17,8 +17,8 @@ final class AccountCommands {
 
     @Command(name = "open", description = "Open an empty account.")
     int open(@Parameters(paramLabel = "ACCOUNT_ID") String accountId,
-             @Option(names = "--owner", required = true) String owner,
-             @Option(names = "--currency", defaultValue = "EUR", description = "ISO 4217 code (default: ${DEFAULT-VALUE})") String currency) {
+             @Option(names = "--owner", paramLabel = "OWNER", required = true) String owner,
+             @Option(names = "--currency", paramLabel = "CURRENCY", defaultValue = "EUR", description = "ISO 4217 code (default: ${DEFAULT-VALUE})") String currency) {
         return cli.change(app -> {
             app.banking().open(accountId, owner, currency);
             return "Account " + accountId + " opened in " + currency + ".";
@@ -27,7 +27,7 @@ final class AccountCommands {
 
     @Command(name = "deposit", description = "Pay money in.")
     int deposit(@Parameters(paramLabel = "ACCOUNT_ID") String accountId, @Parameters(paramLabel = "AMOUNT") String amount,
-                @Option(names = "--currency", description = "default: the account's") String currency) {
+                @Option(names = "--currency", paramLabel = "CURRENCY", description = "default: the account's") String currency) {
         return cli.change(app -> {
             app.banking().deposit(accountId, money(app.banking().account(accountId), amount, currency));
             return balance(app.banking().account(accountId));
@@ -36,7 +36,7 @@ final class AccountCommands {
 
     @Command(name = "withdraw", description = "Take money out; never more than the balance.")
     int withdraw(@Parameters(paramLabel = "ACCOUNT_ID") String accountId, @Parameters(paramLabel = "AMOUNT") String amount,
-                 @Option(names = "--currency", description = "default: the account's") String currency) {
+                 @Option(names = "--currency", paramLabel = "CURRENCY", description = "default: the account's") String currency) {
         return cli.change(app -> {
             app.banking().withdraw(accountId, money(app.banking().account(accountId), amount, currency));
             return balance(app.banking().account(accountId));
@@ -47,7 +47,7 @@ final class AccountCommands {
     int transfer(@Parameters(paramLabel = "FROM_ACCOUNT") String from, @Parameters(paramLabel = "TO_ACCOUNT") String to,
                  @Parameters(paramLabel = "AMOUNT") String amount,
                  @Option(names = "--id", paramLabel = "TRANSFER_ID", description = "transfer id (default: generated)") String transferId,
-                 @Option(names = "--currency", description = "default: the source account's") String currency) {
+                 @Option(names = "--currency", paramLabel = "CURRENCY", description = "default: the source account's") String currency) {
         String id = transferId != null ? transferId : "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         return cli.change(app -> app.banking().requestTransfer(id, from, to, money(app.banking().account(from), amount, currency)),
                 app -> {

@@ -14,9 +14,9 @@ final class CustomerCommands {
 
     @Command(name = "register", description = "Register a customer.")
     int register(@Parameters(paramLabel = "CUSTOMER_ID") String customerId,
-                 @Option(names = "--name", required = true) String name,
-                 @Option(names = "--email", required = true) String email,
-                 @Option(names = "--method", defaultValue = "web", description = "how they signed up (default: ${DEFAULT-VALUE})")
+                 @Option(names = "--name", paramLabel = "NAME", required = true) String name,
+                 @Option(names = "--email", paramLabel = "EMAIL", required = true) String email,
+                 @Option(names = "--method", paramLabel = "METHOD", defaultValue = "web", description = "how they signed up (default: ${DEFAULT-VALUE})")
                  String method) {
         return cli.change(app -> {
             app.ordering().registerCustomer(customerId, name, email, method);
@@ -34,7 +34,7 @@ final class CustomerCommands {
 
     @Command(name = "deactivate", description = "Deactivate a customer; they can no longer place orders.")
     int deactivate(@Parameters(paramLabel = "CUSTOMER_ID") String customerId,
-                   @Option(names = "--reason", required = true) String reason) {
+                   @Option(names = "--reason", paramLabel = "REASON", required = true) String reason) {
         return cli.change(app -> {
             app.ordering().deactivateCustomer(customerId, reason);
             return "Customer " + customerId + " deactivated.";

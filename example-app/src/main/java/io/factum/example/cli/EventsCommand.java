@@ -21,7 +21,7 @@ final class EventsCommand implements Callable<Integer> {
     @Option(names = "--after", paramLabel = "POSITION", defaultValue = "0", description = "start after this global position")
     long after;
 
-    @Option(names = "--limit", defaultValue = "100", description = "at most this many (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", paramLabel = "COUNT", defaultValue = "100", description = "at most this many (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Override

@@ -20,7 +20,7 @@ final class OrderCommands {
               @Option(names = "--customer", required = true, paramLabel = "CUSTOMER_ID") String customerId,
               @Option(names = "--item", required = true, paramLabel = "PRODUCT:QTY:PRICE[:NAME]",
                       description = "an item, e.g. KBD-1:2:49.90:Keyboard; repeat for more") List<String> items,
-              @Option(names = "--currency", defaultValue = "EUR", description = "currency of the prices (default: ${DEFAULT-VALUE})")
+              @Option(names = "--currency", paramLabel = "CURRENCY", defaultValue = "EUR", description = "currency of the prices (default: ${DEFAULT-VALUE})")
               String currency) {
         // The result is read after the reactions: Inventory may have refused the stock, and Ordering cancelled.
         return cli.change(app -> app.ordering().placeOrder(orderId, customerId, Inputs.items(items, currency)),
@@ -47,8 +47,8 @@ final class OrderCommands {
 
     @Command(name = "pay", description = "Pay a confirmed order in full.")
     int pay(@Parameters(paramLabel = "ORDER_ID") String orderId,
-            @Option(names = "--method", defaultValue = "card", description = "payment method (default: ${DEFAULT-VALUE})") String method,
-            @Option(names = "--payment-id", description = "payment id (default: generated)") String paymentId) {
+            @Option(names = "--method", paramLabel = "METHOD", defaultValue = "card", description = "payment method (default: ${DEFAULT-VALUE})") String method,
+            @Option(names = "--payment-id", paramLabel = "PAYMENT_ID", description = "payment id (default: generated)") String paymentId) {
         String payment = paymentId != null ? paymentId : "PAY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         return cli.change(app -> {
             app.ordering().pay(orderId, payment, method);
@@ -59,7 +59,7 @@ final class OrderCommands {
     @Command(name = "ship", description = "Hand a paid order to a carrier.")
     int ship(@Parameters(paramLabel = "ORDER_ID") String orderId,
              @Option(names = "--tracking", required = true, paramLabel = "TRACKING_NUMBER") String tracking,
-             @Option(names = "--carrier", required = true) String carrier) {
+             @Option(names = "--carrier", paramLabel = "CARRIER", required = true) String carrier) {
         return cli.change(app -> {
             app.ordering().ship(orderId, tracking, carrier);
             return status(app.ordering().order(orderId));
@@ -76,7 +76,7 @@ final class OrderCommands {
 
     @Command(name = "cancel", description = "Cancel an order that has not shipped.")
     int cancel(@Parameters(paramLabel = "ORDER_ID") String orderId,
-               @Option(names = "--reason", required = true) String reason) {
+               @Option(names = "--reason", paramLabel = "REASON", required = true) String reason) {
         return cli.change(app -> {
             app.ordering().cancel(orderId, reason);
             return status(app.ordering().order(orderId));
