@@ -1,9 +1,14 @@
 package io.factum.bus;
 
 import io.factum.event.EventEnvelope;
+import java.util.List;
 
 /**
  * Publishes recorded events to subscribers by event class.
+ *
+ * <p>Two implementations: {@link SynchronousEventBus} runs subscribers in the publishing thread,
+ * inside the caller's unit of work; {@link AsyncEventBus} queues events per subscriber and runs
+ * them on an executor, with retries and dead letters.
  *
  * <p>Generated code ({@code <Handler>Subscribers.register(bus, handler)}) calls
  * {@link #subscribe} once per event class a {@code @Subscribe} method accepts; a method that
@@ -15,9 +20,30 @@ public interface EventBus {
      * Subscribes {@code handler} to events whose payload class is exactly {@code eventClass}.
      *
      * @param subscriberName stable name used in errors and dead letters, e.g. {@code Notifications.onOrderPaid}
+     * @return the subscription; closing it unsubscribes
+     * @throws IllegalArgumentException if an argument is null, the name is blank, or {@code eventClass}
+     *                                  is an interface (lookup is by exact class, so it would never match)
      */
     <E> Registration subscribe(String subscriberName, Class<E> eventClass, EventHandler<E> handler);
 
     /** Delivers {@code envelope} to every subscriber of its payload's class. */
     void publish(EventEnvelope<?> envelope);
+
+    /**
+     * Publishes a domain event that was never stored, e.g. one raised by an aggregate in a
+     * service without an event store. The event is wrapped by {@link LocalEnvelopes#of(Object)}.
+     */
+    default void publishEvent(Object event) {
+        publish(LocalEnvelopes.of(event));
+    }
+
+    /**
+     * Publishes domain events that were never stored, in order, as one synthetic stream
+     * (see {@link LocalEnvelopes#ofAll(List)}): e.g. {@code bus.publishEvents(order.uncommittedEvents())}.
+     */
+    default void publishEvents(List<?> events) {
+        for (EventEnvelope<?> envelope : LocalEnvelopes.ofAll(events)) {
+            publish(envelope);
+        }
+    }
 }

@@ -1,0 +1,32 @@
+package io.factum.bus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Dead letters in memory, oldest first; lost when the process ends. Unbounded, because dropping a
+ * letter would lose an event: watch {@link AsyncEventBus#deadLetters()} size in operations.
+ */
+public final class InMemoryDeadLetterStore implements DeadLetterStore {
+
+    private final Map<UUID, DeadLetter> letters = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void add(DeadLetter letter) {
+        letters.remove(letter.id()); // a letter that failed again moves to the end, as the newest
+        letters.put(letter.id(), letter);
+    }
+
+    @Override
+    public synchronized List<DeadLetter> list() {
+        return List.copyOf(letters.values());
+    }
+
+    @Override
+    public synchronized Optional<DeadLetter> remove(UUID id) {
+        return Optional.ofNullable(letters.remove(id));
+    }
+}
