@@ -37,6 +37,18 @@ final class ProjectionCommands {
         });
     }
 
+    @Command(name = "catch-up", description = "Let every subscription handle what is stored but not handled yet "
+            + "(e.g. after a crash); every changing command does this too.")
+    int catchUp() {
+        return cli.withApp(app -> {
+            long before = app.subscriptions().stream().mapToLong(Subscription::position).min().orElse(0);
+            app.startReactions();
+            app.awaitReactions();
+            cli.console().line("Every subscription has caught up to position %d (the slowest was at %d).", app.headPosition(), before);
+            return 0;
+        });
+    }
+
     @Command(name = "rebuild", description = "Rebuild a projection from the first event, showing progress.")
     int rebuild(@Parameters(paramLabel = "NAME", description = "analytics or notifications") String name) {
         return cli.withApp(app -> {

@@ -159,6 +159,28 @@ abstract class CliEndToEndTest {
     }
 
     @Test
+    void reactionsThatDidNotRunBeforeTheProcessEndedRunOnTheNextStart() {
+        ok("customer", "register", "alice", "--name", "Alice", "--email", "alice@example.com");
+        ok("stock", "receive", "KBD-1", "5");
+        // A process that stores an order and ends before any subscription ran, as if it crashed.
+        try (ExampleApp app = ExampleApp.open(location(), Narrator.SILENT, event -> {})) {
+            app.ordering().placeOrder("ORD-1", "alice", List.of(Inputs.item("KBD-1:2:49.90", "EUR")));
+        }
+        assertThat(ok("projections", "list").out())
+                .containsPattern("inventory\\s+reaction, at least once, idempotent\\s+2\\s+3\\s+1\\s+0")
+                .containsPattern("analytics\\s+projection, exactly once\\s+2\\s+3\\s+1\\s+0");
+
+        CliRun catchUp = ok("projections", "catch-up");
+        assertThat(catchUp.out()).contains("-> Inventory     reserved 2 x KBD-1 for order ORD-1")
+                .contains("-> Analytics     order ORD-1 now counted as PENDING")
+                .contains("Every subscription has caught up to position 4 (the slowest was at 2).");
+        assertThat(ok("stock", "show").out()).containsPattern("KBD-1\\s+3 available");
+        // Running again finds nothing to do: each reaction happened once.
+        assertThat(ok("projections", "catch-up").out()).doesNotContain("->");
+        assertThat(ok("stock", "show").out()).containsPattern("KBD-1\\s+3 available");
+    }
+
+    @Test
     void rebuildingAProjectionGivesTheSameReadModelAsLiveProcessing() {
         ok("demo");
         ok("demo");

@@ -3,9 +3,14 @@ package io.factum.example.cli;
 import io.factum.example.app.StoreLocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -33,6 +38,27 @@ class PostgresCliTest extends CliEndToEndTest {
     @BeforeEach
     void uniquePrefix() {
         prefix = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+    }
+
+    /** Drops this test's tables, so the shared database does not fill up with test data. */
+    @AfterEach
+    void dropTables() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL);
+             PreparedStatement tables = connection.prepareStatement(
+                     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ?")) {
+            tables.setString(1, prefix + "%");
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = tables.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            try (Statement drop = connection.createStatement()) {
+                for (String name : names) {
+                    drop.execute("DROP TABLE " + name + " CASCADE");
+                }
+            }
+        }
     }
 
     @Override
