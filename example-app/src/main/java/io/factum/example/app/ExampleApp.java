@@ -63,6 +63,9 @@ import javax.sql.DataSource;
  */
 public final class ExampleApp implements AutoCloseable {
 
+    /** The name of the transfer process's subscription. */
+    public static final String TRANSFERS = "transfers";
+
     /** How long {@link #awaitReactions} waits for one round of subscriptions. */
     private static final Duration REACTION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -112,7 +115,7 @@ public final class ExampleApp implements AutoCloseable {
         // its subscription feeds that bus, so it gets typed calls for the events it wants.
         reaction("inventory", dispatch -> OrderStockPolicySubscribers.register(dispatch, new OrderStockPolicy(warehouses, narrator)));
         reaction("ordering", dispatch -> StockRefusalPolicySubscribers.register(dispatch, new StockRefusalPolicy(orders, narrator)));
-        reaction("transfers", dispatch -> TransferProcessSubscribers.register(dispatch, new TransferProcess(accounts, transfers, narrator)));
+        reaction(TRANSFERS, dispatch -> TransferProcessSubscribers.register(dispatch, new TransferProcess(accounts, transfers, narrator)));
         projection(NotificationsProjection.NAME, notifications::apply, notifications::clear);
         projection(SalesProjection.NAME, analytics::apply, analytics::clear);
     }
@@ -188,6 +191,18 @@ public final class ExampleApp implements AutoCloseable {
         for (Subscription subscription : subscriptions.values()) {
             subscription.start();
         }
+    }
+
+    /**
+     * Stops one subscription, as if its process were down; {@link #startReactions()} starts it again
+     * from its checkpoint.
+     */
+    public void stopReaction(String name) {
+        Subscription subscription = subscriptions.get(name);
+        if (subscription == null) {
+            throw new IllegalArgumentException("No subscription named '" + name + "'; subscriptions are " + subscriptions.keySet());
+        }
+        subscription.stop();
     }
 
     /**

@@ -117,10 +117,14 @@ final class Demo {
         });
         console.line("  %s is %s", id("T-1"), app.banking().transfer(id("T-1")).status());
 
-        step("12. The target account closes before the process runs: the money goes back", () -> {
+        step("12. The transfer process is down while the target account closes; back up, it resumes from its "
+                + "checkpoint and returns the money", () -> {
+            app.stopReaction(ExampleApp.TRANSFERS);
             app.banking().open(accountC, "Carol", "EUR");
             app.banking().requestTransfer(id("T-2"), accountA, accountC, eur("50.00"));
             app.banking().close(accountC);
+            console.line("  (transfer process restarts)");
+            app.startReactions();
         });
         var failed = app.banking().transfer(id("T-2"));
         console.line("  %s is %s: %s", failed.id(), failed.status(), failed.failureReason());
