@@ -81,15 +81,34 @@ public final class ExampleApp implements AutoCloseable {
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
     private final WakeUps wakeUps = new WakeUps();
+    private final QuietableNarrator narrator;
     private PostgresAppendListener appendListener;
+
+    /** Passes reactions on, except while a rebuild replays history. */
+    private static final class QuietableNarrator implements Narrator {
+        private final Narrator target;
+        volatile boolean quiet;
+
+        QuietableNarrator(Narrator target) {
+            this.target = target;
+        }
+
+        @Override
+        public void reaction(String context, String text) {
+            if (!quiet) {
+                target.reaction(context, text);
+            }
+        }
+    }
 
     /** A read model a projection keeps, so that it can be cleared and rebuilt. */
     private interface ReadModel {
         void clear(Connection connection) throws SQLException;
     }
 
-    private ExampleApp(StoreLocation location, Narrator narrator, Consumer<EventEnvelope<?>> activity) {
+    private ExampleApp(StoreLocation location, Narrator console, Consumer<EventEnvelope<?>> activity) {
         this.location = location;
+        this.narrator = new QuietableNarrator(console);
         this.dataSource = location.openDataSource();
         this.store = location.openStore(dataSource);
         this.registry = EventTypeRegistry.of(new ExampleFactumModule());
@@ -293,9 +312,14 @@ public final class ExampleApp implements AutoCloseable {
         subscription.reset();
         int total = 0;
         int read;
-        while ((read = subscription.pollOnce()) > 0) {
-            total += read;
-            progress.accept(subscription.position());
+        narrator.quiet = true; // the history was narrated when it happened
+        try {
+            while ((read = subscription.pollOnce()) > 0) {
+                total += read;
+                progress.accept(subscription.position());
+            }
+        } finally {
+            narrator.quiet = false;
         }
         return total;
     }

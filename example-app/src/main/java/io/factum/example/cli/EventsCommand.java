@@ -6,13 +6,14 @@ import io.factum.store.StoredEvent;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** The store's global log, as subscriptions read it. */
-@Command(name = "events", description = "List stored events in global order.")
+@Command(name = "events", description = "List stored events in global order, with the event that caused each reaction.")
 final class EventsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,10 +33,12 @@ final class EventsCommand implements Callable<Integer> {
         return cli.withApp(app -> {
             List<StoredEvent> events = app.store().readAll(after, limit);
             Console console = cli.console();
-            console.line("%-8s %-24s %-4s %-24s %s", "position", "stream", "rev", "occurred at (UTC)", "event");
+            console.line("%-8s %-8s %-8s %-24s %-4s %-24s %s", "position", "id", "cause", "stream", "rev", "occurred at (UTC)", "event");
             for (StoredEvent stored : events) {
                 EventEnvelope<Object> event = app.registry().envelope(stored);
-                console.line("%-8d %-24s %-4d %-24s %s v%d %s", event.globalPosition(), event.streamId(), event.streamRevision(),
+                console.line("%-8d %-8s %-8s %-24s %-4d %-24s %s v%d %s", event.globalPosition(), shortId(event.eventId()),
+                        event.metadata().causationId() == null ? "-" : shortId(event.metadata().causationId()),
+                        event.streamId(), event.streamRevision(),
                         DateTimeFormatter.ISO_INSTANT.format(event.occurredAt().truncatedTo(ChronoUnit.MILLIS)),
                         event.type(), event.schemaVersion(), event.payload());
             }
@@ -44,5 +47,10 @@ final class EventsCommand implements Callable<Integer> {
             }
             return 0;
         });
+    }
+
+    /** The first 8 hex digits of an event id: enough to follow a chain of causes by eye. */
+    private static String shortId(UUID id) {
+        return id.toString().substring(0, 8);
     }
 }
