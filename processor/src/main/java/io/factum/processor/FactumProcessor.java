@@ -1,9 +1,12 @@
 package io.factum.processor;
 
 import com.google.auto.service.AutoService;
+import io.factum.processor.aggregate.AggregateModel;
+import io.factum.processor.aggregate.AggregateStep;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.event.EventStep;
-import java.util.ArrayList;
+import io.factum.processor.module.ModuleStep;
+import io.factum.processor.subscriber.SubscriberStep;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -15,24 +18,31 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Factum's annotation processor. Each step validates, builds a model and generates, abandoning only
- * the elements that have errors. The module (registry) is written once, in the round after the last
- * one that brought new annotated elements, so that javac still compiles it.
+ * the elements that have errors. The module (registry) is written once, in the first round that
+ * brings no new Factum elements, so that javac still compiles it and it can name every class
+ * generated before.
  *
- * <p>OWNED BY THE PROCESSOR-MAIN HELPER (aggregates, subscribers, module); the event step belongs to the
- * codec helper.
+ * <p>Option {@code -Afactum.module=com.acme.OrderingModule} names the generated module; by default
+ * it is {@code <common package>.<LastSegment>FactumModule}.
  */
 @AutoService(Processor.class)
 public final class FactumProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private EventStep eventStep;
-    private final List<EventModel> events = new ArrayList<>();
+    private AggregateStep aggregateStep;
+    private SubscriberStep subscriberStep;
+    private ModuleStep moduleStep;
+    private int round;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
         eventStep = new EventStep(processingEnv, reporter);
+        aggregateStep = new AggregateStep(processingEnv, reporter);
+        subscriberStep = new SubscriberStep(processingEnv, reporter);
+        moduleStep = new ModuleStep(processingEnv, reporter);
     }
 
     @Override
@@ -41,19 +51,57 @@ public final class FactumProcessor extends AbstractProcessor {
     }
 
     @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(Names.MODULE_OPTION);
+    }
+
+    @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
 
+    /** Never throws: each step guards its elements, and this guards the steps. Never claims the annotations. */
     @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement eventAnnotation = processingEnv.getElementUtils().getTypeElement(Names.EVENT);
-        if (eventAnnotation != null) {
-            events.addAll(eventStep.process(round.getElementsAnnotatedWith(eventAnnotation)));
-        }
-        if (round.processingOver()) {
-            eventStep.finish();
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        round++;
+        try {
+            processRound(annotations, roundEnv);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            reporter.internalError(null, e);
         }
         return false;
+    }
+
+    private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        List<EventModel> events = List.of();
+        TypeElement eventAnnotation = processingEnv.getElementUtils().getTypeElement(Names.EVENT);
+        if (eventAnnotation != null) {
+            events = eventStep.process(roundEnv.getElementsAnnotatedWith(eventAnnotation));
+        }
+        List<AggregateModel> aggregates = aggregateStep.process(roundEnv);
+        subscriberStep.process(roundEnv);
+        moduleStep.add(events, aggregates, round);
+
+        if (roundEnv.processingOver()) {
+            eventStep.finish();
+            aggregateStep.finish();
+            subscriberStep.finish();
+            // Normally written earlier; here only if no round after the last elements came (javac warns then).
+            if (moduleStep.isPending() && !hasDeferred()) {
+                moduleStep.write();
+            }
+            return;
+        }
+        // This round generated code (codecs, aggregate types) => javac runs another round: write the
+        // module there, once no new elements arrive. A round that generated nothing may be the last one.
+        boolean generatedThisRound = !events.isEmpty() || !aggregates.isEmpty();
+        boolean newElements = !annotations.isEmpty();
+        if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
+            moduleStep.write();
+        }
+    }
+
+    private boolean hasDeferred() {
+        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred();
     }
 }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import java.util.Map;
@@ -19,7 +20,25 @@ public final class Names {
     public static final String SUBSCRIBE = "io.factum.annotation.Subscribe";
 
     public static final ClassName FACTUM_GENERATED = ClassName.get("io.factum.annotation", "FactumGenerated");
+    public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     public static final String PROCESSOR = "io.factum.processor.FactumProcessor";
+
+    /** Processor option: the fully qualified name of the generated {@code FactumModule}. */
+    public static final String MODULE_OPTION = "factum.module";
+
+    // Runtime types the generated code refers to (by name, like the annotations).
+    public static final String AGGREGATE_ROOT_NAME = "io.factum.aggregate.AggregateRoot";
+    public static final String EVENT_ENVELOPE_NAME = "io.factum.event.EventEnvelope";
+    public static final ClassName AGGREGATE_TYPE = ClassName.get("io.factum.aggregate", "AggregateType");
+    public static final ClassName EVENT_TYPE = ClassName.get("io.factum.event", "EventType");
+    public static final ClassName EVENT_TYPE_REGISTRY = ClassName.get("io.factum.event", "EventTypeRegistry");
+    public static final ClassName EVENT_ENVELOPE = ClassName.get("io.factum.event", "EventEnvelope");
+    public static final ClassName UNKNOWN_EVENT_TYPE = ClassName.get("io.factum.event", "UnknownEventTypeException");
+    public static final ClassName STORED_EVENT = ClassName.get("io.factum.store", "StoredEvent");
+    public static final ClassName JSON = ClassName.get("io.factum.codec", "Json");
+    public static final ClassName EVENT_BUS = ClassName.get("io.factum.bus", "EventBus");
+    public static final ClassName REGISTRATION = ClassName.get("io.factum.bus", "Registration");
+    public static final ClassName FACTUM_MODULE = ClassName.get("io.factum.spi", "FactumModule");
 
     private Names() {}
 
@@ -41,6 +60,11 @@ public final class Names {
     /** The generated subscriber registration: {@code Notifications} → {@code NotificationsSubscribers}. */
     public static ClassName subscribersOf(ClassName handler) {
         return generated(handler, "Subscribers");
+    }
+
+    /** Whether {@code element} is a record annotated with {@code @Event}. */
+    public static boolean isEventRecord(Element element) {
+        return element.getKind() == ElementKind.RECORD && annotation(element, EVENT) != null;
     }
 
     /** The mirror of annotation {@code qualifiedName} on {@code element}, or null. */

@@ -1,0 +1,84 @@
+package io.factum.processor;
+
+import com.palantir.javapoet.ClassName;
+import io.factum.processor.event.EventModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Resolves the event family a type declares: a sealed interface (its permitted {@code @Event}
+ * records, recursively through nested sealed interfaces), a single {@code @Event} record, or an
+ * open interface. Shared by aggregates and subscribers so both read families the same way.
+ */
+public final class EventFamilies {
+
+    private final Reporter reporter;
+
+    public EventFamilies(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** The type element of a declared type; throws {@link MissingTypeException} for an unresolved one. */
+    public static TypeElement typeElement(TypeMirror type, Element user) {
+        if (type.getKind() == TypeKind.ERROR) {
+            throw new MissingTypeException(user, type.toString());
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        return (TypeElement) ((DeclaredType) type).asElement();
+    }
+
+    /**
+     * The family declared by {@code type}, or null if {@code type} is not a record or interface
+     * (the caller reports that in its own words). Members of a sealed family that are not
+     * {@code @Event} records are reported on {@code reportOn}; then the result is null too.
+     *
+     * @throws MissingTypeException if a permitted subclass is not resolved yet
+     */
+    public EventFamily resolve(TypeElement type, Element reportOn) {
+        ClassName name = ClassName.get(type);
+        if (type.getKind() == ElementKind.RECORD) {
+            EventModel event = EventModel.identityOf(type);
+            return event == null ? null : new EventFamily(name, EventFamily.Kind.SINGLE_RECORD, List.of(event));
+        }
+        if (type.getKind() != ElementKind.INTERFACE) {
+            return null;
+        }
+        if (!type.getModifiers().contains(Modifier.SEALED)) {
+            return new EventFamily(name, EventFamily.Kind.OPEN, List.of());
+        }
+        Map<ClassName, EventModel> members = new LinkedHashMap<>();
+        List<String> strangers = new ArrayList<>();
+        collect(type, reportOn, members, strangers);
+        if (!strangers.isEmpty()) {
+            reporter.error(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
+                    strangers.size() == 1 ? "is" : "are");
+            return null;
+        }
+        return new EventFamily(name, EventFamily.Kind.SEALED, new ArrayList<>(members.values()));
+    }
+
+    private void collect(TypeElement sealed, Element reportOn, Map<ClassName, EventModel> members, List<String> strangers) {
+        for (TypeMirror permitted : sealed.getPermittedSubclasses()) {
+            TypeElement member = typeElement(permitted, reportOn);
+            if (Names.isEventRecord(member)) {
+                EventModel event = EventModel.identityOf(member);
+                members.putIfAbsent(event.recordClass(), event);
+            } else if (member.getKind() == ElementKind.INTERFACE && member.getModifiers().contains(Modifier.SEALED)) {
+                collect(member, reportOn, members, strangers);
+            } else {
+                strangers.add(member.getQualifiedName().toString());
+            }
+        }
+    }
+}

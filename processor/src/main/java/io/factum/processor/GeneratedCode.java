@@ -1,0 +1,44 @@
+package io.factum.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+
+/** What every generated class shares: its marker annotations and how it is written. */
+public final class GeneratedCode {
+
+    private GeneratedCode() {}
+
+    /** A public final class {@code name} marked {@code @Generated} and {@code @FactumGenerated}. */
+    public static TypeSpec.Builder classBuilder(ClassName name) {
+        return TypeSpec.classBuilder(name)
+                .addAnnotation(AnnotationSpec.builder(Names.GENERATED).addMember("value", "$S", Names.PROCESSOR).build())
+                .addAnnotation(Names.FACTUM_GENERATED);
+    }
+
+    /** The file of {@code type} in {@code name}'s package, with the project's formatting. */
+    public static JavaFile file(ClassName name, TypeSpec type) {
+        return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    /**
+     * Writes {@code file} through the filer. The originating elements let incremental builds
+     * (Gradle) know which sources the file comes from.
+     */
+    public static void write(Filer filer, JavaFile file, Element... originating) {
+        String name = file.packageName().isEmpty()
+                ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        try (Writer writer = filer.createSourceFile(name, originating).openWriter()) {
+            file.writeTo(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + name, e);
+        }
+    }
+}

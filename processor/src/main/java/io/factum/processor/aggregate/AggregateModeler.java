@@ -1,0 +1,313 @@
+package io.factum.processor.aggregate;
+
+import com.palantir.javapoet.ClassName;
+import io.factum.processor.ElementChecks;
+import io.factum.processor.EventFamilies;
+import io.factum.processor.EventFamily;
+import io.factum.processor.Message;
+import io.factum.processor.MissingTypeException;
+import io.factum.processor.Names;
+import io.factum.processor.Reporter;
+import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
+import io.factum.processor.event.EventModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates one {@code @Aggregate} class and builds its {@link AggregateModel}. Every problem is
+ * reported on the most specific element; any error means no model, so nothing is generated for
+ * this aggregate while the others carry on.
+ */
+final class AggregateModeler {
+
+    private final Types types;
+    private final Reporter reporter;
+    private final EventFamilies families;
+    private final TypeMirror runtimeException;
+    private final TypeMirror error;
+
+    AggregateModeler(Types types, Elements elements, Reporter reporter) {
+        this.types = types;
+        this.reporter = reporter;
+        this.families = new EventFamilies(reporter);
+        this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+        this.error = elements.getTypeElement("java.lang.Error").asType();
+    }
+
+    /** An {@code @Apply} method that passed its own checks. */
+    private record ApplyMethod(EventModel event, ExecutableElement method) {}
+
+    /**
+     * The model of {@code aggregate}, or null after reporting what is wrong.
+     *
+     * @throws MissingTypeException if it refers to a type that is not generated yet
+     */
+    AggregateModel model(TypeElement aggregate) {
+        int errorsBefore = reporter.errorCount();
+        AnnotationMirror annotation = Names.annotation(aggregate, Names.AGGREGATE);
+        String simpleName = aggregate.getSimpleName().toString();
+        if (aggregate.getKind() != ElementKind.CLASS) {
+            reporter.error(aggregate, annotation, Message.AGGREGATE_KIND,
+                    simpleName, ElementChecks.describeKind(aggregate), simpleName);
+            return null;
+        }
+        ClassName typeClass = Names.aggregateTypeOf(ClassName.get(aggregate));
+        checkDeclaration(aggregate, typeClass.simpleName());
+        EventFamily family = family(aggregate);
+        List<ApplyMethod> applies = applyMethods(aggregate, family, typeClass.simpleName());
+        List<EventModel> ignored = ignores(aggregate, annotation, family, applies);
+        if (family != null && family.isClosed()) {
+            checkExhaustive(aggregate, family, applies, ignored);
+        }
+        checkDistinctStoredNames(aggregate, applies, ignored);
+        if (reporter.errorCount() != errorsBefore) {
+            return null;
+        }
+        return new AggregateModel(ClassName.get(aggregate), aggregateName(aggregate, annotation), family.type(),
+                family.kind(), inFamilyOrder(family, applies), ignored);
+    }
+
+    /** What the generated type needs from the class itself: it can name it and create it. */
+    private void checkDeclaration(TypeElement aggregate, String typeClass) {
+        String name = aggregate.getSimpleName().toString();
+        if (!ElementChecks.isVisibleInPackage(aggregate)) {
+            // its implicit constructor is private too: one error is enough
+            reporter.error(aggregate, Message.AGGREGATE_PRIVATE, name, typeClass);
+            return;
+        }
+        if (aggregate.getModifiers().contains(Modifier.ABSTRACT)) {
+            reporter.error(aggregate, Message.AGGREGATE_ABSTRACT, name, typeClass);
+        }
+        if (aggregate.getNestingKind() == NestingKind.MEMBER && !aggregate.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(aggregate, Message.AGGREGATE_INNER, name, typeClass);
+        }
+        if (!aggregate.getTypeParameters().isEmpty()) {
+            reporter.error(aggregate, Message.AGGREGATE_GENERIC, name, typeClass);
+        }
+        ExecutableElement privateNoArg = null;
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(aggregate.getEnclosedElements())) {
+            if (constructor.getParameters().isEmpty()) {
+                if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                    return;
+                }
+                privateNoArg = constructor;
+            }
+        }
+        reporter.error(privateNoArg != null ? privateNoArg : aggregate, Message.AGGREGATE_CONSTRUCTOR, name, typeClass, name);
+    }
+
+    /** The family from {@code extends AggregateRoot<E>}, or null after reporting why there is none. */
+    private EventFamily family(TypeElement aggregate) {
+        String name = aggregate.getSimpleName().toString();
+        TypeMirror superclass = aggregate.getSuperclass();
+        TypeElement superElement = EventFamilies.typeElement(superclass, aggregate);
+        if (superElement == null || !superElement.getQualifiedName().contentEquals(Names.AGGREGATE_ROOT_NAME)) {
+            reporter.error(aggregate, Message.AGGREGATE_SUPERCLASS, name, superclass, name);
+            return null;
+        }
+        List<? extends TypeMirror> arguments = ((DeclaredType) superclass).getTypeArguments();
+        if (arguments.isEmpty()) {
+            reporter.error(aggregate, Message.AGGREGATE_RAW_ROOT, name, name, name);
+            return null;
+        }
+        TypeMirror familyType = arguments.get(0);
+        TypeElement familyElement = EventFamilies.typeElement(familyType, aggregate);
+        int errorsBefore = reporter.errorCount();
+        EventFamily family = familyElement == null || !((DeclaredType) familyType).getTypeArguments().isEmpty()
+                ? null
+                : families.resolve(familyElement, aggregate);
+        if (family == null && reporter.errorCount() == errorsBefore) {
+            reporter.error(aggregate, Message.AGGREGATE_FAMILY_KIND, name, familyType, name);
+        }
+        return family;
+    }
+
+    private List<ApplyMethod> applyMethods(TypeElement aggregate, EventFamily family, String typeClass) {
+        List<ApplyMethod> applies = new ArrayList<>();
+        Map<ClassName, ExecutableElement> byEvent = new LinkedHashMap<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
+            if (Names.annotation(method, Names.APPLY) == null) {
+                continue;
+            }
+            EventModel event = applyMethod(aggregate, method, family, typeClass);
+            if (event == null) {
+                continue;
+            }
+            ExecutableElement previous = byEvent.putIfAbsent(event.recordClass(), method);
+            if (previous != null) {
+                reporter.error(method, Message.APPLY_DUPLICATE, aggregate.getSimpleName(), event.recordClass().simpleName(),
+                        ElementChecks.describe(previous), ElementChecks.describe(method));
+                continue;
+            }
+            applies.add(new ApplyMethod(event, method));
+        }
+        return applies;
+    }
+
+    /** Checks one {@code @Apply} method; returns the event it applies, or null if it has errors. */
+    private EventModel applyMethod(TypeElement aggregate, ExecutableElement method, EventFamily family, String typeClass) {
+        int errorsBefore = reporter.errorCount();
+        String described = ElementChecks.describe(method);
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            reporter.error(method, Message.APPLY_STATIC, described);
+        }
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            reporter.error(method, Message.APPLY_PRIVATE, described, typeClass);
+        }
+        if (method.getReturnType().getKind() != TypeKind.VOID) {
+            reporter.error(method, Message.APPLY_RETURN_TYPE, described, method.getReturnType());
+        }
+        for (TypeMirror thrown : method.getThrownTypes()) {
+            if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
+                String exception = ElementChecks.simpleName(thrown);
+                reporter.error(method, Message.APPLY_CHECKED_EXCEPTION, described, exception, exception);
+            }
+        }
+        List<? extends VariableElement> parameters = method.getParameters();
+        if (parameters.size() != 1) {
+            String fix = parameters.isEmpty()
+                    ? "add the event parameter, e.g. `void " + method.getSimpleName() + "(OrderCreated event)`"
+                    : "split it into one @Apply method per event";
+            reporter.error(method, Message.APPLY_ARITY, described, parameters.size(), fix);
+            return null;
+        }
+        VariableElement parameter = parameters.get(0);
+        TypeElement record = EventFamilies.typeElement(parameter.asType(), parameter);
+        if (record == null || !Names.isEventRecord(record)) {
+            reporter.error(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
+            return null;
+        }
+        EventModel event = EventModel.identityOf(record);
+        if (family != null && !isMember(family, record)) {
+            String familyName = family.type().simpleName();
+            reporter.error(parameter, Message.APPLY_NOT_IN_FAMILY, record.getSimpleName(), aggregate.getSimpleName(),
+                    familyName, familyName, familyName);
+        }
+        return reporter.errorCount() == errorsBefore ? event : null;
+    }
+
+    private boolean isMember(EventFamily family, TypeElement record) {
+        if (family.isClosed()) {
+            return family.member(ClassName.get(record)) != null;
+        }
+        return family.type().equals(ClassName.get(record)) || implementsFamily(record, family.type());
+    }
+
+    /** For an open family: does the record implement the family interface (directly or not)? */
+    private boolean implementsFamily(TypeElement record, ClassName family) {
+        for (TypeMirror supertype : types.directSupertypes(record.asType())) {
+            TypeElement element = (TypeElement) types.asElement(supertype);
+            if (element != null && (ClassName.get(element).equals(family) || implementsFamily(element, family))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<EventModel> ignores(TypeElement aggregate, AnnotationMirror annotation, EventFamily family,
+                                     List<ApplyMethod> applies) {
+        List<EventModel> ignored = new ArrayList<>();
+        AnnotationValue written = Names.writtenValue(annotation, "ignores");
+        if (written == null) {
+            return ignored;
+        }
+        for (AnnotationValue value : entries(written)) {
+            if (!(value.getValue() instanceof TypeMirror type)) {
+                // javac gives an unresolved class literal as a string such as "<error>"
+                throw new MissingTypeException(aggregate, value.toString());
+            }
+            TypeElement record = EventFamilies.typeElement(type, aggregate);
+            String familyName = family == null ? "(none)" : family.type().simpleName();
+            if (record == null || !Names.isEventRecord(record) || (family != null && !isMember(family, record))) {
+                reporter.error(aggregate, annotation, value, Message.IGNORE_NOT_IN_FAMILY,
+                        ElementChecks.simpleName(type), aggregate.getSimpleName(), familyName);
+                continue;
+            }
+            for (ApplyMethod apply : applies) {
+                if (apply.event().recordClass().equals(ClassName.get(record))) {
+                    reporter.error(aggregate, annotation, value, Message.IGNORE_HAS_APPLY, record.getSimpleName(),
+                            aggregate.getSimpleName(), ElementChecks.describe(apply.method()));
+                }
+            }
+            ignored.add(EventModel.identityOf(record));
+        }
+        return ignored;
+    }
+
+    @SuppressWarnings("unchecked") // javac represents array-valued annotation members as a list of values
+    private static List<? extends AnnotationValue> entries(AnnotationValue array) {
+        Object value = array.getValue();
+        return value instanceof List<?> ? (List<? extends AnnotationValue>) value : List.of(array);
+    }
+
+    private void checkExhaustive(TypeElement aggregate, EventFamily family, List<ApplyMethod> applies, List<EventModel> ignored) {
+        List<String> missing = new ArrayList<>();
+        for (EventModel member : family.members()) {
+            boolean handled = ignored.stream().anyMatch(e -> e.recordClass().equals(member.recordClass()))
+                    || applies.stream().anyMatch(a -> a.event().recordClass().equals(member.recordClass()));
+            if (!handled) {
+                missing.add(member.recordClass().simpleName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            String name = aggregate.getSimpleName().toString();
+            reporter.error(aggregate, Message.APPLY_MISSING, name, family.type().simpleName(),
+                    String.join(", ", missing), missing.get(0), name);
+        }
+    }
+
+    /** Replay selects the apply method by stored name, so the names must differ. */
+    private void checkDistinctStoredNames(TypeElement aggregate, List<ApplyMethod> applies, List<EventModel> ignored) {
+        Map<String, EventModel> byName = new LinkedHashMap<>();
+        List<EventModel> events = new ArrayList<>();
+        applies.forEach(apply -> events.add(apply.event()));
+        events.addAll(ignored);
+        for (EventModel event : events) {
+            EventModel previous = byName.putIfAbsent(event.storedName(), event);
+            if (previous != null && !previous.recordClass().equals(event.recordClass())) {
+                reporter.error(aggregate, Message.FAMILY_DUPLICATE_NAME, previous.recordClass().simpleName(),
+                        event.recordClass().simpleName(), aggregate.getSimpleName(), event.storedName());
+            }
+        }
+    }
+
+    private static String aggregateName(TypeElement aggregate, AnnotationMirror annotation) {
+        Object name = Names.value(annotation, "name");
+        return name == null || name.toString().isEmpty() ? aggregate.getSimpleName().toString() : name.toString();
+    }
+
+    /** Sealed families dispatch in {@code permits} order; open ones in declaration order. */
+    private static List<AppliedEvent> inFamilyOrder(EventFamily family, List<ApplyMethod> applies) {
+        List<AppliedEvent> ordered = new ArrayList<>();
+        if (family.isClosed()) {
+            for (EventModel member : family.members()) {
+                for (ApplyMethod apply : applies) {
+                    if (apply.event().recordClass().equals(member.recordClass())) {
+                        ordered.add(new AppliedEvent(apply.event(), apply.method().getSimpleName().toString()));
+                    }
+                }
+            }
+        } else {
+            for (ApplyMethod apply : applies) {
+                ordered.add(new AppliedEvent(apply.event(), apply.method().getSimpleName().toString()));
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,166 @@
+package io.factum.processor.aggregate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.factum.processor.EventFamily;
+import io.factum.processor.GeneratedCode;
+import io.factum.processor.Names;
+import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
+import io.factum.processor.event.EventModel;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Name>AggregateType}: creation, an {@code instanceof} dispatcher and a replay
+ * {@code switch} on the stored type name, all direct calls to the aggregate's own methods.
+ */
+final class AggregateTypeGenerator {
+
+    private AggregateTypeGenerator() {}
+
+    static JavaFile generate(AggregateModel model) {
+        ClassName self = model.typeClass();
+        ClassName aggregate = model.aggregateClass();
+        ClassName family = model.family();
+        TypeSpec.Builder type = GeneratedCode.classBuilder(self)
+                .addJavadoc("Creates, changes and replays {@link $T} by direct calls to its {@code @Apply} methods.\n", aggregate)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(Names.AGGREGATE_TYPE, aggregate, family))
+                .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The only instance; it holds no state.\n")
+                        .initializer("new $T()", self)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", model.name())))
+                .addMethod(getter("aggregateClass", classOf(aggregate), CodeBlock.of("$T.class", aggregate)))
+                .addMethod(getter("eventFamily", classOf(family), CodeBlock.of("$T.class", family)))
+                .addMethod(getter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
+                .addMethod(apply(model))
+                .addMethod(replay(model))
+                .addMethod(replayDecoded(model));
+        if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
+            type.addMethod(notAnEvent(model));
+        }
+        return GeneratedCode.file(self, type.build());
+    }
+
+    private static TypeName classOf(ClassName type) {
+        return ParameterizedTypeName.get(ClassName.get(Class.class), type);
+    }
+
+    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return $L", value)
+                .build();
+    }
+
+    private static MethodSpec apply(AggregateModel model) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("apply")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(model.aggregateClass(), "aggregate")
+                .addParameter(model.family(), "event");
+        if (model.familyKind() == EventFamily.Kind.SINGLE_RECORD) {
+            // The family is one record: no test needed (and Java 17 rejects a pattern that always matches).
+            if (model.applied().isEmpty()) {
+                method.addComment("$T is listed in @Aggregate(ignores)", model.family());
+            } else {
+                method.addStatement("aggregate.$N(event)", model.applied().get(0).method());
+            }
+            return method.build();
+        }
+        CodeBlock.Builder chain = CodeBlock.builder();
+        boolean first = true;
+        for (AppliedEvent applied : model.applied()) {
+            ClassName record = applied.event().recordClass();
+            if (first) {
+                chain.beginControlFlow("if (event instanceof $T e)", record);
+            } else {
+                chain.nextControlFlow("else if (event instanceof $T e)", record);
+            }
+            chain.addStatement("aggregate.$N(e)", applied.method());
+            first = false;
+        }
+        for (EventModel ignored : model.ignored()) {
+            if (first) {
+                chain.beginControlFlow("if (event instanceof $T)", ignored.recordClass());
+            } else {
+                chain.nextControlFlow("else if (event instanceof $T)", ignored.recordClass());
+            }
+            chain.add("// ignored: listed in @Aggregate(ignores)\n");
+            first = false;
+        }
+        if (first) {
+            chain.addStatement("throw notAnEvent(event)");
+        } else {
+            chain.nextControlFlow("else").addStatement("throw notAnEvent(event)").endControlFlow();
+        }
+        return method.addCode(chain.build()).build();
+    }
+
+    private static MethodSpec replay(AggregateModel model) {
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (stored.type())");
+        for (AppliedEvent applied : model.applied()) {
+            EventModel event = applied.event();
+            body.beginControlFlow("case $S ->", event.storedName())
+                    .beginControlFlow("if (stored.schemaVersion() == $L)", event.version())
+                    .addStatement("aggregate.$N($T.decode($T.INSTANCE, stored))", applied.method(), Names.JSON, event.codecClass())
+                    .nextControlFlow("else")
+                    .addStatement("replayDecoded(aggregate, stored, registry)")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        for (EventModel ignored : model.ignored()) {
+            body.beginControlFlow("case $S ->", ignored.storedName())
+                    .add("// $T is listed in @Aggregate(ignores): not even decoded\n", ignored.recordClass())
+                    .endControlFlow();
+        }
+        body.addStatement("default -> throw new $T(stored, stored.type() + $S)",
+                        Names.UNKNOWN_EVENT_TYPE, " is not an event of aggregate " + model.name())
+                .endControlFlow();
+        return MethodSpec.methodBuilder("replay")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(model.aggregateClass(), "aggregate")
+                .addParameter(Names.STORED_EVENT, "stored")
+                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
+                .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec replayDecoded(AggregateModel model) {
+        return MethodSpec.methodBuilder("replayDecoded")
+                .addJavadoc("An older schema version: the registry decodes it (and upcasts it to the current record).\n")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(model.aggregateClass(), "aggregate")
+                .addParameter(Names.STORED_EVENT, "stored")
+                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
+                .addStatement("$T event = registry.decode(stored)", Object.class)
+                .beginControlFlow("if (!(event instanceof $T e))", model.family())
+                .addStatement("throw new $T(stored, $S + event.getClass().getName() + $S)", Names.UNKNOWN_EVENT_TYPE,
+                        "it decodes to ", ", which is not an event of aggregate " + model.name())
+                .endControlFlow()
+                .addStatement("apply(aggregate, e)")
+                .build();
+    }
+
+    private static MethodSpec notAnEvent(AggregateModel model) {
+        return MethodSpec.methodBuilder("notAnEvent")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(Names.UNKNOWN_EVENT_TYPE)
+                .addParameter(Object.class, "event")
+                .addStatement("$T type = event == null ? $S : event.getClass().getName()", String.class, "null")
+                .addStatement("return new $T(type + $S)", Names.UNKNOWN_EVENT_TYPE,
+                        " is not an event of aggregate " + model.name()
+                                + "; add an @Apply method for it or list it in @Aggregate(ignores)")
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package io.factum.processor.module;
+
+import com.palantir.javapoet.ClassName;
+import io.factum.processor.GeneratedCode;
+import io.factum.processor.Message;
+import io.factum.processor.Names;
+import io.factum.processor.Reporter;
+import io.factum.processor.aggregate.AggregateModel;
+import io.factum.processor.event.EventModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.StandardLocation;
+
+/**
+ * Collects the valid events and aggregates of every round and writes the compilation unit's
+ * {@code FactumModule} once, plus its {@code META-INF/services} entry. The processor decides
+ * when ({@link #isPending()}): after the last round that brought new elements, so javac still
+ * compiles the module and it can name everything generated before.
+ */
+public final class ModuleStep {
+
+    private static final String SERVICE_FILE = "META-INF/services/" + Names.FACTUM_MODULE.canonicalName();
+
+    private final ProcessingEnvironment env;
+    private final Reporter reporter;
+    private final Map<String, EventModel> events = new TreeMap<>();
+    private final Map<String, AggregateModel> aggregates = new TreeMap<>();
+    private ClassName written;
+
+    public ModuleStep(ProcessingEnvironment env, Reporter reporter) {
+        this.env = env;
+        this.reporter = reporter;
+    }
+
+    /** Adds the valid elements of round {@code round}; after the module is written they can only be reported. */
+    public void add(List<EventModel> newEvents, List<AggregateModel> newAggregates, int round) {
+        if (written != null) {
+            newEvents.forEach(e -> reportLate(e.recordClass(), round));
+            newAggregates.forEach(a -> reportLate(a.aggregateClass(), round));
+            return;
+        }
+        newEvents.forEach(e -> events.put(e.recordClass().canonicalName(), e));
+        newAggregates.forEach(a -> aggregates.put(a.aggregateClass().canonicalName(), a));
+    }
+
+    /** Whether there is something to register and the module is not written yet. */
+    public boolean isPending() {
+        return written == null && !(events.isEmpty() && aggregates.isEmpty());
+    }
+
+    /** Writes the module and its service entry. */
+    public void write() {
+        ModuleModel model = model();
+        Element[] originating = originatingElements();
+        GeneratedCode.write(env.getFiler(), ModuleGenerator.generate(model), originating);
+        try (Writer writer = env.getFiler()
+                .createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating)
+                .openWriter()) {
+            writer.write(model.moduleClass().reflectionName() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + SERVICE_FILE, e);
+        }
+        written = model.moduleClass();
+    }
+
+    ModuleModel model() {
+        List<ClassName> aggregateTypes = aggregates.values().stream()
+                .sorted(Comparator.comparing(AggregateModel::name).thenComparing(a -> a.aggregateClass().canonicalName()))
+                .map(AggregateModel::typeClass)
+                .toList();
+        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes);
+    }
+
+    private ClassName moduleClass() {
+        String option = env.getOptions().get(Names.MODULE_OPTION);
+        if (option != null) {
+            if (ModuleNaming.isValidOption(option)) {
+                return ModuleNaming.fromOption(option);
+            }
+            reporter.error(Message.MODULE_OPTION, option);
+        }
+        TreeSet<String> packages = new TreeSet<>();
+        events.values().forEach(e -> packages.add(e.recordClass().packageName()));
+        aggregates.values().forEach(a -> packages.add(a.aggregateClass().packageName()));
+        return ModuleNaming.byDefault(packages);
+    }
+
+    private Element[] originatingElements() {
+        List<Element> elements = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(events.keySet());
+        names.addAll(aggregates.keySet());
+        for (String name : names) {
+            TypeElement type = env.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                elements.add(type);
+            }
+        }
+        return elements.toArray(new Element[0]);
+    }
+
+    private void reportLate(ClassName type, int round) {
+        TypeElement element = env.getElementUtils().getTypeElement(type.canonicalName());
+        if (element != null) {
+            reporter.error(element, Message.MODULE_LATE_ELEMENT, type.simpleName(), round, written, type.simpleName());
+        } else {
+            reporter.error(Message.MODULE_LATE_ELEMENT, type.simpleName(), round, written, type.simpleName());
+        }
+    }
+}
