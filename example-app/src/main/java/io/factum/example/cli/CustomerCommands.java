@@ -1,5 +1,6 @@
 package io.factum.example.cli;
 
+import io.factum.example.ordering.RegistrationChannel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,10 +17,12 @@ final class CustomerCommands {
     int register(@Parameters(paramLabel = "CUSTOMER_ID") String customerId,
                  @Option(names = "--name", paramLabel = "NAME", required = true) String name,
                  @Option(names = "--email", paramLabel = "EMAIL", required = true) String email,
-                 @Option(names = "--method", paramLabel = "METHOD", defaultValue = "web", description = "how they signed up (default: ${DEFAULT-VALUE})")
-                 String method) {
+                 @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "web",
+                         description = "how they signed up: web, mobile-app, store, phone or other (default: ${DEFAULT-VALUE})")
+                 String channel) {
+        RegistrationChannel parsed = Inputs.channel(channel);
         return cli.change(app -> {
-            app.ordering().registerCustomer(customerId, name, email, method);
+            app.ordering().registerCustomer(customerId, name, email, parsed);
             return "Customer " + customerId + " registered.";
         });
     }

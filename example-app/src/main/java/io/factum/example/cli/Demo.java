@@ -4,6 +4,7 @@ import io.factum.example.app.ExampleApp;
 import io.factum.example.banking.TransferStatus;
 import io.factum.example.ordering.OrderLine;
 import io.factum.example.ordering.OrderStatus;
+import io.factum.example.ordering.RegistrationChannel;
 import io.factum.example.shared.Money;
 import io.factum.example.shared.RuleViolation;
 import java.util.List;
@@ -53,9 +54,9 @@ final class Demo {
         });
 
         step("2. Customers register (Ordering)", () -> {
-            app.ordering().registerCustomer(alice, "Alice", "alice@example.com", "web");
-            app.ordering().registerCustomer(bob, "Bob", "bob@example.com", "mobile app");
-            app.ordering().registerCustomer(carol, "Carol", "carol@example.com", "store");
+            app.ordering().registerCustomer(alice, "Alice", "alice@example.com", RegistrationChannel.WEB);
+            app.ordering().registerCustomer(bob, "Bob", "bob@example.com", RegistrationChannel.MOBILE_APP);
+            app.ordering().registerCustomer(carol, "Carol", "carol@example.com", RegistrationChannel.STORE);
         });
 
         step("3. Alice places an order: Inventory reserves the stock, Analytics counts it", () ->

@@ -1,10 +1,12 @@
 package io.factum.example.cli;
 
 import io.factum.example.ordering.OrderLine;
+import io.factum.example.ordering.RegistrationChannel;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Parses what users type: order items and quantities. Errors name the text that was wrong. */
 final class Inputs {
@@ -34,6 +36,17 @@ final class Inputs {
         Money price = Money.parse(parts[2], currency);
         String name = parts.length == 4 && !parts[3].isBlank() ? parts[3].strip() : parts[0];
         return new OrderLine(parts[0], name, quantity, price);
+    }
+
+    /** A registration channel written {@code mobile-app}, {@code MOBILE_APP} or {@code Mobile App}. */
+    static RegistrationChannel channel(String text) {
+        String normalised = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (RegistrationChannel channel : RegistrationChannel.values()) {
+            if (channel.name().equals(normalised)) {
+                return channel;
+            }
+        }
+        throw new InvalidInputException("Unknown channel '" + text + "': use web, mobile-app, store, phone or other");
     }
 
     static int quantity(String text, String where) {

@@ -57,6 +57,7 @@ final class Views {
         console.line("Customer %s, rebuilt by replaying %d events of stream %s", customer.id(), customer.storedRevision() + 1, stream);
         field("name", customer.name());
         field("email", customer.email());
+        field("channel", customer.channel().toString());
         field("status", customer.isActive() ? "active" : "deactivated (" + customer.deactivationReason() + ")");
         history(stream);
     }

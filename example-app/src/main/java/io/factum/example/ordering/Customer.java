@@ -6,6 +6,7 @@ import io.factum.annotation.Apply;
 import io.factum.example.shared.Ids;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.RuleViolation;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A customer of the shop, event-sourced. Only active customers can place orders ({@link Order#place}). */
@@ -18,17 +19,18 @@ public class Customer extends AggregateRoot<CustomerEvent> {
     private String id;
     private String name;
     private String email;
+    private RegistrationChannel channel;
     private boolean active;
     private String deactivationReason;
 
     /** An empty customer, for replay; use {@link #register}. */
     public Customer() {}
 
-    /** Registers a new customer. */
-    public static Customer register(String customerId, String name, String email, String registrationMethod) {
+    /** Registers a new customer who signed up through {@code channel}. */
+    public static Customer register(String customerId, String name, String email, RegistrationChannel channel) {
         Customer customer = new Customer();
         customer.record(new CustomerRegistered(Ids.require("customer", customerId), requireEmail(email),
-                Ids.requireText("Customer name", name), Ids.requireText("Registration method", registrationMethod)));
+                Ids.requireText("Customer name", name), Objects.requireNonNull(channel, "channel")));
         return customer;
     }
 
@@ -66,6 +68,7 @@ public class Customer extends AggregateRoot<CustomerEvent> {
         id = event.customerId();
         name = event.name();
         email = event.email();
+        channel = event.channel();
         active = true;
     }
 
@@ -91,6 +94,11 @@ public class Customer extends AggregateRoot<CustomerEvent> {
 
     public String email() {
         return email;
+    }
+
+    /** How the customer signed up. */
+    public RegistrationChannel channel() {
+        return channel;
     }
 
     public boolean isActive() {

@@ -23,12 +23,13 @@ public final class OrderingService {
         this.customers = customers;
     }
 
-    public List<EventEnvelope<CustomerEvent>> registerCustomer(String customerId, String name, String email, String method) {
+    public List<EventEnvelope<CustomerEvent>> registerCustomer(String customerId, String name, String email,
+                                                              RegistrationChannel channel) {
         Ids.require("customer", customerId);
         if (customers.find(customerId).isPresent()) {
             throw new RuleViolation("Customer " + customerId + " already exists");
         }
-        return customers.save(Customer.register(customerId, name, email, method), Metadata.empty());
+        return customers.save(Customer.register(customerId, name, email, channel), Metadata.empty());
     }
 
     public List<EventEnvelope<CustomerEvent>> changeEmail(String customerId, String newEmail) {

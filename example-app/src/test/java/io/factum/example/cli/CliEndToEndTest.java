@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.factum.example.app.ExampleApp;
 import io.factum.example.app.Narrator;
 import io.factum.example.app.StoreLocation;
+import io.factum.example.ordering.CustomerRegisteredUpcastTest;
+import io.factum.store.ExpectedRevision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +180,26 @@ abstract class CliEndToEndTest {
         // Running again finds nothing to do: each reaction happened once.
         assertThat(ok("projections", "catch-up").out()).doesNotContain("->");
         assertThat(ok("stock", "show").out()).containsPattern("KBD-1\\s+3 available");
+    }
+
+    @Test
+    void customersStoredAsVersionOneByAnEarlierReleaseAreReadAsVersionTwo() {
+        try (ExampleApp app = ExampleApp.open(location(), Narrator.SILENT, event -> {})) {
+            app.store().append("Customer-bob", ExpectedRevision.noStream(),
+                    List.of(CustomerRegisteredUpcastTest.storedByRelease01("bob", "mobile app")));
+        }
+        assertThat(ok("customer", "show", "bob").out())
+                .contains("channel    MOBILE_APP")
+                .containsPattern("0\\s+1\\s+2025-01-01T00:00:00Z\\s+CustomerRegistered v1 CustomerRegistered\\[customerId=bob, "
+                        + "email=bob@example.com, name=Bob, channel=MOBILE_APP]");
+        ok("customer", "change-email", "bob", "bob@new.example.com");
+        ok("stock", "receive", "KBD-1", "1");
+        ok("order", "place", "ORD-1", "--customer", "bob", "--item", "KBD-1:1:49.90");
+        ok("order", "confirm", "ORD-1");
+        // Notifications learnt Bob's name and address from the upcast v1 event and the change after it.
+        assertThat(ok("order", "pay", "ORD-1", "--payment-id", "PAY-1").out())
+                .contains("-> Notifications payment confirmation to bob@new.example.com: Dear Bob, we received your payment of 49.90 EUR");
+        assertThat(ok("customer", "show", "bob").out()).contains("CustomerRegistered v1").contains("CustomerEmailChanged v1");
     }
 
     @Test

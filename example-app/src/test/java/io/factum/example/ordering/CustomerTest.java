@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class CustomerTest {
 
-    private static final CustomerRegistered REGISTERED = new CustomerRegistered("alice", "alice@example.com", "Alice", "web");
+    private static final CustomerRegistered REGISTERED = new CustomerRegistered("alice", "alice@example.com", "Alice", RegistrationChannel.WEB);
 
     private final AggregateFixture<Customer, CustomerEvent> customers =
             AggregateFixture.of(CustomerAggregateType.INSTANCE, EventTypeRegistry.of(new ExampleFactumModule()));
 
     @Test
     void registersWithAValidEmail() {
-        customers.whenCreated(() -> Customer.register("alice", "Alice", "alice@example.com", "web")).expectEvents(REGISTERED);
-        customers.whenCreated(() -> Customer.register("alice", "Alice", "not-an-email", "web"))
+        customers.whenCreated(() -> Customer.register("alice", "Alice", "alice@example.com", RegistrationChannel.WEB)).expectEvents(REGISTERED);
+        customers.whenCreated(() -> Customer.register("alice", "Alice", "not-an-email", RegistrationChannel.WEB))
                 .expectError(InvalidInputException.class, "'not-an-email' is not an e-mail address");
     }
 

@@ -28,7 +28,7 @@ class OrderTest {
 
     private static Customer customer(boolean active) {
         Customer customer = AggregateFixture.of(CustomerAggregateType.INSTANCE)
-                .given(new CustomerRegistered("alice", "alice@example.com", "Alice", "web"))
+                .given(new CustomerRegistered("alice", "alice@example.com", "Alice", RegistrationChannel.WEB))
                 .givenAggregate();
         if (!active) {
             customer.deactivate("left");
