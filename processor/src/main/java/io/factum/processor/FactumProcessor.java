@@ -6,6 +6,7 @@ import io.factum.processor.aggregate.AggregateStep;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.event.EventStep;
 import io.factum.processor.module.ModuleStep;
+import io.factum.processor.schema.VersioningStep;
 import io.factum.processor.subscriber.SubscriberStep;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,7 @@ public final class FactumProcessor extends AbstractProcessor {
     private AggregateStep aggregateStep;
     private SubscriberStep subscriberStep;
     private ModuleStep moduleStep;
+    private VersioningStep versioningStep; // schema evolution: upcasters + schema lock (io.factum.processor.schema)
     private int round;
 
     @Override
@@ -42,17 +44,20 @@ public final class FactumProcessor extends AbstractProcessor {
         eventStep = new EventStep(processingEnv, reporter);
         aggregateStep = new AggregateStep(processingEnv, reporter);
         subscriberStep = new SubscriberStep(processingEnv, reporter);
-        moduleStep = new ModuleStep(processingEnv, reporter);
+        versioningStep = new VersioningStep(processingEnv, reporter);
+        moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE);
+        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE, Names.UPCAST);
     }
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(Names.MODULE_OPTION);
+        Set<String> options = new java.util.TreeSet<>(VersioningStep.OPTIONS);
+        options.add(Names.MODULE_OPTION);
+        return options;
     }
 
     @Override
@@ -80,12 +85,15 @@ public final class FactumProcessor extends AbstractProcessor {
         }
         List<AggregateModel> aggregates = aggregateStep.process(roundEnv);
         subscriberStep.process(roundEnv);
+        // Schema evolution: @Upcast methods and upcasters each round; chains, handlers and the schema lock at the end.
+        versioningStep.process(roundEnv);
         moduleStep.add(events, aggregates, round);
 
         if (roundEnv.processingOver()) {
             eventStep.finish();
             aggregateStep.finish();
             subscriberStep.finish();
+            versioningStep.finish();
             // Normally written earlier; here only if no round after the last elements came (javac warns then).
             if (moduleStep.isPending() && !hasDeferred()) {
                 moduleStep.write();
@@ -102,6 +110,6 @@ public final class FactumProcessor extends AbstractProcessor {
     }
 
     private boolean hasDeferred() {
-        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred();
+        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred() || versioningStep.hasDeferred();
     }
 }

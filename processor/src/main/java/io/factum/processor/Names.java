@@ -18,6 +18,7 @@ public final class Names {
     public static final String AGGREGATE = "io.factum.annotation.Aggregate";
     public static final String APPLY = "io.factum.annotation.Apply";
     public static final String SUBSCRIBE = "io.factum.annotation.Subscribe";
+    public static final String UPCAST = "io.factum.annotation.Upcast";
 
     public static final ClassName FACTUM_GENERATED = ClassName.get("io.factum.annotation", "FactumGenerated");
     public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -13,7 +13,7 @@ import javax.tools.JavaFileObject;
 public final class TestCodecs {
 
     /** Flip when the event step generates {@code <Record>Codec} classes. */
-    public static final boolean EVENT_STEP_GENERATES_CODECS = false;
+    public static final boolean EVENT_STEP_GENERATES_CODECS = true;
 
     private TestCodecs() {}
 

@@ -10,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.ByteArrayBuilder;
 
 /** Turns records into JSON bytes and back through their generated codecs. Thread-safe. */
@@ -22,11 +23,16 @@ public final class Json {
 
     /** Encodes {@code value} with {@code codec} to UTF-8 JSON bytes. */
     public static <T> byte[] encode(EventCodec<T> codec, T value) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler());
-             JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            codec.write(generator, value);
-            generator.flush();
-            return out.toByteArray();
+        // Buffers come from Jackson's recycler pool and go back to it, as in ObjectMapper.writeValueAsBytes:
+        // a recycler that is never released makes every call allocate fresh buffers.
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+                codec.write(generator, value);
+            }
+            return out.getClearAndRelease();
+        } finally {
+            recycler.releaseToPool();
         }
     }
 
@@ -52,8 +58,13 @@ public final class Json {
         } catch (EventDecodingException e) {
             throw e;
         } catch (JacksonException e) {
-            throw new EventDecodingException(typeName, null, "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
+            throw new EventDecodingException(typeName, pathOf(e), "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the payload a Jackson error happened, e.g. {@code lines[2]}; null at the top level. */
+    private static String pathOf(JacksonException e) {
+        return e.processor() instanceof JsonParser parser ? CodecSupport.path(parser) : null;
     }
 
     /** Decodes a stored event's payload; errors name the stream, revision, position and type. */

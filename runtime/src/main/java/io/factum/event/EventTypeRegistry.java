@@ -18,13 +18,19 @@ import java.util.UUID;
  *
  * <p>The stored type name is the only thing that selects a class on read: payloads carry no
  * type information and no class is ever looked up by name.
+ *
+ * <p>A stored name may have several schema versions; the highest is the <em>current</em> one.
+ * {@link #decode} reads an older version with its own codec and then applies the generated
+ * {@link Upcaster}s one version at a time, so callers only ever see current versions. The chains are
+ * checked when the registry is built ({@link UpcasterChainException}).
  */
 public final class EventTypeRegistry {
 
     private final Map<String, EventType<?>> byNameAndVersion;
     private final Map<Class<?>, EventType<?>> byClass;
+    private final UpcasterChains upcasters;
 
-    private EventTypeRegistry(Collection<? extends EventType<?>> types) {
+    private EventTypeRegistry(Collection<? extends EventType<?>> types, Collection<? extends Upcaster<?, ?>> upcasters) {
         Map<String, EventType<?>> byKey = new HashMap<>();
         Map<Class<?>, EventType<?>> classes = new HashMap<>();
         for (EventType<?> type : types) {
@@ -38,20 +44,23 @@ public final class EventTypeRegistry {
         }
         this.byNameAndVersion = Map.copyOf(byKey);
         this.byClass = Map.copyOf(classes);
+        this.upcasters = UpcasterChains.build(byNameAndVersion.values(), byClass, upcasters);
     }
 
-    /** A registry of the given modules' event types. */
+    /**
+     * A registry of the given modules' event types and upcasters.
+     *
+     * @throws UpcasterChainException if an old version of an event cannot be upcast to the current one
+     */
     public static EventTypeRegistry of(FactumModule... modules) {
-        List<EventType<?>> types = new ArrayList<>();
-        for (FactumModule module : modules) {
-            types.addAll(module.eventTypes());
-        }
-        return new EventTypeRegistry(types);
+        return ofModules(List.of(modules));
     }
 
-    /** A registry of exactly these event types. */
-    public static EventTypeRegistry ofTypes(Collection<? extends EventType<?>> types) {
-        return new EventTypeRegistry(types);
+    /** A registry of every module that {@code loader} finds with {@link ServiceLoader}. */
+    public static EventTypeRegistry load(ClassLoader loader) {
+        List<FactumModule> modules = new ArrayList<>();
+        ServiceLoader.load(FactumModule.class, loader).forEach(modules::add);
+        return ofModules(modules);
     }
 
     /** A registry of every module on the class path, found with {@link ServiceLoader}. */
@@ -59,13 +68,29 @@ public final class EventTypeRegistry {
         return load(EventTypeRegistry.class.getClassLoader());
     }
 
-    /** A registry of every module that {@code loader} finds with {@link ServiceLoader}. */
-    public static EventTypeRegistry load(ClassLoader loader) {
+    private static EventTypeRegistry ofModules(List<FactumModule> modules) {
         List<EventType<?>> types = new ArrayList<>();
-        for (FactumModule module : ServiceLoader.load(FactumModule.class, loader)) {
+        List<Upcaster<?, ?>> upcasters = new ArrayList<>();
+        for (FactumModule module : modules) {
             types.addAll(module.eventTypes());
+            upcasters.addAll(module.upcasters());
         }
-        return new EventTypeRegistry(types);
+        return new EventTypeRegistry(types, upcasters);
+    }
+
+    /** A registry of exactly these event types, without upcasters: each stored name must have one version only. */
+    public static EventTypeRegistry ofTypes(Collection<? extends EventType<?>> types) {
+        return new EventTypeRegistry(types, List.of());
+    }
+
+    /**
+     * A registry of exactly these event types and upcasters.
+     *
+     * @throws UpcasterChainException if an old version of an event cannot be upcast to the current one
+     */
+    public static EventTypeRegistry ofTypes(Collection<? extends EventType<?>> types,
+                                            Collection<? extends Upcaster<?, ?>> upcasters) {
+        return new EventTypeRegistry(types, upcasters);
     }
 
     /** All registered types. */
@@ -76,6 +101,21 @@ public final class EventTypeRegistry {
     /** The type stored as {@code name} at {@code version}, or null. */
     public EventType<?> find(String name, int version) {
         return byNameAndVersion.get(key(name, version));
+    }
+
+    /**
+     * The current schema version of stored name {@code name}: the highest version registered.
+     * Events stored at any other version are upcast to it by {@link #decode}.
+     *
+     * @throws UnknownEventTypeException if no registered module declares {@code name}
+     */
+    public int currentVersion(String name) {
+        EventType<?> current = upcasters.current(name);
+        if (current == null) {
+            throw new UnknownEventTypeException("No event type is stored as " + name
+                    + ": is the generated FactumModule that declares it registered?");
+        }
+        return current.version();
     }
 
     /**
@@ -110,17 +150,45 @@ public final class EventTypeRegistry {
     }
 
     /**
-     * Decodes a stored event's payload.
+     * Decodes a stored event's payload with the codec of the version it was stored with, then
+     * upcasts it step by step to the current version of its stored name.
      *
-     * @throws UnknownEventTypeException when no type is registered for its name and version
-     * @throws EventDecodingException    when the payload does not decode; the error names stream, revision, position and type
+     * @return a record of the current version, whatever version was stored
+     * @throws UnknownEventTypeException when no type is registered for its name and version (e.g. a
+     *                                   version newer than this code knows)
+     * @throws EventDecodingException    when the payload does not decode or an upcaster fails; the error
+     *                                   names stream, revision, position and type
      */
     public Object decode(StoredEvent event) {
         EventType<?> type = find(event.type(), event.schemaVersion());
         if (type == null) {
-            throw new UnknownEventTypeException(event, describeKnownVersions(event.type()));
+            throw new UnknownEventTypeException(event, describeKnownVersions(event));
         }
-        return Json.decode(type.codec(), event);
+        Object value = Json.decode(type.codec(), event);
+        for (UpcasterChains.Step step = upcasters.stepFrom(type); step != null; step = upcasters.stepFrom(type)) {
+            value = upcast(step, type, value, event);
+            type = step.target();
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object upcast(UpcasterChains.Step step, EventType<?> from, Object value, StoredEvent event) {
+        Upcaster<Object, ?> upcaster = (Upcaster<Object, ?>) step.upcaster();
+        String what = "upcasting from v" + from.version() + " to v" + step.target().version()
+                + " with " + upcaster.getClass().getName();
+        Object next;
+        try {
+            next = upcaster.upcast(value);
+        } catch (RuntimeException e) {
+            throw new EventDecodingException(from.name(), null, what + " failed: " + e, e).at(event);
+        }
+        if (!step.target().javaType().isInstance(next)) {
+            throw new EventDecodingException(from.name(), null, what + " returned "
+                    + (next == null ? "null" : "a " + next.getClass().getName())
+                    + " instead of a " + step.target().javaType().getName()).at(event);
+        }
+        return next;
     }
 
     /** Decodes a stored event into an envelope. */
@@ -129,18 +197,25 @@ public final class EventTypeRegistry {
                 event.type(), event.schemaVersion(), event.occurredAt(), event.metadata(), decode(event));
     }
 
-    private String describeKnownVersions(String name) {
+    private String describeKnownVersions(StoredEvent event) {
+        EventType<?> current = upcasters.current(event.type());
+        if (current == null) {
+            return "no registered module declares this stored name (is its generated FactumModule registered?)";
+        }
         List<Integer> versions = new ArrayList<>();
         for (EventType<?> type : byNameAndVersion.values()) {
-            if (type.name().equals(name)) {
+            if (type.name().equals(event.type())) {
                 versions.add(type.version());
             }
         }
-        if (versions.isEmpty()) {
-            return "no registered module declares this stored name (is its generated FactumModule registered?)";
-        }
         versions.sort(null);
-        return "known versions are " + versions;
+        if (event.schemaVersion() > current.version()) {
+            return "the newest version this code knows is v" + current.version() + " (known versions " + versions
+                    + "); the event was written by a newer release: deploy code that declares v" + event.schemaVersion()
+                    + " before reading it";
+        }
+        return "known versions are " + versions + "; the module that declares v" + event.schemaVersion()
+                + " and its upcaster is not registered";
     }
 
     private static String key(String name, int version) {

@@ -2,10 +2,11 @@ package io.factum.spi;
 
 import io.factum.aggregate.AggregateType;
 import io.factum.event.EventType;
+import io.factum.event.Upcaster;
 import java.util.List;
 
 /**
- * What the processor generated for one compilation unit: its event types and aggregate types.
+ * What the processor generated for one compilation unit: its event types, upcasters and aggregate types.
  *
  * <p>The processor writes one implementation per compilation unit and lists it in
  * {@code META-INF/services/io.factum.spi.FactumModule}, so {@link java.util.ServiceLoader}
@@ -19,6 +20,14 @@ public interface FactumModule {
 
     /** Every {@code @Aggregate} of the unit, sorted by name. */
     default List<AggregateType<?, ?>> aggregateTypes() {
+        return List.of();
+    }
+
+    /**
+     * One upcaster per {@code @Upcast} method of the unit, sorted by stored name then version.
+     * {@link io.factum.event.EventTypeRegistry} chains them from every old version to the current one.
+     */
+    default List<Upcaster<?, ?>> upcasters() {
         return List.of();
     }
 }

@@ -12,6 +12,7 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.factum.processor.GeneratedCode;
 import io.factum.processor.Names;
 import io.factum.processor.event.EventModel;
+import io.factum.processor.upcast.UpcastModule;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -27,7 +28,7 @@ public final class ModuleGenerator {
                 ParameterizedTypeName.get(Names.EVENT_TYPE, ANY));
         TypeName aggregateTypes = ParameterizedTypeName.get(ClassName.get(List.class),
                 ParameterizedTypeName.get(Names.AGGREGATE_TYPE, ANY, ANY));
-        TypeSpec type = GeneratedCode.classBuilder(model.moduleClass())
+        TypeSpec.Builder type = GeneratedCode.classBuilder(model.moduleClass())
                 .addJavadoc("The event types and aggregate types of this compilation unit. {@link java.util.ServiceLoader}\n"
                         + "finds it through {@code META-INF/services/$L}; it can also be passed explicitly.\n", Names.FACTUM_MODULE.canonicalName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -39,9 +40,14 @@ public final class ModuleGenerator {
                         .initializer(aggregateTypeList(model.aggregateTypes()))
                         .build())
                 .addMethod(getter("eventTypes", eventTypes, "EVENT_TYPES"))
-                .addMethod(getter("aggregateTypes", aggregateTypes, "AGGREGATE_TYPES"))
-                .build();
-        return GeneratedCode.file(model.moduleClass(), type);
+                .addMethod(getter("aggregateTypes", aggregateTypes, "AGGREGATE_TYPES"));
+        if (!model.upcasters().isEmpty()) {
+            type.addField(FieldSpec.builder(UpcastModule.UPCASTER_LIST, "UPCASTERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer(UpcastModule.upcastersInitializer(model.upcasters()))
+                            .build())
+                    .addMethod(getter("upcasters", UpcastModule.UPCASTER_LIST, "UPCASTERS"));
+        }
+        return GeneratedCode.file(model.moduleClass(), type.build());
     }
 
     private static CodeBlock eventTypeList(List<EventModel> events) {

@@ -2,6 +2,7 @@ package io.factum.processor.module;
 
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.event.EventModel;
+import io.factum.processor.upcast.UpcasterModel;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,8 +13,10 @@ import java.util.List;
  * @param moduleClass    the generated {@code FactumModule} implementation
  * @param events         event types, sorted by stored name, then version
  * @param aggregateTypes generated aggregate types, sorted by aggregate name
+ * @param upcasters      generated upcasters, sorted by stored name, then version
  */
-public record ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes) {
+public record ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes,
+                          List<UpcasterModel> upcasters) {
 
     /** Sorting of {@link #events}: stored name, then version, then class (duplicates are reported elsewhere). */
     public static final Comparator<EventModel> EVENT_ORDER = Comparator.comparing(EventModel::storedName)
@@ -23,5 +26,10 @@ public record ModuleModel(ClassName moduleClass, List<EventModel> events, List<C
     public ModuleModel {
         events = events.stream().sorted(EVENT_ORDER).toList();
         aggregateTypes = List.copyOf(aggregateTypes);
+        upcasters = List.copyOf(upcasters);
+    }
+
+    public ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes) {
+        this(moduleClass, events, aggregateTypes, List.of());
     }
 }

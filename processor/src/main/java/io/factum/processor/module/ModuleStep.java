@@ -7,6 +7,7 @@ import io.factum.processor.Names;
 import io.factum.processor.Reporter;
 import io.factum.processor.aggregate.AggregateModel;
 import io.factum.processor.event.EventModel;
+import io.factum.processor.upcast.UpcasterModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -36,11 +38,13 @@ public final class ModuleStep {
     private final Reporter reporter;
     private final Map<String, EventModel> events = new TreeMap<>();
     private final Map<String, AggregateModel> aggregates = new TreeMap<>();
+    private final Supplier<List<UpcasterModel>> upcasters;
     private ClassName written;
 
-    public ModuleStep(ProcessingEnvironment env, Reporter reporter) {
+    public ModuleStep(ProcessingEnvironment env, Reporter reporter, Supplier<List<UpcasterModel>> upcasters) {
         this.env = env;
         this.reporter = reporter;
+        this.upcasters = upcasters;
     }
 
     /** Adds the valid elements of round {@code round}; after the module is written they can only be reported. */
@@ -79,7 +83,7 @@ public final class ModuleStep {
                 .sorted(Comparator.comparing(AggregateModel::name).thenComparing(a -> a.aggregateClass().canonicalName()))
                 .map(AggregateModel::typeClass)
                 .toList();
-        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes);
+        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get());
     }
 
     private ClassName moduleClass() {

@@ -1,0 +1,189 @@
+package io.factum.processor.schema;
+
+import io.factum.processor.Message;
+import io.factum.processor.Names;
+import io.factum.processor.Reporter;
+import io.factum.processor.event.EventModel;
+import io.factum.processor.upcast.MethodRef;
+import io.factum.processor.upcast.UpcastStep;
+import io.factum.processor.upcast.UpcasterModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Schema evolution: versioned events, their upcasters and the event schema lock.
+ *
+ * <p>Each round it remembers the {@code @Event} records and handler methods it sees and processes
+ * {@code @Upcast} methods ({@link UpcastStep}). When processing is over, with the whole compilation in
+ * view, it checks the version chains, that no {@code @Apply} or {@code @Subscribe} method takes an old
+ * version, and the schema lock ({@link SchemaLockStep}). Everything is remembered by name and found
+ * again in the last round, since javac may create new elements each round.
+ */
+public final class VersioningStep {
+
+    /** The processor options this step reads. */
+    public static final Set<String> OPTIONS = Set.of(LockLocation.OPTION, LockLocation.UPDATE_OPTION);
+
+    private final Reporter reporter;
+    private final Elements elements;
+    private final Types types;
+    private final UpcastStep upcastStep;
+    private final SchemaLockStep schemaLockStep;
+    private final Set<String> eventRecords = new LinkedHashSet<>();
+    private final Map<MethodRef, String> handlers = new TreeMap<>(
+            (a, b) -> (a.typeName() + '#' + a.methodName() + a.parameterTypes()).compareTo(b.typeName() + '#' + b.methodName() + b.parameterTypes()));
+
+    public VersioningStep(ProcessingEnvironment env, Reporter reporter) {
+        this.reporter = reporter;
+        this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
+        this.upcastStep = new UpcastStep(env, reporter);
+        this.schemaLockStep = new SchemaLockStep(env, reporter);
+    }
+
+    /** Processes one round. Never throws: failures are reported on the element. */
+    public void process(RoundEnvironment round) {
+        try {
+            for (Element element : annotated(round, Names.EVENT)) {
+                if (element.getKind() == ElementKind.RECORD) {
+                    eventRecords.add(((TypeElement) element).getQualifiedName().toString());
+                }
+            }
+            rememberHandlers(round, Names.APPLY, "Apply");
+            rememberHandlers(round, Names.SUBSCRIBE, "Subscribe");
+            if (!round.processingOver()) { // code written in the last round would not be compiled cleanly
+                upcastStep.process(annotated(round, Names.UPCAST));
+            }
+        } catch (RuntimeException e) {
+            reporter.internalError(null, e);
+        }
+    }
+
+    /** The valid upcasters, sorted by stored name and version, for the generated module's {@code upcasters()}. */
+    public List<UpcasterModel> upcasters() {
+        return upcastStep.upcasters();
+    }
+
+    /** Whether an {@code @Upcast} method waits for a type of a later round: write the module only after it. */
+    public boolean hasDeferred() {
+        return upcastStep.hasDeferred();
+    }
+
+    /** Checks that need the whole compilation and writes the schema lock; call once, when processing is over. */
+    public void finish() {
+        try {
+            List<TypeElement> records = new ArrayList<>();
+            Map<String, NavigableMap<Integer, String>> versions = new TreeMap<>();
+            for (String name : eventRecords) {
+                TypeElement record = elements.getTypeElement(name);
+                if (record != null && addVersion(versions, record)) {
+                    records.add(record);
+                }
+            }
+            // Records of other compilation units that upcasters refer to belong to the chains too.
+            for (UpcasterModel upcaster : upcastStep.upcasters()) {
+                for (String name : List.of(upcaster.fromRecord().canonicalName(), upcaster.toRecord().canonicalName())) {
+                    TypeElement record = elements.getTypeElement(name);
+                    if (record != null) {
+                        addVersion(versions, record);
+                    }
+                }
+            }
+            upcastStep.finish(versions);
+            checkHandlers(versions);
+            checkFamilies(records, versions);
+            schemaLockStep.finish(records, versions);
+        } catch (RuntimeException e) {
+            reporter.internalError(null, e);
+        }
+    }
+
+    /** Adds {@code record} under its stored name and version; false if it has no @Event or the place is taken. */
+    private static boolean addVersion(Map<String, NavigableMap<Integer, String>> versions, TypeElement record) {
+        EventModel identity = EventModel.identityOf(record);
+        if (identity == null) {
+            return false;
+        }
+        String qualifiedName = record.getQualifiedName().toString();
+        String previous = versions.computeIfAbsent(identity.storedName(), n -> new TreeMap<>())
+                .putIfAbsent(identity.version(), qualifiedName);
+        return previous == null || previous.equals(qualifiedName);
+    }
+
+    private void rememberHandlers(RoundEnvironment round, String annotation, String simpleName) {
+        for (Element element : annotated(round, annotation)) {
+            if (element instanceof ExecutableElement method && !method.getParameters().isEmpty()) {
+                handlers.put(MethodRef.of(method, types), simpleName);
+            }
+        }
+    }
+
+    /** Aggregates and subscribers only ever see current versions: an old version as a parameter is an error. */
+    private void checkHandlers(Map<String, NavigableMap<Integer, String>> versions) {
+        for (Map.Entry<MethodRef, String> handler : handlers.entrySet()) {
+            ExecutableElement method = handler.getKey().resolve(elements, types);
+            if (method == null) {
+                continue;
+            }
+            VariableElement parameter = method.getParameters().get(0);
+            if (parameter.asType().getKind() != TypeKind.DECLARED) {
+                continue;
+            }
+            TypeElement record = (TypeElement) ((DeclaredType) parameter.asType()).asElement();
+            EventModel identity = EventModel.identityOf(record);
+            NavigableMap<Integer, String> known = identity == null ? null : versions.get(identity.storedName());
+            if (known != null && known.lastKey() > identity.version()) {
+                String currentSimple = simpleName(known.lastEntry().getValue());
+                reporter.error(parameter, Message.OLD_VERSION_HANDLED, record.getSimpleName(), identity.storedName(),
+                        identity.version(), known.lastKey(), currentSimple, handler.getValue(), currentSimple);
+            }
+        }
+    }
+
+    /** An old version in a sealed event family could be recorded, and would need an apply method it must not have. */
+    private void checkFamilies(List<TypeElement> records, Map<String, NavigableMap<Integer, String>> versions) {
+        for (TypeElement record : records) {
+            EventModel identity = EventModel.identityOf(record);
+            NavigableMap<Integer, String> known = versions.get(identity.storedName());
+            if (known.lastKey() <= identity.version()) {
+                continue;
+            }
+            String current = simpleName(known.lastEntry().getValue());
+            for (TypeMirror implemented : record.getInterfaces()) {
+                Element family = types.asElement(implemented);
+                if (family != null && family.getModifiers().contains(Modifier.SEALED)) {
+                    reporter.error(record, Message.OLD_VERSION_IN_FAMILY, record.getSimpleName(), identity.storedName(),
+                            identity.version(), known.lastKey(), current, family.getSimpleName(), family.getSimpleName(),
+                            record.getSimpleName());
+                }
+            }
+        }
+    }
+
+    private static String simpleName(String qualifiedName) {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    }
+
+    private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+        TypeElement type = elements.getTypeElement(annotation);
+        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+    }
+}

@@ -1,0 +1,77 @@
+package io.factum.processor.upcast;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.factum.processor.upcast.UpcastSources.V2;
+import static io.factum.processor.upcast.UpcastSources.source;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import io.factum.processor.FactumProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** An @Upcast method whose old record another processor generates: deferred to the round where it exists. */
+class UpcastDeferralTest {
+
+    private static final JavaFileObject UPCAST = source("Steps", """
+            final class Steps {
+                @Upcast
+                static OrderCreatedV2 upcast(OrderCreatedV1 old) {
+                    return new OrderCreatedV2(old.orderId(), old.customer(), null);
+                }
+            }
+            """);
+
+    @Test
+    void anUpcasterOfAGeneratedRecordIsGeneratedOnceTheRecordExists() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new FactumProcessor(), new GeneratesOldRecord())
+                .withOptions("-Xlint:all,-processing")
+                .compile(V2, UPCAST);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.OrderCreatedV1Upcaster");
+    }
+
+    /** Writes {@code com.example.OrderCreatedV1} in the first round, as a code generator might. */
+    private static final class GeneratesOldRecord extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            try (Writer writer = processingEnv.getFiler().createSourceFile("com.example.OrderCreatedV1").openWriter()) {
+                writer.write("""
+                        package com.example;
+
+                        @io.factum.annotation.Event(name = "OrderCreated", version = 1)
+                        public record OrderCreatedV1(String orderId, String customer) {}
+                        """);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return false;
+        }
+    }
+}

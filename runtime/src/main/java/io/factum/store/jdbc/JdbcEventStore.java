@@ -1,0 +1,429 @@
+package io.factum.store.jdbc;
+
+import io.factum.store.AppendResult;
+import io.factum.store.DuplicateEventIdException;
+import io.factum.store.EventStore;
+import io.factum.store.ExpectedRevision;
+import io.factum.store.NewEvent;
+import io.factum.store.StoredEvent;
+import io.factum.store.StreamIds;
+import io.factum.store.WrongExpectedRevisionException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * An {@link EventStore} on a relational database through JDBC. The append algorithm, reads and
+ * row mapping live here once; a {@link JdbcDialect} supplies what differs between databases.
+ *
+ * <h2>Connections and transactions</h2>
+ * Every operation takes a connection from the {@link DataSource} and closes it before returning,
+ * so a pool works as expected and nothing is held between calls. An append is one transaction:
+ * stream lock (where the dialect needs one), idempotency and revision checks, ordering lock,
+ * inserts, commit. {@link #append(Connection, String, ExpectedRevision, List)} runs the same steps
+ * inside a transaction the caller owns, so a projection can append and update its read model
+ * atomically.
+ */
+public abstract class JdbcEventStore implements EventStore {
+
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final TableNames tables;
+    private final EventRows rows;
+    private final boolean createSchemaOnFirstUse;
+    /** Queues this JVM's writers in Java when the database has one writer at a time anyway. */
+    private final ReentrantLock writerLock;
+    private volatile boolean schemaReady;
+
+    protected JdbcEventStore(DataSource dataSource, JdbcDialect dialect, TableNames tables, boolean createSchemaOnFirstUse) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.tables = Objects.requireNonNull(tables, "tables");
+        this.rows = new EventRows(dialect, tables);
+        this.createSchemaOnFirstUse = createSchemaOnFirstUse;
+        this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
+    }
+
+    /** The data source every operation takes its connections from. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public TableNames tables() {
+        return tables;
+    }
+
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Creates the events, checkpoints and parked-events tables and their indexes if they do not
+     * exist. Safe to call repeatedly and from several processes at once.
+     */
+    public void createSchema() {
+        try (Connection connection = dataSource.getConnection()) {
+            inTransaction(connection, () -> {
+                dialect.lockSchema(connection, tables);
+                try (Statement statement = connection.createStatement()) {
+                    for (String ddl : dialect.createSchema(tables)) {
+                        statement.execute(ddl);
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot create the event store schema (" + tables + ") in "
+                    + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+        schemaReady = true;
+    }
+
+    /**
+     * Creates the schema unless it exists or the store was configured not to; every operation
+     * calls this first. It only reads when the tables exist, so it never waits for writers.
+     */
+    public void ensureSchema() {
+        if (schemaReady || !createSchemaOnFirstUse) {
+            return;
+        }
+        synchronized (this) {
+            if (schemaReady) {
+                return;
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                schemaReady = schemaExists(connection);
+            } catch (SQLException e) {
+                throw new JdbcStoreException("Cannot check for the event store schema (" + tables + ") in "
+                        + dialect.databaseName() + ": " + e.getMessage(), e);
+            }
+            if (!schemaReady) {
+                createSchema();
+            }
+        }
+    }
+
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(dialect.tableExistsQuery())) {
+            for (String table : List.of(tables.events(), tables.checkpoints(), tables.parkedEvents())) {
+                exists.setString(1, table);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (!row.next()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events) {
+        StreamIds.validateAppend(streamId, events);
+        Objects.requireNonNull(expected, "expected");
+        ensureSchema();
+        if (writerLock != null) {
+            writerLock.lock();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return inTransaction(connection, () -> appendInTransaction(connection, streamId, expected, events));
+        } catch (SQLException e) {
+            throw appendFailed(streamId, e);
+        } finally {
+            if (writerLock != null) {
+                writerLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Appends inside the caller's transaction: nothing is visible to readers until the caller
+     * commits, and a rollback undoes the append together with the caller's own writes.
+     *
+     * <p>Until the caller commits, the transaction holds the store's ordering lock (PostgreSQL) or
+     * the database's write lock (SQLite): other appends wait. Keep the transaction short. On SQLite
+     * the transaction must have been started {@code IMMEDIATE} (connections of
+     * {@code SqliteEventStore.dataSource} are), and the schema must exist before it starts (call
+     * {@link #createSchema()} or any other operation first): creating it needs the write lock the
+     * caller's transaction already holds.
+     *
+     * @param connection a connection of this store's database with auto-commit off
+     */
+    public AppendResult append(Connection connection, String streamId, ExpectedRevision expected, List<NewEvent> events) {
+        StreamIds.validateAppend(streamId, events);
+        Objects.requireNonNull(expected, "expected");
+        ensureSchema();
+        try {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("append(Connection, ...) joins the caller's transaction: "
+                        + "turn auto-commit off first, or use append(streamId, expected, events)");
+            }
+            return appendInTransaction(connection, streamId, expected, events);
+        } catch (SQLException e) {
+            throw appendFailed(streamId, e);
+        }
+    }
+
+    private AppendResult appendInTransaction(Connection connection, String streamId, ExpectedRevision expected,
+            List<NewEvent> events) throws SQLException {
+        requireDistinctIds(streamId, events);
+        dialect.lockStream(connection, tables, streamId);
+        StreamHead head = readHead(connection, streamId);
+        if (!events.isEmpty()) {
+            Map<UUID, StoredAt> stored = findStored(connection, events);
+            if (!stored.isEmpty()) {
+                return idempotentRepeat(streamId, events, stored);
+            }
+        }
+        if (!expected.accepts(head.revision())) {
+            throw new WrongExpectedRevisionException(streamId, expected, head.revision());
+        }
+        if (events.isEmpty()) {
+            return new AppendResult(streamId, head.revision(), head.position());
+        }
+        dialect.beforeInsert(connection, tables);
+        long lastPosition;
+        try {
+            lastPosition = insert(connection, streamId, head.revision() + 1, events);
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                // Checked above, so another transaction stored one of these ids since: report which.
+                throw duplicateAfterRace(streamId, events, e);
+            }
+            throw e;
+        }
+        return new AppendResult(streamId, head.revision() + events.size(), lastPosition);
+    }
+
+    private static void requireDistinctIds(String streamId, List<NewEvent> events) {
+        Set<UUID> seen = new HashSet<>();
+        for (NewEvent event : events) {
+            if (!seen.add(event.eventId())) {
+                throw new DuplicateEventIdException(event.eventId(), streamId, "twice in this append");
+            }
+        }
+    }
+
+    /**
+     * Some ids of the append are stored already. It is an idempotent repeat only if all of them are
+     * stored in this stream, in this order, at consecutive revisions; the result is the original
+     * append's. The expected revision is not checked again: it held when the original was stored.
+     */
+    private static AppendResult idempotentRepeat(String streamId, List<NewEvent> events, Map<UUID, StoredAt> stored) {
+        for (NewEvent event : events) {
+            if (!stored.containsKey(event.eventId())) {
+                UUID storedId = events.stream().map(NewEvent::eventId).filter(stored::containsKey).findFirst().orElseThrow();
+                throw new DuplicateEventIdException(storedId, streamId, describe(stored.get(storedId))
+                        + " while other events of this append are not; an idempotent retry must repeat the original append exactly");
+            }
+        }
+        long firstRevision = stored.get(events.get(0).eventId()).revision();
+        for (int i = 0; i < events.size(); i++) {
+            StoredAt at = stored.get(events.get(i).eventId());
+            if (!at.streamId().equals(streamId) || at.revision() != firstRevision + i) {
+                throw new DuplicateEventIdException(events.get(i).eventId(), streamId, describe(at));
+            }
+        }
+        StoredAt last = stored.get(events.get(events.size() - 1).eventId());
+        return new AppendResult(streamId, last.revision(), last.position());
+    }
+
+    private static String describe(StoredAt at) {
+        return "at stream '" + at.streamId() + "' revision " + at.revision();
+    }
+
+    private DuplicateEventIdException duplicateAfterRace(String streamId, List<NewEvent> events, SQLException cause) {
+        // The caller's transaction may be aborted (PostgreSQL), so look with a connection of our own.
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, StoredAt> stored = findStored(connection, events);
+            for (NewEvent event : events) {
+                StoredAt at = stored.get(event.eventId());
+                if (at != null) {
+                    DuplicateEventIdException e = new DuplicateEventIdException(event.eventId(), streamId, describe(at));
+                    e.initCause(cause);
+                    return e;
+                }
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        DuplicateEventIdException e = new DuplicateEventIdException(events.get(0).eventId(), streamId,
+                "(an event id of this append was stored concurrently)");
+        e.initCause(cause);
+        return e;
+    }
+
+    private StreamHead readHead(Connection connection, String streamId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(rows.selectHead)) {
+            select.setString(1, streamId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new StreamHead(row.getLong(1), row.getLong(2)) : StreamHead.NONE;
+            }
+        }
+    }
+
+    private Map<UUID, StoredAt> findStored(Connection connection, List<NewEvent> events) throws SQLException {
+        Map<UUID, StoredAt> stored = new HashMap<>();
+        int chunk = dialect.maxRowsPerInsert();
+        for (int from = 0; from < events.size(); from += chunk) {
+            List<NewEvent> part = events.subList(from, Math.min(events.size(), from + chunk));
+            try (PreparedStatement select = connection.prepareStatement(rows.selectByEventIds(part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    dialect.setUuid(select, i + 1, part.get(i).eventId());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        stored.put(dialect.getUuid(row, 1), new StoredAt(row.getString(2), row.getLong(3), row.getLong(4)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Inserts the events at revisions {@code firstRevision}, ... and returns the last global position. */
+    private long insert(Connection connection, String streamId, long firstRevision, List<NewEvent> events) throws SQLException {
+        long lastPosition = 0;
+        int chunk = dialect.maxRowsPerInsert();
+        for (int from = 0; from < events.size(); from += chunk) {
+            List<NewEvent> part = events.subList(from, Math.min(events.size(), from + chunk));
+            try (PreparedStatement insert = connection.prepareStatement(rows.insert(part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    rows.bind(insert, i, streamId, firstRevision + from + i, part.get(i));
+                }
+                try (ResultSet positions = insert.executeQuery()) {
+                    while (positions.next()) {
+                        lastPosition = Math.max(lastPosition, positions.getLong(1));
+                    }
+                }
+            }
+        }
+        return lastPosition;
+    }
+
+    @Override
+    public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
+        StreamIds.validate(streamId);
+        requireNonNegative("fromRevision", fromRevision);
+        requirePositive("maxCount", maxCount);
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(rows.selectStream)) {
+            select.setString(1, streamId);
+            select.setLong(2, fromRevision);
+            select.setInt(3, maxCount);
+            return readEvents(select, maxCount);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot read stream '" + streamId + "' from revision " + fromRevision
+                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> readAll(long afterPosition, int maxCount) {
+        requireNonNegative("afterPosition", afterPosition);
+        requirePositive("maxCount", maxCount);
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(rows.selectAll)) {
+            select.setLong(1, afterPosition);
+            select.setInt(2, maxCount);
+            return readEvents(select, maxCount);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot read all events after global position " + afterPosition
+                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long streamRevision(String streamId) {
+        StreamIds.validate(streamId);
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection()) {
+            return readHead(connection, streamId).revision();
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot read the revision of stream '" + streamId + "' in "
+                    + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<StoredEvent> readEvents(PreparedStatement select, int maxCount) throws SQLException {
+        select.setFetchSize(Math.min(maxCount, 1000));
+        List<StoredEvent> events = new ArrayList<>(Math.min(maxCount, 1000));
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                events.add(rows.read(row));
+            }
+        }
+        return events;
+    }
+
+    private JdbcStoreException appendFailed(String streamId, SQLException e) {
+        return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
+                + "; nothing was written: " + e.getMessage(), e);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+        }
+    }
+
+    private static void requireNonNegative(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
+        }
+    }
+
+    /** Work that runs inside a transaction. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction on {@code connection}: commits if it returns, rolls back
+     * if it throws, and leaves the connection in auto-commit mode either way.
+     */
+    public static <T> T inTransaction(Connection connection, TransactionWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The connection is closed next; a broken one is discarded by its pool.
+            }
+        }
+    }
+
+    /** Where an event id is stored. */
+    private record StoredAt(String streamId, long revision, long position) {}
+
+    /** A stream's last revision and that event's global position; both {@code -1} for no stream. */
+    private record StreamHead(long revision, long position) {
+        static final StreamHead NONE = new StreamHead(-1, -1);
+    }
+}

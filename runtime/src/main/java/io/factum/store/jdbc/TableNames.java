@@ -1,0 +1,64 @@
+package io.factum.store.jdbc;
+
+import java.util.regex.Pattern;
+
+/**
+ * The names of a store's tables, all starting with one prefix so that several applications
+ * (or tests) can share a database.
+ *
+ * <p>Table names cannot be bound as SQL parameters, so the prefix is the only text Factum ever
+ * splices into SQL. It is validated here, once, as a plain lower-case identifier.
+ */
+public final class TableNames {
+
+    /** The prefix used when none is configured. */
+    public static final String DEFAULT_PREFIX = "factum_";
+
+    /** Lower-case letter first, then lower-case letters, digits and underscores; short enough for every suffix. */
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    private final String prefix;
+
+    private TableNames(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code prefix} is not a lower-case SQL identifier of at most 40 characters
+     */
+    public static TableNames withPrefix(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("Table prefix " + (prefix == null ? "null" : "'" + prefix + "'")
+                    + " is not allowed: use 1 to 40 characters a-z, 0-9 and '_', starting with a letter (e.g. 'billing_')");
+        }
+        return new TableNames(prefix);
+    }
+
+    public static TableNames defaults() {
+        return new TableNames(DEFAULT_PREFIX);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The events table: one row per stored event. */
+    public String events() {
+        return prefix + "events";
+    }
+
+    /** Subscription checkpoints, keyed by subscription name. */
+    public String checkpoints() {
+        return prefix + "checkpoints";
+    }
+
+    /** Events a subscription could not handle and set aside. */
+    public String parkedEvents() {
+        return prefix + "parked_events";
+    }
+
+    @Override
+    public String toString() {
+        return prefix + "*";
+    }
+}

@@ -1,0 +1,105 @@
+package io.factum.subscription;
+
+import io.factum.event.EventEnvelope;
+import io.factum.event.EventTypeRegistry;
+import io.factum.store.EventStore;
+import io.factum.store.StoredEvent;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every way of handling a subscription's batches shares: decoding, the retry policy and its
+ * pauses, the failure actions, and the errors that name the subscription and the event.
+ */
+final class DeliveryRules {
+
+    final String subscription;
+    final EventTypeRegistry registry;
+    final RetryPolicy retry;
+    final FailureAction onHandlerFailure;
+    final FailureAction onUndecodable;
+    private volatile CountDownLatch stopRequested = new CountDownLatch(1);
+
+    DeliveryRules(String subscription, EventTypeRegistry registry, RetryPolicy retry,
+            FailureAction onHandlerFailure, FailureAction onUndecodable) {
+        this.subscription = subscription;
+        this.registry = registry;
+        this.retry = retry;
+        this.onHandlerFailure = onHandlerFailure;
+        this.onUndecodable = onUndecodable;
+    }
+
+    /** The subscription is (re)started: pauses last their full time again until {@link #requestStop()}. */
+    void started() {
+        stopRequested = new CountDownLatch(1);
+    }
+
+    /** Ends any pause at once; the batch in progress ends as {@link SubscriptionStopped}. */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Waits before attempt {@code failedAttempt + 1}. */
+    void pauseAfter(int failedAttempt) {
+        long millis = retry.backoffAfter(failedAttempt).toMillis();
+        try {
+            if (millis > 0 && stopRequested.await(millis, TimeUnit.MILLISECONDS)) {
+                throw new SubscriptionStopped();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubscriptionStopped();
+        }
+    }
+
+    /** @throws Undecodable when the event's type is unknown or its payload does not decode */
+    EventEnvelope<Object> decode(StoredEvent event) {
+        try {
+            return registry.envelope(event);
+        } catch (RuntimeException e) {
+            throw new Undecodable(e);
+        }
+    }
+
+    SubscriptionFailedException handlerFailed(StoredEvent event, Throwable cause, int attempts) {
+        return new SubscriptionFailedException(subscription, event, "the handler failed", attempts, cause);
+    }
+
+    SubscriptionFailedException undecodable(StoredEvent event, Throwable cause) {
+        return new SubscriptionFailedException(subscription, event, "the event cannot be decoded", 0, cause);
+    }
+
+    /** The error text stored with a parked event. */
+    static String describe(Throwable error) {
+        return error.getClass().getName() + ": " + error.getMessage();
+    }
+
+    /** The stored event at {@code position}, or null if there is none. */
+    static StoredEvent readAt(EventStore store, long position) {
+        List<StoredEvent> next = store.readAll(position - 1, 1);
+        return next.isEmpty() || next.get(0).globalPosition() != position ? null : next.get(0);
+    }
+
+    /** An event could not be decoded; the cause says why. */
+    static final class Undecodable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Undecodable(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException reason() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /** The subscription was asked to stop during a pause. */
+    static final class SubscriptionStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SubscriptionStopped() {
+            super("stop requested", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.factum.subscription;
+
+import io.factum.event.EventEnvelope;
+import io.factum.store.StoredEvent;
+import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.store.jdbc.JdbcStoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link JdbcProjection} one batch per transaction: the projection's writes, the parked
+ * events and the checkpoint commit together. A failure rolls the whole batch back; the batch is
+ * then tried again (after the retry pause), and once an event has used up its attempts it is
+ * parked inside the next try, or the subscription stops with nothing of the batch committed.
+ */
+final class ProjectionProcessor implements BatchProcessor {
+
+    private final DeliveryRules rules;
+    private final JdbcEventStore store;
+    private final JdbcProjection projection;
+    private final JdbcCheckpointStore checkpoints;
+    private final JdbcParkedEvents parked;
+
+    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection) {
+        this.rules = rules;
+        this.store = store;
+        this.projection = projection;
+        this.checkpoints = new JdbcCheckpointStore(store);
+        this.parked = new JdbcParkedEvents(store);
+    }
+
+    @Override
+    public long loadCheckpoint() {
+        return checkpoints.load(rules.subscription);
+    }
+
+    @Override
+    public void saveCheckpoint(long position) {
+        checkpoints.save(rules.subscription, position);
+    }
+
+    @Override
+    public long process(List<StoredEvent> batch, long checkpoint) {
+        Map<Long, String> toPark = new HashMap<>();
+        // Counted per event, so a batch whose failures move from event to event still ends.
+        Map<Long, Integer> attemptsByPosition = new HashMap<>();
+        while (true) {
+            BatchFailure failure = tryBatch(batch, toPark);
+            if (failure == null) {
+                return batch.get(batch.size() - 1).globalPosition();
+            }
+            StoredEvent event = failure.event;
+            if (failure.undecodable) {
+                if (rules.onUndecodable == FailureAction.STOP) {
+                    throw rules.undecodable(event, failure.reason);
+                }
+                toPark.put(event.globalPosition(), DeliveryRules.describe(failure.reason));
+                continue;
+            }
+            int attempts = attemptsByPosition.merge(event.globalPosition(), 1, Integer::sum);
+            if (attempts < rules.retry.maxAttempts()) {
+                rules.pauseAfter(attempts);
+            } else if (rules.onHandlerFailure == FailureAction.PARK) {
+                toPark.put(event.globalPosition(), DeliveryRules.describe(failure.reason));
+            } else {
+                throw rules.handlerFailed(event, failure.reason, attempts);
+            }
+        }
+    }
+
+    /** One transaction over the batch; returns null when it committed, else what failed (rolled back). */
+    private BatchFailure tryBatch(List<StoredEvent> batch, Map<Long, String> toPark) {
+        try (Connection connection = store.dataSource().getConnection()) {
+            return JdbcEventStore.inTransaction(connection, () -> {
+                for (StoredEvent event : batch) {
+                    String parkReason = toPark.get(event.globalPosition());
+                    if (parkReason != null) {
+                        parked.park(connection, rules.subscription, event, parkReason);
+                        continue;
+                    }
+                    applyOrFail(event, connection);
+                }
+                checkpoints.save(connection, rules.subscription, batch.get(batch.size() - 1).globalPosition());
+                return null;
+            });
+        } catch (BatchFailure failure) {
+            return failure;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Projection '" + rules.subscription + "' cannot commit its batch after position "
+                    + batch.get(0).globalPosition() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void applyOrFail(StoredEvent event, Connection connection) {
+        EventEnvelope<Object> envelope;
+        try {
+            envelope = rules.decode(event);
+        } catch (DeliveryRules.Undecodable e) {
+            throw new BatchFailure(event, e.reason(), true);
+        }
+        try {
+            projection.apply(envelope, connection);
+        } catch (Exception e) {
+            throw new BatchFailure(event, e, false);
+        }
+    }
+
+    @Override
+    public int retryParked() {
+        int handled = 0;
+        for (ParkedEvent parkedEvent : parked.list(rules.subscription)) {
+            StoredEvent event = DeliveryRules.readAt(store, parkedEvent.globalPosition());
+            if (event == null) {
+                continue;
+            }
+            try (Connection connection = store.dataSource().getConnection()) {
+                JdbcEventStore.inTransaction(connection, () -> {
+                    applyOrFail(event, connection);
+                    parked.remove(connection, rules.subscription, event.globalPosition());
+                    return null;
+                });
+                handled++;
+            } catch (BatchFailure failure) {
+                parked.park(rules.subscription, event, DeliveryRules.describe(failure.reason));
+            } catch (SQLException e) {
+                throw new JdbcStoreException("Projection '" + rules.subscription + "' cannot retry parked event "
+                        + event.globalPosition() + ": " + e.getMessage(), e);
+            }
+        }
+        return handled;
+    }
+
+    @Override
+    public ParkedEvents parkedEvents() {
+        return parked;
+    }
+
+    /** Carries a failed event out of the transaction so that it rolls back. */
+    private static final class BatchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        final transient StoredEvent event;
+        final Throwable reason;
+        final boolean undecodable;
+
+        BatchFailure(StoredEvent event, Throwable cause, boolean undecodable) {
+            super(null, null, false, false);
+            this.event = event;
+            this.reason = cause;
+            this.undecodable = undecodable;
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package io.factum.subscription;
+
+import io.factum.bus.Registration;
+import io.factum.event.EventTypeRegistry;
+import io.factum.store.EventStore;
+import io.factum.store.StoredEvent;
+import io.factum.store.jdbc.JdbcEventStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A catch-up subscription: follows the store's global order from a stored checkpoint and
+ * delivers every event, decoded, to a handler or a {@link JdbcProjection}, in batches.
+ *
+ * <pre>{@code
+ * Subscription emails = Subscription.builder("emails", store, registry)
+ *         .handler(event -> mailer.send(event), new JdbcCheckpointStore(store))
+ *         .build();
+ * emails.start();
+ * }</pre>
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>At-least-once for handlers: the checkpoint is saved after each batch, so a crash repeats
+ *       at most one batch. Exactly-once for {@link JdbcProjection}s: batch and checkpoint commit together.</li>
+ *   <li>Never past an event it did not handle: a failing event is retried per {@link RetryPolicy}, then
+ *       the subscription stops before it ({@link FailureAction#STOP}, the default) or parks it
+ *       ({@link FailureAction#PARK}). An event that cannot be decoded is stopped at or parked the same way.</li>
+ *   <li>A restart resumes after the checkpoint; {@link #reset()} starts over from position 0.</li>
+ * </ul>
+ *
+ * <h2>Running</h2>
+ * {@link #start()} runs it on a thread of its own, which polls every {@code pollInterval} and
+ * earlier when an {@link AppendSignal} fires. For deterministic tests call {@link #pollOnce()} or
+ * {@link #runUntilCaughtUp()} instead, on the calling thread.
+ */
+public final class Subscription implements AutoCloseable {
+
+    /** Lifecycle of a subscription. */
+    public enum Status {
+        /** Built, not started. */
+        NEW,
+        /** Its thread is running. */
+        RUNNING,
+        /** Stopped on request; can be started again. */
+        STOPPED,
+        /** Stopped at an event it could not handle; see {@link #failure()}. Can be started again. */
+        FAILED
+    }
+
+    private final String name;
+    private final EventStore store;
+    private final BatchProcessor processor;
+    private final DeliveryRules rules;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final AppendSignal appendSignal;
+
+    /** Serialises batches: the subscription thread and callers of {@link #pollOnce()} never overlap. */
+    private final ReentrantLock processing = new ReentrantLock();
+    private final ReentrantLock state = new ReentrantLock();
+    private final Condition changed = state.newCondition();
+    private boolean wakeRequested;
+    private long pollsStarted;
+    private long lastCaughtUpPoll;
+
+    private volatile Status status = Status.NEW;
+    private volatile SubscriptionFailedException failure;
+    private volatile RuntimeException lastError;
+    private volatile long position = -1;
+    private volatile boolean running;
+    /** The current run's thread; a thread that is no longer this one leaves the state alone. */
+    private volatile Thread thread;
+    private Registration signalRegistration;
+
+    private Subscription(Builder builder) {
+        this.name = builder.name;
+        this.store = builder.store;
+        this.batchSize = builder.batchSize;
+        this.pollInterval = builder.pollInterval;
+        this.appendSignal = builder.appendSignal;
+        this.rules = new DeliveryRules(builder.name, builder.registry, builder.retry, builder.onHandlerFailure,
+                builder.onUndecodable);
+        if (builder.projection != null) {
+            if (!(builder.store instanceof JdbcEventStore jdbcStore)) {
+                throw new IllegalArgumentException("Subscription '" + name + "': a JdbcProjection needs a JDBC event store "
+                        + "(SQLite or PostgreSQL), got " + builder.store.getClass().getName());
+            }
+            this.processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
+        } else {
+            this.processor = new HandlerProcessor(rules, builder.store, builder.handler, builder.checkpoints, builder.parked);
+        }
+    }
+
+    /** A builder; give it a {@link Builder#handler handler} or a {@link Builder#projection projection}. */
+    public static Builder builder(String name, EventStore store, EventTypeRegistry registry) {
+        return new Builder(name, store, registry);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Why the subscription stopped, when {@link #status()} is {@link Status#FAILED}; else null. */
+    public SubscriptionFailedException failure() {
+        return failure;
+    }
+
+    /** The last error reading the store (e.g. the database was unreachable); the subscription keeps polling. */
+    public RuntimeException lastError() {
+        return lastError;
+    }
+
+    /** The checkpoint: global position of the last event handled or parked ({@code 0} before the first). */
+    public long position() {
+        long current = position;
+        return current >= 0 ? current : processor.loadCheckpoint();
+    }
+
+    /** The events this subscription has parked. */
+    public List<ParkedEvent> parkedEvents() {
+        return processor.parkedEvents().list(name);
+    }
+
+    /**
+     * Reads and handles one batch after the checkpoint, on the calling thread.
+     *
+     * @return the number of events read (handled or parked); {@code 0} when caught up
+     * @throws SubscriptionFailedException when an event can be neither handled nor parked;
+     *                                     the checkpoint stays before it
+     */
+    public int pollOnce() {
+        processing.lock();
+        try {
+            long pollNumber = startPoll();
+            if (position < 0) {
+                position = processor.loadCheckpoint();
+            }
+            List<StoredEvent> batch = store.readAll(position, batchSize);
+            if (!batch.isEmpty()) {
+                try {
+                    position = processor.process(batch, position);
+                } catch (RuntimeException e) {
+                    // The processor saved what it finished; read it back rather than guess.
+                    position = -1;
+                    throw e;
+                }
+            }
+            if (batch.size() < batchSize) {
+                caughtUp(pollNumber);
+            }
+            return batch.size();
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /** Polls until a batch comes back short: everything committed so far has been delivered. */
+    public int runUntilCaughtUp() {
+        int total = 0;
+        int read;
+        do {
+            read = pollOnce();
+            total += read;
+        } while (read == batchSize);
+        return total;
+    }
+
+    /** Delivers the parked events again, oldest first; those handled now are removed from the list. */
+    public int retryParked() {
+        processing.lock();
+        try {
+            return processor.retryParked();
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /**
+     * Sets the checkpoint back to position 0, so the next poll delivers every event again (to
+     * rebuild a projection: clear its read model first). Only while not running.
+     */
+    public void reset() {
+        processing.lock();
+        try {
+            if (running) {
+                throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
+            }
+            processor.saveCheckpoint(0);
+            position = 0;
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /** Starts delivering on a thread of its own. Also restarts a stopped or failed subscription from its checkpoint. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        failure = null;
+        position = -1;
+        running = true;
+        status = Status.RUNNING;
+        rules.started();
+        if (appendSignal != null) {
+            signalRegistration = appendSignal.onAppend(this::wake);
+        }
+        thread = new Thread(this::run, "factum-subscription-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the batch in progress (a retry pause ends at once) and waits for the thread to end. */
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = thread;
+            rules.requestStop();
+            if (signalRegistration != null) {
+                signalRegistration.close();
+                signalRegistration = null;
+            }
+        }
+        wake();
+        try {
+            stopping.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Waits until the running subscription has read everything committed before this call (a
+     * poll that started after the call came back short).
+     *
+     * @return true when caught up; false on timeout or when the subscription failed or was stopped
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        state.lock();
+        try {
+            long mark = pollsStarted;
+            wakeRequested = true;
+            changed.signalAll();
+            while (lastCaughtUpPoll <= mark) {
+                if (status != Status.RUNNING) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** Makes the running subscription poll now instead of at the end of its interval. */
+    public void wake() {
+        state.lock();
+        try {
+            wakeRequested = true;
+            changed.signalAll();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private void run() {
+        Thread me = Thread.currentThread();
+        try {
+            while (running && thread == me) {
+                int read;
+                try {
+                    read = pollOnce();
+                    lastError = null;
+                } catch (SubscriptionFailedException e) {
+                    failure = e;
+                    status = Status.FAILED;
+                    signalStateChange();
+                    return;
+                } catch (DeliveryRules.SubscriptionStopped e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The store is unreachable or similar: keep the checkpoint and try again next interval.
+                    lastError = e;
+                    read = 0;
+                }
+                if (read < batchSize) {
+                    awaitWakeOrInterval();
+                }
+            }
+        } finally {
+            // Also when an Error ends the thread: never report RUNNING for a dead thread.
+            synchronized (this) {
+                if (thread == me) {
+                    running = false;
+                    if (status == Status.RUNNING) {
+                        status = Status.STOPPED;
+                    }
+                    if (signalRegistration != null) {
+                        signalRegistration.close();
+                        signalRegistration = null;
+                    }
+                }
+            }
+            signalStateChange();
+        }
+    }
+
+    private long startPoll() {
+        state.lock();
+        try {
+            wakeRequested = false;
+            return ++pollsStarted;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private void caughtUp(long pollNumber) {
+        state.lock();
+        try {
+            lastCaughtUpPoll = Math.max(lastCaughtUpPoll, pollNumber);
+            changed.signalAll();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private void awaitWakeOrInterval() {
+        state.lock();
+        try {
+            long left = pollInterval.toNanos();
+            while (!wakeRequested && running && left > 0) {
+                left = changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    private void signalStateChange() {
+        state.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** Options of a {@link Subscription}. */
+    public static final class Builder {
+        private final String name;
+        private final EventStore store;
+        private final EventTypeRegistry registry;
+        private EnvelopeHandler handler;
+        private CheckpointStore checkpoints;
+        private JdbcProjection projection;
+        private ParkedEvents parked = new InMemoryParkedEvents();
+        private int batchSize = 256;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private FailureAction onHandlerFailure = FailureAction.STOP;
+        private FailureAction onUndecodable = FailureAction.STOP;
+        private AppendSignal appendSignal;
+
+        private Builder(String name, EventStore store, EventTypeRegistry registry) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a subscription needs a name: it keys its checkpoint");
+            }
+            this.name = name;
+            this.store = Objects.requireNonNull(store, "store");
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Delivers each event to {@code handler}; the checkpoint is saved in {@code checkpoints} after each batch. */
+        public Builder handler(EnvelopeHandler handler, CheckpointStore checkpoints) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+            return this;
+        }
+
+        /**
+         * Applies each event to {@code projection} in the store's database, one transaction per batch
+         * with the checkpoint and parked events (the store must be a JDBC store).
+         */
+        public Builder projection(JdbcProjection projection) {
+            this.projection = Objects.requireNonNull(projection, "projection");
+            return this;
+        }
+
+        /** Where a handler subscription parks events; default in memory. Projections always park in their database. */
+        public Builder parkedEvents(ParkedEvents parked) {
+            this.parked = Objects.requireNonNull(parked, "parked");
+            return this;
+        }
+
+        /** Events read (and, for projections, committed) per batch; default 256. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** How long the running subscription waits between polls once caught up; default 1 s. */
+        public Builder pollInterval(Duration pollInterval) {
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+            }
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /** Attempts and backoff for a failing handler; default {@link RetryPolicy#DEFAULT}. */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** What to do once an event's attempts are used up; default {@link FailureAction#STOP}. */
+        public Builder onHandlerFailure(FailureAction action) {
+            this.onHandlerFailure = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /** What to do with an event of unknown type or corrupt payload; default {@link FailureAction#STOP}. */
+        public Builder onUndecodable(FailureAction action) {
+            this.onUndecodable = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /** Wakes the running subscription early, e.g. {@code PostgresEventStore.listenForAppends()}. */
+        public Builder wakeUpOn(AppendSignal signal) {
+            this.appendSignal = Objects.requireNonNull(signal, "signal");
+            return this;
+        }
+
+        public Subscription build() {
+            if ((handler == null) == (projection == null)) {
+                throw new IllegalStateException("Subscription '" + name + "' needs exactly one of handler(...) or projection(...)");
+            }
+            return new Subscription(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.factum.store.postgres;
+
+import io.factum.store.EventStore;
+import io.factum.store.EventStoreContract;
+import javax.sql.DataSource;
+
+/** The contract suite against the real PostgreSQL server, in fresh tables per test. */
+class PostgresEventStoreTest extends EventStoreContract {
+
+    private final DataSource dataSource = PostgresTestDatabase.dataSource();
+
+    @Override
+    protected EventStore newStore() {
+        return PostgresEventStore.builder(dataSource).tablePrefix(PostgresTestDatabase.uniquePrefix()).build();
+    }
+
+    @Override
+    protected void closeStore(EventStore store) {
+        store.close();
+        PostgresTestDatabase.dropTables(dataSource, ((PostgresEventStore) store).tables());
+    }
+
+}
