@@ -24,6 +24,11 @@ class CliProcessTest {
     private record Result(int exitCode, String out, String err) {}
 
     private Result java(String... args) throws IOException, InterruptedException {
+        return javaWithStore(null, args);
+    }
+
+    /** Runs the CLI in a child JVM; {@code storeVariable} is the value of {@code FACTUM_STORE}, or null for none. */
+    private Result javaWithStore(String storeVariable, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ExampleCli.class.getName()));
         command.addAll(List.of(args));
@@ -32,6 +37,9 @@ class CliProcessTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("FACTUM_STORE");
+        if (storeVariable != null) {
+            builder.environment().put("FACTUM_STORE", storeVariable);
+        }
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -59,5 +67,19 @@ class CliProcessTest {
         Result unknown = java("order", "show", "ORD-404");
         assertThat(unknown.exitCode()).isEqualTo(ExampleCli.NOT_FOUND);
         assertThat(unknown.err()).contains("Not found: Order 'ORD-404' does not exist");
+    }
+
+    @Test
+    void theStoreCanBeNamedByTheEnvironment() throws Exception {
+        String other = "jdbc:sqlite:" + workingDirectory.resolve("elsewhere.db");
+        Result register = javaWithStore(other, "customer", "register", "dora", "--name", "Dora", "--email", "dora@example.com");
+        assertThat(register.exitCode()).as("%s", register).isZero();
+        assertThat(workingDirectory.resolve("elsewhere.db")).exists();
+        assertThat(workingDirectory.resolve("factum-example.db")).doesNotExist();
+
+        assertThat(javaWithStore(other, "customer", "show", "dora").out()).contains("email      dora@example.com");
+        // --store wins over the environment.
+        Result flag = javaWithStore(other, "--store", "jdbc:sqlite:" + workingDirectory.resolve("third.db"), "customer", "show", "dora");
+        assertThat(flag.exitCode()).isEqualTo(ExampleCli.NOT_FOUND);
     }
 }
