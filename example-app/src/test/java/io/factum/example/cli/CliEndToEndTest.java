@@ -6,7 +6,12 @@ import io.factum.example.app.ExampleApp;
 import io.factum.example.app.Narrator;
 import io.factum.example.app.StoreLocation;
 import io.factum.example.ordering.CustomerRegisteredUpcastTest;
+import io.factum.event.Metadata;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.NewEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +205,22 @@ abstract class CliEndToEndTest {
         assertThat(ok("order", "pay", "ORD-1", "--payment-id", "PAY-1").out())
                 .contains("-> Notifications payment confirmation to bob@new.example.com: Dear Bob, we received your payment of 49.90 EUR");
         assertThat(ok("customer", "show", "bob").out()).contains("CustomerRegistered v1").contains("CustomerEmailChanged v1");
+    }
+
+    @Test
+    void aStoredEventNoOneCanReadStopsTheSubscriptionsBeforeItAndSaysWhere() {
+        ok("customer", "register", "alice", "--name", "Alice", "--email", "alice@example.com");
+        try (ExampleApp app = ExampleApp.open(location(), Narrator.SILENT, event -> {})) {
+            app.store().append("Order-BROKEN", ExpectedRevision.noStream(), List.of(new NewEvent(UUID.randomUUID(), "OrderCreated", 1,
+                    Instant.now(), Metadata.empty(), "{\"orderId\": \"BROKEN\", \"items\": [".getBytes(StandardCharsets.UTF_8))));
+        }
+        CliRun catchUp = run("projections", "catch-up");
+        assertThat(catchUp.exitCode()).as("%s", catchUp).isEqualTo(ExampleCli.REACTION_FAILED);
+        assertThat(catchUp.err()).contains("The command was stored, but a reaction did not finish: Subscription '")
+                .contains("Order-BROKEN").contains("It resumes from its checkpoint (position 1) on the next run.");
+        // Nothing went past the broken event.
+        assertThat(ok("projections", "list").out())
+                .containsPattern("inventory\\s+reaction, at least once, idempotent\\s+1\\s+2\\s+1\\s+0");
     }
 
     @Test
