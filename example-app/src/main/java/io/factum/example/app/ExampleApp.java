@@ -23,21 +23,12 @@ import io.factum.example.ordering.OrderingService;
 import io.factum.example.ordering.StockRefusalPolicy;
 import io.factum.example.ordering.StockRefusalPolicySubscribers;
 import io.factum.store.jdbc.JdbcEventStore;
-import io.factum.store.postgres.PostgresAppendListener;
-import io.factum.store.postgres.PostgresEventStore;
-import io.factum.subscription.JdbcCheckpointStore;
-import io.factum.subscription.JdbcParkedEvents;
-import io.factum.subscription.JdbcProjection;
 import io.factum.subscription.Subscription;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -66,9 +57,6 @@ public final class ExampleApp implements AutoCloseable {
     /** The name of the transfer process's subscription. */
     public static final String TRANSFERS = "transfers";
 
-    /** How long {@link #awaitReactions} waits for one round of subscriptions. */
-    private static final Duration REACTION_TIMEOUT = Duration.ofSeconds(30);
-
     private final StoreLocation location;
     private final DataSource dataSource;
     private final JdbcEventStore store;
@@ -78,37 +66,12 @@ public final class ExampleApp implements AutoCloseable {
     private final BankingService banking;
     private final NotificationsProjection notifications;
     private final SalesProjection analytics;
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-    private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
-    private final WakeUps wakeUps = new WakeUps();
-    private final QuietableNarrator narrator;
-    private PostgresAppendListener appendListener;
-
-    /** Passes reactions on, except while a rebuild replays history. */
-    private static final class QuietableNarrator implements Narrator {
-        private final Narrator target;
-        volatile boolean quiet;
-
-        QuietableNarrator(Narrator target) {
-            this.target = target;
-        }
-
-        @Override
-        public void reaction(String context, String text) {
-            if (!quiet) {
-                target.reaction(context, text);
-            }
-        }
-    }
-
-    /** A read model a projection keeps, so that it can be cleared and rebuilt. */
-    private interface ReadModel {
-        void clear(Connection connection) throws SQLException;
-    }
+    private final Reactions.QuietableNarrator narrator;
+    private final Reactions reactions;
 
     private ExampleApp(StoreLocation location, Narrator console, Consumer<EventEnvelope<?>> activity) {
         this.location = location;
-        this.narrator = new QuietableNarrator(console);
+        this.narrator = new Reactions.QuietableNarrator(console);
         this.dataSource = location.openDataSource();
         this.store = location.openStore(dataSource);
         this.registry = EventTypeRegistry.of(new ExampleFactumModule());
@@ -130,13 +93,12 @@ public final class ExampleApp implements AutoCloseable {
         this.analytics = new SalesProjection(prefix, narrator);
         createReadModelTables();
 
-        // Each policy's @Subscribe methods are registered (by generated code) on a private bus;
-        // its subscription feeds that bus, so it gets typed calls for the events it wants.
-        reaction("inventory", dispatch -> OrderStockPolicySubscribers.register(dispatch, new OrderStockPolicy(warehouses, narrator)));
-        reaction("ordering", dispatch -> StockRefusalPolicySubscribers.register(dispatch, new StockRefusalPolicy(orders, narrator)));
-        reaction(TRANSFERS, dispatch -> TransferProcessSubscribers.register(dispatch, new TransferProcess(accounts, transfers, narrator)));
-        projection(NotificationsProjection.NAME, notifications::apply, notifications::clear);
-        projection(SalesProjection.NAME, analytics::apply, analytics::clear);
+        this.reactions = new Reactions(store, registry, narrator);
+        reactions.reaction("inventory", dispatch -> OrderStockPolicySubscribers.register(dispatch, new OrderStockPolicy(warehouses, narrator)));
+        reactions.reaction("ordering", dispatch -> StockRefusalPolicySubscribers.register(dispatch, new StockRefusalPolicy(orders, narrator)));
+        reactions.reaction(TRANSFERS, dispatch -> TransferProcessSubscribers.register(dispatch, new TransferProcess(accounts, transfers, narrator)));
+        reactions.projection(NotificationsProjection.NAME, notifications::apply, notifications::clear);
+        reactions.projection(SalesProjection.NAME, analytics::apply, analytics::clear);
     }
 
     /**
@@ -147,24 +109,6 @@ public final class ExampleApp implements AutoCloseable {
      */
     public static ExampleApp open(StoreLocation location, Narrator narrator, Consumer<EventEnvelope<?>> activity) {
         return new ExampleApp(location, narrator, activity);
-    }
-
-    private void reaction(String name, Consumer<EventBus> register) {
-        SynchronousEventBus dispatch = new SynchronousEventBus();
-        register.accept(dispatch);
-        subscriptions.put(name, Subscription.builder(name, store, registry)
-                .handler(dispatch::publish, new JdbcCheckpointStore(store))
-                .parkedEvents(new JdbcParkedEvents(store))
-                .wakeUpOn(wakeUps)
-                .build());
-    }
-
-    private void projection(String name, JdbcProjection projection, ReadModel readModel) {
-        subscriptions.put(name, Subscription.builder(name, store, registry)
-                .projection(projection)
-                .wakeUpOn(wakeUps)
-                .build());
-        readModels.put(name, readModel);
     }
 
     private void createReadModelTables() {
@@ -203,13 +147,7 @@ public final class ExampleApp implements AutoCloseable {
 
     /** Starts every subscription on its own thread; on PostgreSQL, {@code LISTEN/NOTIFY} wakes them early. */
     public void startReactions() {
-        if (store instanceof PostgresEventStore postgres && appendListener == null) {
-            appendListener = postgres.listenForAppends();
-            appendListener.onAppend(wakeUps::fire);
-        }
-        for (Subscription subscription : subscriptions.values()) {
-            subscription.start();
-        }
+        reactions.startAll();
     }
 
     /**
@@ -217,11 +155,7 @@ public final class ExampleApp implements AutoCloseable {
      * from its checkpoint.
      */
     public void stopReaction(String name) {
-        Subscription subscription = subscriptions.get(name);
-        if (subscription == null) {
-            throw new IllegalArgumentException("No subscription named '" + name + "'; subscriptions are " + subscriptions.keySet());
-        }
-        subscription.stop();
+        reactions.stop(name);
     }
 
     /**
@@ -232,46 +166,22 @@ public final class ExampleApp implements AutoCloseable {
      *                                 did not catch up in time
      */
     public void awaitReactions() {
-        try {
-            for (int round = 0; round < 100; round++) {
-                List<Long> before = positions();
-                for (Subscription subscription : subscriptions.values()) {
-                    if (!subscription.awaitCaughtUp(REACTION_TIMEOUT)) {
-                        throw ReactionFailedException.of(subscription);
-                    }
-                }
-                if (positions().equals(before)) {
-                    return;
-                }
-            }
-            throw new ReactionFailedException("Reactions kept producing new events after 100 rounds; is there a cycle?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReactionFailedException("Interrupted while waiting for reactions");
-        }
-    }
-
-    private List<Long> positions() {
-        List<Long> positions = new ArrayList<>();
-        for (Subscription subscription : subscriptions.values()) {
-            positions.add(subscription.position());
-        }
-        return positions;
+        reactions.awaitAll();
     }
 
     /** The subscriptions, in the order they were declared. */
     public List<Subscription> subscriptions() {
-        return List.copyOf(subscriptions.values());
+        return reactions.all();
     }
 
     /** Whether {@code name} is a projection with a read model that {@link #rebuild} can rebuild. */
     public boolean isProjection(String name) {
-        return readModels.containsKey(name);
+        return reactions.isProjection(name);
     }
 
     /** Names of the projections that can be rebuilt. */
     public List<String> projectionNames() {
-        return List.copyOf(readModels.keySet());
+        return reactions.projectionNames();
     }
 
     /** The global position of the newest stored event; {@code 0} when the store is empty. */
@@ -288,40 +198,13 @@ public final class ExampleApp implements AutoCloseable {
 
     /**
      * Rebuilds a projection from the first event: clears its read model and sets its checkpoint to
-     * 0 in one transaction, then replays every event. Must not run while its subscription runs.
+     * 0 in one transaction, then replays every event.
      *
      * @param progress receives the position reached after each batch
      * @return the number of events replayed
      */
     public int rebuild(String name, LongConsumer progress) {
-        ReadModel readModel = readModels.get(name);
-        if (readModel == null) {
-            throw new IllegalArgumentException("No projection named '" + name + "'; projections are " + projectionNames());
-        }
-        Subscription subscription = subscriptions.get(name);
-        subscription.stop();
-        try (Connection connection = store.dataSource().getConnection()) {
-            JdbcEventStore.inTransaction(connection, () -> {
-                readModel.clear(connection);
-                new JdbcCheckpointStore(store).save(connection, name, 0);
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new StorageException("Cannot clear projection '" + name + "': " + e.getMessage(), e);
-        }
-        subscription.reset();
-        int total = 0;
-        int read;
-        narrator.quiet = true; // the history was narrated when it happened
-        try {
-            while ((read = subscription.pollOnce()) > 0) {
-                total += read;
-                progress.accept(subscription.position());
-            }
-        } finally {
-            narrator.quiet = false;
-        }
-        return total;
+        return reactions.rebuild(name, progress);
     }
 
     /** Runs {@code work} on a connection of the store, for queries of the read models. */
@@ -349,12 +232,7 @@ public final class ExampleApp implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Subscription subscription : subscriptions.values()) {
-            subscription.stop();
-        }
-        if (appendListener != null) {
-            appendListener.close();
-        }
+        reactions.close();
         store.close();
         closeDataSource();
     }
