@@ -100,7 +100,11 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         if (at == null) {
             throw CodecSupport.missing(parser, eventType, "at");
         }
-        return new OrderConfirmed(orderId, items, notes, at);
+        try {
+            return new OrderConfirmed(orderId, items, notes, at);
+        } catch (RuntimeException e) {
+            throw CodecSupport.rejected(parser, eventType, e);
+        }
     }
 
     private static void writeListOfString(JsonGenerator generator, List<String> values,

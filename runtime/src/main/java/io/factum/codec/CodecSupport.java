@@ -391,6 +391,15 @@ public final class CodecSupport {
         return new MissingPropertyException(eventType, parent == null ? property : parent + '.' + property);
     }
 
+    /**
+     * The record's constructor threw for the values read (an invariant checked in a compact constructor).
+     * Called after the object's {@code END_OBJECT}, so the path is the object's own.
+     */
+    public static EventDecodingException rejected(JsonParser parser, String eventType, RuntimeException cause) {
+        return new EventDecodingException(eventType, path(parser.streamReadContext(), false),
+                "the record's constructor rejected the values read: " + cause, cause);
+    }
+
     /** A string that names no constant of the component's enum. */
     public static EventDecodingException unknownConstant(JsonParser parser, String eventType, String name,
                                                          Enum<?>[] allowed) {

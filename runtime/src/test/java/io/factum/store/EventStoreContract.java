@@ -855,4 +855,11 @@ public abstract class EventStoreContract {
         }
         return sb.append("' (").append(streamId.length()).append(" chars)").toString();
     }
+
+    // ---- schema versions ----
+
+    @Test
+    void aMixedVersionStreamReadsBackAsTheCurrentVersionThroughUpcasters() {
+        io.factum.event.MixedVersionStreams.check(store);
+    }
 }

@@ -283,10 +283,10 @@ final class CodecGenerator {
                         .addStatement("$N.skipChildren()", PARSER)
                         .endControlFlow()
                         .addStatement("return new $T()", model.recordClass())
-                        .build();
+                        .build();  // a constructor without components has no values to reject
             }
 
-            NameAllocator locals = localNames(PARSER, EVENT_TYPE, "index");
+            NameAllocator locals = localNames(PARSER, EVENT_TYPE, "index", "e");
             Map<String, String> variables = new LinkedHashMap<>();
             Map<String, String> seenFlags = new LinkedHashMap<>();
             for (PropertyModel property : model.properties()) {
@@ -340,7 +340,12 @@ final class CodecGenerator {
                 }
                 arguments.add(CodeBlock.of("$N", variable));
             }
-            return method.addStatement("return new $T($L)", model.recordClass(), CodeBlock.join(arguments, ", "))
+            // A compact constructor may check invariants: its exception becomes a decoding error with a path.
+            return method.beginControlFlow("try")
+                    .addStatement("return new $T($L)", model.recordClass(), CodeBlock.join(arguments, ", "))
+                    .nextControlFlow("catch ($T e)", RuntimeException.class)
+                    .addStatement("throw $T.rejected($N, $N, e)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
+                    .endControlFlow()
                     .build();
         }
 

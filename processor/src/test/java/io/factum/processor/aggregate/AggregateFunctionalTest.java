@@ -35,6 +35,21 @@ import io.factum.store.StoredEvent;
  */
 class AggregateFunctionalTest {
 
+    /** The old shape of OrderCreated, with its upcaster: stored v1 events reach the aggregate as v2. */
+    private static final javax.tools.JavaFileObject ORDER_CREATED_V1 = Compilations.source("test.ordering.OrderCreatedV1",
+            "package test.ordering;",
+            "",
+            "import io.factum.annotation.Event;",
+            "import io.factum.annotation.Upcast;",
+            "",
+            "@Event(name = \"OrderCreated\", version = 1)",
+            "public record OrderCreatedV1(String orderId, String customer) {",
+            "    @Upcast",
+            "    static OrderCreated upcast(OrderCreatedV1 old) {",
+            "        return new OrderCreated(old.orderId(), old.customer());",
+            "    }",
+            "}");
+
     @TempDir
     static Path classes;
 
@@ -46,18 +61,21 @@ class AggregateFunctionalTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void compileAndLoad() throws Exception {
-        compilation = Compilations.compile(List.of(), OrderDomain.sources());
+        List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>(OrderDomain.sources());
+        sources.add(ORDER_CREATED_V1);
+        compilation = Compilations.compile(List.of(), sources);
         assertThat(compilation).succeededWithoutWarnings();
         loader = Compilations.classLoader(compilation, classes);
         type = (AggregateType<AggregateRoot<Object>, Object>) staticField("test.ordering.OrderAggregateType", "INSTANCE");
         AggregateTypes.register(type);
-        // Version 1 of OrderCreated is registered as if an upcaster turned it into the current record.
+        // Version 1 of OrderCreated is its own record; its generated upcaster turns it into the current one.
         registry = EventTypeRegistry.ofTypes(List.of(
-                eventType("OrderCreated", 1, "test.ordering.OrderCreated"),
+                eventType("OrderCreated", 1, "test.ordering.OrderCreatedV1"),
                 eventType("OrderCreated", 2, "test.ordering.OrderCreated"),
                 eventType("order-confirmed", 1, "test.ordering.OrderConfirmed"),
                 eventType("OrderNoted", 1, "test.ordering.OrderNoted"),
-                eventType("StrayEvent", 1, "test.ordering.OrderCreated")));
+                eventType("StrayEvent", 1, "test.ordering.OrderCreated")),
+                List.of((io.factum.event.Upcaster<?, ?>) staticField("test.ordering.OrderCreatedV1Upcaster", "INSTANCE")));
     }
 
     @AfterAll
@@ -153,7 +171,7 @@ class AggregateFunctionalTest {
         assertThatThrownBy(() -> replay(order, stored(0, "OrderCreated", 3, "{}")))
                 .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageContaining("OrderCreated v3")
-                .hasMessageContaining("known versions are [1, 2]");
+                .hasMessageContaining("known versions [1, 2]");
     }
 
     @Test

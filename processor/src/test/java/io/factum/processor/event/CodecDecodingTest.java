@@ -211,4 +211,34 @@ class CodecDecodingTest {
         return create("test.OrderCreated", UUID.randomUUID(), "c", lines, BigDecimal.ONE, Instant.EPOCH,
                 constant("test.Status", "PENDING"));
     }
+
+    @Test
+    void nonAsciiPropertyNamesAreMatchedInAnyOrder() {
+        Object decoded = Json.decode(codec("test.AddressChangedCodec"),
+                "{\"plz\":\"10115\",\"\u6570\u91cf\":3,\"x\u00df\":1,\"stra\u00dfe\":\"Hauptstra\u00dfe 1\"}"
+                        .getBytes(StandardCharsets.UTF_8), "AddressChanged");
+
+        assertThat(decoded).isEqualTo(create("test.AddressChanged", "Hauptstra\u00dfe 1", 3, "10115"));
+        assertThat(new String(Json.encode(codec("test.AddressChangedCodec"), decoded), StandardCharsets.UTF_8))
+                .isEqualTo("{\"stra\u00dfe\":\"Hauptstra\u00dfe 1\",\"\u6570\u91cf\":3,\"plz\":\"10115\"}");
+    }
+
+    @Test
+    void aRecordConstructorRejectingTheValuesIsADecodingErrorWithThePath() {
+        EventDecodingException error = null;
+        try {
+            Json.decode(codec("test.StockReservedCodec"), ("{\"sku\":\"A\",\"reservations\":[{\"warehouse\":\"W1\","
+                    + "\"quantity\":2},{\"warehouse\":\"W2\",\"quantity\":0}]}").getBytes(StandardCharsets.UTF_8),
+                    "StockReserved");
+        } catch (EventDecodingException e) {
+            error = e;
+        }
+
+        assertThat(error).isNotNull();
+        assertThat(error.eventType()).isEqualTo("StockReserved");
+        assertThat(error.property()).isEqualTo("reservations[1]");
+        assertThat(error.problem()).isEqualTo("the record's constructor rejected the values read:"
+                + " java.lang.IllegalArgumentException: quantity must be positive, was 0");
+        assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
+    }
 }

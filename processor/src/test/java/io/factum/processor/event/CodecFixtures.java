@@ -168,7 +168,32 @@ final class CodecFixtures {
             }
             """);
 
-    static final Compilation COMPILATION = compileCleanly(ORDER_CREATED, ORDER_LINE, STATUS, EVERYTHING, PRESENCE);
+    /** Java identifiers need not be ASCII; the name matcher works on UTF-8 bytes. */
+    static final JavaFileObject ADDRESS_CHANGED = JavaFileObjects.forSourceString("test.AddressChanged", """
+            package test;
+
+            @io.factum.annotation.Event
+            public record AddressChanged(String stra\u00dfe, int \u6570\u91cf, String plz) {}
+            """);
+
+    /** An invariant checked by the record itself. */
+    static final JavaFileObject STOCK_RESERVED = JavaFileObjects.forSourceString("test.StockReserved", """
+            package test;
+
+            @io.factum.annotation.Event
+            public record StockReserved(String sku, java.util.List<Reservation> reservations) {
+                public record Reservation(String warehouse, int quantity) {
+                    public Reservation {
+                        if (quantity <= 0) {
+                            throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+                        }
+                    }
+                }
+            }
+            """);
+
+    static final Compilation COMPILATION = compileCleanly(ORDER_CREATED, ORDER_LINE, STATUS, EVERYTHING, PRESENCE,
+            ADDRESS_CHANGED, STOCK_RESERVED);
     static final ClassLoader LOADER = classLoader(COMPILATION);
 
     private CodecFixtures() {}

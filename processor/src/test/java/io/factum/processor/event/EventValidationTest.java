@@ -165,7 +165,9 @@ class EventValidationTest {
         JavaFileObject v1 = source("test.PlacedV1",
                 "package test;",
                 "@io.factum.annotation.Event(name = \"OrderPlaced\")",
-                "public record PlacedV1(String id) {}");
+                "public record PlacedV1(String id) {",
+                "    @io.factum.annotation.Upcast static PlacedV2 upcast(PlacedV1 old) { return new PlacedV2(old.id(), 1); }",
+                "}");
         JavaFileObject v2 = source("test.PlacedV2",
                 "package test;",
                 "@io.factum.annotation.Event(name = \"OrderPlaced\", version = 2)",

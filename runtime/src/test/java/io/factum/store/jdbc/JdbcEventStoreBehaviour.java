@@ -238,7 +238,7 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(version.type()).isEqualTo("ItemAdded");
         assertThat(version.version()).isEqualTo(99);
         assertThat(version.globalPosition()).isEqualTo(stored.get(4).globalPosition());
-        assertThat(version).hasMessageContaining("known versions are [1]");
+        assertThat(version).hasMessageContaining("known versions [1]");
     }
 
     @Test
