@@ -34,7 +34,7 @@ final class Views {
 
     void order(Order order) {
         String stream = OrderAggregateType.INSTANCE.streamId(order.id());
-        console.line("Order %s, rebuilt by replaying %d events of stream %s", order.id(), order.storedRevision() + 1, stream);
+        console.line("Order %s, rebuilt by replaying %s of stream %s", order.id(), events(order.storedRevision() + 1), stream);
         field("customer", order.customerId());
         field("status", order.status().toString());
         boolean first = true;
@@ -54,7 +54,7 @@ final class Views {
 
     void customer(Customer customer) {
         String stream = CustomerAggregateType.INSTANCE.streamId(customer.id());
-        console.line("Customer %s, rebuilt by replaying %d events of stream %s", customer.id(), customer.storedRevision() + 1, stream);
+        console.line("Customer %s, rebuilt by replaying %s of stream %s", customer.id(), events(customer.storedRevision() + 1), stream);
         field("name", customer.name());
         field("email", customer.email());
         field("channel", customer.channel().toString());
@@ -64,7 +64,7 @@ final class Views {
 
     void account(Account account) {
         String stream = AccountAggregateType.INSTANCE.streamId(account.id());
-        console.line("Account %s, rebuilt by replaying %d events of stream %s", account.id(), account.storedRevision() + 1, stream);
+        console.line("Account %s, rebuilt by replaying %s of stream %s", account.id(), events(account.storedRevision() + 1), stream);
         field("owner", account.owner());
         field("balance", account.balance().toString());
         field("status", account.isClosed() ? "closed" : "open");
@@ -73,7 +73,7 @@ final class Views {
 
     void transfer(MoneyTransfer transfer) {
         String stream = MoneyTransferAggregateType.INSTANCE.streamId(transfer.id());
-        console.line("Transfer %s, rebuilt by replaying %d events of stream %s", transfer.id(), transfer.storedRevision() + 1, stream);
+        console.line("Transfer %s, rebuilt by replaying %s of stream %s", transfer.id(), events(transfer.storedRevision() + 1), stream);
         field("from", transfer.fromAccountId());
         field("to", transfer.toAccountId());
         field("amount", transfer.amount().toString());
@@ -83,7 +83,7 @@ final class Views {
     }
 
     void warehouse(Warehouse warehouse) {
-        console.line("Warehouse %s, rebuilt by replaying %d events", warehouse.id(), warehouse.storedRevision() + 1);
+        console.line("Warehouse %s, rebuilt by replaying %s", warehouse.id(), events(warehouse.storedRevision() + 1));
         if (warehouse.availableStock().isEmpty()) {
             console.line("  (no stock yet: receive some with 'stock receive PRODUCT QUANTITY')");
         }
@@ -94,6 +94,10 @@ final class Views {
 
     void warehouseHistory() {
         history(WarehouseAggregateType.INSTANCE.streamId(Warehouse.MAIN));
+    }
+
+    private static String events(long count) {
+        return count == 1 ? "1 event" : count + " events";
     }
 
     private void field(String name, String value) {
