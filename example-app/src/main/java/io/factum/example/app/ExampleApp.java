@@ -186,13 +186,22 @@ public final class ExampleApp implements AutoCloseable {
 
     /** The global position of the newest stored event; {@code 0} when the store is empty. */
     public long headPosition() {
+        return queryLong("SELECT MAX(position) FROM " + store.tables().events(), "the newest position");
+    }
+
+    /** How many events are stored. Positions may have gaps (PostgreSQL sequences), so this is not the head position. */
+    public long eventCount() {
+        return queryLong("SELECT COUNT(*) FROM " + store.tables().events(), "the number of events");
+    }
+
+    private long queryLong(String sql, String what) {
         store.ensureSchema();
         try (Connection connection = store.dataSource().getConnection();
-             Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("SELECT MAX(position) FROM " + store.tables().events())) {
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
             return row.next() ? row.getLong(1) : 0;
         } catch (SQLException e) {
-            throw new StorageException("Cannot read the head position: " + e.getMessage(), e);
+            throw new StorageException("Cannot read " + what + " from " + location.describe() + ": " + e.getMessage(), e);
         }
     }
 

@@ -35,9 +35,10 @@ final class Demo {
             run++;
         }
         suffix = suffix(run);
-        long storedBefore = app.headPosition();
+        long positionBefore = app.headPosition();
+        long countBefore = app.eventCount();
         console.line("Factum example shop, demo run #%d on %s (%d events stored before this run)", run,
-                app.location().describe(), storedBefore);
+                app.location().describe(), countBefore);
         app.startReactions();
 
         String alice = id("alice");
@@ -145,14 +146,14 @@ final class Demo {
         ProjectionCommands.printReport(console, app.query(connection -> app.analytics().report(connection)));
         console.line("Notifications recorded in this run:");
         ProjectionCommands.printNotifications(console, app.query(connection -> app.notifications().list(connection, null))
-                .stream().filter(n -> n.position() > storedBefore).toList());
+                .stream().filter(n -> n.position() > positionBefore).toList());
         console.line("Subscriptions:");
         for (var subscription : app.subscriptions()) {
             console.line("  %-14s checkpoint %d", subscription.name(), subscription.position());
         }
         console.line("");
         console.line("Demo run #%d done: %d events stored in this run, %d in all. Run it again, or try "
-                + "'order show %s' and 'projections list'.", run, app.headPosition() - storedBefore, app.headPosition(), order1);
+                + "'order show %s' and 'projections list'.", run, app.eventCount() - countBefore, app.eventCount(), order1);
         if (app.ordering().order(order1).status() != OrderStatus.DELIVERED) {
             throw new IllegalStateException("order " + order1 + " should be delivered");
         }

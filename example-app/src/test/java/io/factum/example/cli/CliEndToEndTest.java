@@ -39,7 +39,7 @@ abstract class CliEndToEndTest {
 
     long storedEvents() {
         try (ExampleApp app = ExampleApp.open(location(), Narrator.SILENT, event -> {})) {
-            return app.headPosition();
+            return app.eventCount();
         }
     }
 
