@@ -1,7 +1,8 @@
 package io.factum.example.ordering;
 
 import io.factum.annotation.Event;
+import java.time.Instant;
 
-/** Recorded when an order is cancelled before it ships. */
-@Event
-public record OrderCancelled(String orderId, String reason) implements OrderEvent {}
+/** The order was cancelled before it shipped. */
+@Event(name = "OrderCancelled")
+public record OrderCancelled(String orderId, String reason, Instant cancelledAt) implements OrderEvent {}

@@ -1,8 +1,8 @@
 package io.factum.example.ordering;
 
 import io.factum.annotation.Event;
-import java.math.BigDecimal;
+import java.time.Instant;
 
-/** Recorded when the customer confirms a pending order; its items are fixed from now on. */
-@Event
-public record OrderConfirmed(String orderId, BigDecimal total) implements OrderEvent {}
+/** The customer confirmed the order; no more lines can be added. */
+@Event(name = "OrderConfirmed")
+public record OrderConfirmed(String orderId, Instant confirmedAt) implements OrderEvent {}

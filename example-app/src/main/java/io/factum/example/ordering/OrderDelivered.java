@@ -1,7 +1,8 @@
 package io.factum.example.ordering;
 
 import io.factum.annotation.Event;
+import java.time.Instant;
 
-/** Recorded when the carrier hands a shipped order to the customer. */
-@Event
-public record OrderDelivered(String orderId) implements OrderEvent {}
+/** The carrier delivered the order. */
+@Event(name = "OrderDelivered")
+public record OrderDelivered(String orderId, Instant deliveredAt) implements OrderEvent {}

@@ -2,7 +2,7 @@ package io.factum.example.ordering;
 
 /**
  * Everything that can happen to an {@link Order}. Sealed, so the processor checks that
- * {@code Order} has an {@code @Apply} method for every one of them.
+ * {@code Order} has an apply method for each, and subscribers can take the whole family.
  */
 public sealed interface OrderEvent
         permits OrderCreated, OrderItemAdded, OrderConfirmed, OrderPaid, OrderShipped, OrderDelivered, OrderCancelled {

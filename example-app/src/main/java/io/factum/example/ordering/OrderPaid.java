@@ -1,8 +1,8 @@
 package io.factum.example.ordering;
 
 import io.factum.annotation.Event;
-import java.math.BigDecimal;
+import io.factum.example.shared.Money;
 
-/** Recorded when a confirmed order is paid in full. */
-@Event
-public record OrderPaid(String orderId, String paymentId, BigDecimal amount) implements OrderEvent {}
+/** The order was paid in full. */
+@Event(name = "OrderPaid")
+public record OrderPaid(String orderId, String paymentId, String paymentMethod, Money paidAmount) implements OrderEvent {}

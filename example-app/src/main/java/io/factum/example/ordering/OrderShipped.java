@@ -1,7 +1,8 @@
 package io.factum.example.ordering;
 
 import io.factum.annotation.Event;
+import java.time.Instant;
 
-/** Recorded when a paid order leaves the warehouse. */
-@Event
-public record OrderShipped(String orderId, String trackingNumber) implements OrderEvent {}
+/** The order left the warehouse with a carrier. */
+@Event(name = "OrderShipped")
+public record OrderShipped(String orderId, String trackingNumber, String carrier, Instant shippedAt) implements OrderEvent {}

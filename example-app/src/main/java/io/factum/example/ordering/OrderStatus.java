@@ -1,6 +1,6 @@
 package io.factum.example.ordering;
 
-/** Where an {@link Order} is in its life. */
+/** Where an order is in its life. */
 public enum OrderStatus {
     PENDING, CONFIRMED, PAID, SHIPPED, DELIVERED, CANCELLED
 }
