@@ -45,6 +45,9 @@ public final class BenchDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final Path sqliteDirectory;
     private final String pgSchema;
+    /** Removes the database if the JVM ends without a teardown, e.g. after a benchmark failed. */
+    private final Thread cleanupOnExit;
+    private boolean closed;
 
     private BenchDatabase(String backend, String id, HikariDataSource pool, Path sqliteDirectory, String pgSchema) {
         this.backend = backend;
@@ -52,6 +55,8 @@ public final class BenchDatabase implements AutoCloseable {
         this.pool = pool;
         this.sqliteDirectory = sqliteDirectory;
         this.pgSchema = pgSchema;
+        this.cleanupOnExit = new Thread(this::close, "remove-" + id);
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /** A new, empty database of {@code backend} ({@link #SQLITE} or {@link #POSTGRES}), with a pool of {@code connections}. */
@@ -135,9 +140,20 @@ public final class BenchDatabase implements AutoCloseable {
         return store;
     }
 
-    /** Closes the pool and removes everything this database created. */
+    /** Closes the pool and removes everything this database created. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != cleanupOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway and finds this database closed.
+            }
+        }
         pool.close();
         if (pgSchema != null) {
             try (Connection admin = DriverManager.getConnection(postgresUrl());
