@@ -209,6 +209,11 @@ abstract class CliEndToEndTest {
         CliRun otherStore = CliRun.run(List.of(), "--store", "jdbc:mysql://localhost/shop", "demo");
         assertThat(otherStore.exitCode()).isEqualTo(ExampleCli.BAD_INPUT);
         assertThat(otherStore.err()).startsWith("Invalid input: Unsupported store 'jdbc:mysql://localhost/shop'");
+
+        // Nothing listens on port 1: the store cannot be reached.
+        CliRun unreachable = CliRun.run(List.of(), "--store", "jdbc:postgresql://127.0.0.1:1/test?user=postgres", "order", "show", "ORD-1");
+        assertThat(unreachable.exitCode()).as("%s", unreachable).isEqualTo(ExampleCli.STORAGE);
+        assertThat(unreachable.err()).startsWith("Storage error: Cannot connect to jdbc:postgresql://127.0.0.1:1/test?user=postgres");
     }
 
     @Test
