@@ -11,4 +11,12 @@ import java.util.Optional;
  *                   transfer), empty for a cash deposit
  */
 @Event(name = "MoneyDeposited")
-public record MoneyDeposited(String accountId, Money amount, Optional<String> transferId) implements AccountEvent {}
+public record MoneyDeposited(String accountId, Money amount, Optional<String> transferId) implements AccountEvent {
+
+    /** As the record's own form, but {@code transferId=T-1} instead of {@code Optional[T-1]}, and nothing for cash. */
+    @Override
+    public String toString() {
+        return "MoneyDeposited[accountId=" + accountId + ", amount=" + amount
+                + transferId.map(id -> ", transferId=" + id).orElse("") + "]";
+    }
+}

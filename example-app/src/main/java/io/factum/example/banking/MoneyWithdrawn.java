@@ -10,4 +10,12 @@ import java.util.Optional;
  * @param transferId the transfer this withdrawal is the debit of, empty for a cash withdrawal
  */
 @Event(name = "MoneyWithdrawn")
-public record MoneyWithdrawn(String accountId, Money amount, Optional<String> transferId) implements AccountEvent {}
+public record MoneyWithdrawn(String accountId, Money amount, Optional<String> transferId) implements AccountEvent {
+
+    /** As the record's own form, but {@code transferId=T-1} instead of {@code Optional[T-1]}, and nothing for cash. */
+    @Override
+    public String toString() {
+        return "MoneyWithdrawn[accountId=" + accountId + ", amount=" + amount
+                + transferId.map(id -> ", transferId=" + id).orElse("") + "]";
+    }
+}

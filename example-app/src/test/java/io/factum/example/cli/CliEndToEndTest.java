@@ -70,7 +70,10 @@ abstract class CliEndToEndTest {
                 .contains("balance    270.00 EUR")
                 .contains("status     DELIVERED")
                 .contains("DELIVERED     1", "CANCELLED     2", "139.60 EUR")
-                .contains("Demo run #1 done: 37 events stored in this run, 37 in all.");
+                .contains("Demo run #1 done: 37 events stored in this run, 37 in all.")
+                .contains("MoneyWithdrawn[accountId=ACC-ALICE, amount=150.00 EUR, transferId=T-1]")
+                .contains("MoneyDeposited[accountId=ACC-ALICE, amount=500.00 EUR]")
+                .doesNotContain("Optional");
         assertThat(demo.err()).isEmpty();
     }
 
@@ -140,6 +143,46 @@ abstract class CliEndToEndTest {
     }
 
     @Test
+    void theRemainingRulesOfCustomersStockOrdersAndAccountsAreCheckedToo() {
+        ok("customer", "register", "alice", "--name", "Alice", "--email", "alice@example.com");
+        refused(ExampleCli.REJECTED, "Rejected: Customer alice already exists. Nothing was stored.",
+                "customer", "register", "alice", "--name", "Alice", "--email", "other@example.com");
+        refused(ExampleCli.REJECTED, "Customer alice already uses alice@example.com", "customer", "change-email", "alice", "ALICE@example.com");
+        ok("customer", "deactivate", "alice", "--reason", "moved away");
+        refused(ExampleCli.REJECTED, "Customer alice is deactivated and cannot be deactivated again",
+                "customer", "deactivate", "alice", "--reason", "again");
+        refused(ExampleCli.REJECTED, "Customer alice is deactivated and cannot change their e-mail address",
+                "customer", "change-email", "alice", "alice@new.example.com");
+
+        ok("customer", "register", "bob", "--name", "Bob", "--email", "bob@example.com");
+        refused(ExampleCli.REJECTED, "Received quantity must be at least 1, was 0", "stock", "receive", "KBD-1", "0");
+        refused(ExampleCli.REJECTED, "Quantity of KBD-1 must be at least 1, was 0",
+                "order", "place", "ORD-1", "--customer", "bob", "--item", "KBD-1:0:49.90");
+        refused(ExampleCli.REJECTED, "Price of KBD-1 must be positive, was 0.00 EUR",
+                "order", "place", "ORD-1", "--customer", "bob", "--item", "KBD-1:1:0");
+        ok("stock", "receive", "KBD-1", "1");
+        ok("order", "place", "ORD-1", "--customer", "bob", "--item", "KBD-1:1:49.90");
+        ok("order", "cancel", "ORD-1", "--reason", "changed my mind");
+        refused(ExampleCli.REJECTED, "The order is already cancelled (order ORD-1 is CANCELLED)", "order", "cancel", "ORD-1", "--reason", "twice");
+        refused(ExampleCli.REJECTED, "Only pending orders can be confirmed (order ORD-1 is CANCELLED)", "order", "confirm", "ORD-1");
+
+        ok("account", "open", "A", "--owner", "Alice");
+        ok("account", "open", "B", "--owner", "Bob");
+        ok("account", "deposit", "A", "50");
+        refused(ExampleCli.REJECTED, "Amount must be positive, was 0.00 EUR", "account", "deposit", "A", "0");
+        refused(ExampleCli.REJECTED, "Amount must be positive, was -1.00 EUR", "account", "withdraw", "A", "-1");
+        refused(ExampleCli.REJECTED, "A transfer needs two different accounts, got A twice", "account", "transfer", "A", "A", "5");
+        ok("account", "close", "B");
+        refused(ExampleCli.REJECTED, "Account B is already closed", "account", "close", "B");
+        refused(ExampleCli.REJECTED, "Account B is closed and cannot withdraw", "account", "withdraw", "B", "1");
+        refused(ExampleCli.REJECTED, "Account B is closed and cannot receive money", "account", "transfer", "A", "B", "5");
+        ok("account", "open", "C", "--owner", "Carol");
+        ok("account", "transfer", "A", "C", "5", "--id", "T-1");
+        refused(ExampleCli.REJECTED, "Transfer T-1 already exists", "account", "transfer", "A", "C", "5", "--id", "T-1");
+        assertThat(ok("account", "show", "A").out()).contains("balance    45.00 EUR");
+    }
+
+    @Test
     void badInputAndUnknownIdsAreRefusedClearly() {
         ok("account", "open", "A", "--owner", "Alice");
         refused(ExampleCli.NOT_FOUND, "Not found: Order 'NOPE' does not exist", "order", "confirm", "NOPE");
@@ -151,6 +194,9 @@ abstract class CliEndToEndTest {
         refused(ExampleCli.BAD_INPUT, "Invalid input: 'EURO' is not an ISO 4217 currency code", "account", "open", "B", "--owner", "B",
                 "--currency", "EURO");
         refused(ExampleCli.BAD_INPUT, "Invalid input: Invalid order id 'no spaces'", "order", "show", "no spaces");
+        refused(ExampleCli.BAD_INPUT, "Invalid input: 'not-an-email' is not an e-mail address",
+                "customer", "register", "bad", "--name", "Bad", "--email", "not-an-email");
+        refused(ExampleCli.NOT_FOUND, "Not found: Transfer 'T-404' does not exist", "account", "show-transfer", "T-404");
         refused(ExampleCli.BAD_INPUT, "Item 'KBD-1' should look like PRODUCT:QUANTITY:UNIT_PRICE[:NAME]",
                 "order", "place", "ORD-1", "--customer", "alice", "--item", "KBD-1");
         refused(ExampleCli.BAD_INPUT, "Quantity 'two' in item 'KBD-1:two:1.00' is not a whole number",
@@ -163,6 +209,11 @@ abstract class CliEndToEndTest {
         CliRun otherStore = CliRun.run(List.of(), "--store", "jdbc:mysql://localhost/shop", "demo");
         assertThat(otherStore.exitCode()).isEqualTo(ExampleCli.BAD_INPUT);
         assertThat(otherStore.err()).startsWith("Invalid input: Unsupported store 'jdbc:mysql://localhost/shop'");
+
+        // Nothing listens on port 1: the store cannot be reached.
+        CliRun unreachable = CliRun.run(List.of(), "--store", "jdbc:postgresql://127.0.0.1:1/test?user=postgres", "order", "show", "ORD-1");
+        assertThat(unreachable.exitCode()).as("%s", unreachable).isEqualTo(ExampleCli.STORAGE);
+        assertThat(unreachable.err()).startsWith("Storage error: Cannot connect to jdbc:postgresql://127.0.0.1:1/test?user=postgres");
     }
 
     @Test
