@@ -47,12 +47,13 @@ public abstract class JdbcEventStore implements EventStore {
     private final ReentrantLock writerLock;
     private volatile boolean schemaReady;
 
-    protected JdbcEventStore(DataSource dataSource, JdbcDialect dialect, TableNames tables, boolean createSchemaOnFirstUse) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    /** A store with the data source and table options of {@code options}, speaking {@code dialect}. */
+    protected JdbcEventStore(Options<?> options, JdbcDialect dialect) {
+        this.dataSource = options.dataSource;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.tables = Objects.requireNonNull(tables, "tables");
+        this.tables = options.tables;
         this.rows = new EventRows(dialect, tables);
-        this.createSchemaOnFirstUse = createSchemaOnFirstUse;
+        this.createSchemaOnFirstUse = options.createSchemaOnFirstUse;
         this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
@@ -61,10 +62,12 @@ public abstract class JdbcEventStore implements EventStore {
         return dataSource;
     }
 
+    /** The names of this store's tables. */
     public TableNames tables() {
         return tables;
     }
 
+    /** What this store's SQL and column types are written for. */
     public JdbcDialect dialect() {
         return dialect;
     }
@@ -78,7 +81,7 @@ public abstract class JdbcEventStore implements EventStore {
             inTransaction(connection, () -> {
                 dialect.lockSchema(connection, tables);
                 try (Statement statement = connection.createStatement()) {
-                    for (String ddl : dialect.createSchema(tables)) {
+                    for (String ddl : SchemaDdl.createTables(tables, dialect.columnTypes())) {
                         statement.execute(ddl);
                     }
                 }
@@ -417,6 +420,45 @@ public abstract class JdbcEventStore implements EventStore {
                 // The connection is closed next; a broken one is discarded by its pool.
             }
         }
+    }
+
+    /**
+     * The options every JDBC store's builder has: the data source, the table prefix and whether the
+     * schema is created on first use.
+     *
+     * @param <B> the store's own builder, which chained calls return
+     */
+    public abstract static class Options<B extends Options<B>> {
+        private final DataSource dataSource;
+        private TableNames tables = TableNames.defaults();
+        private boolean createSchemaOnFirstUse = true;
+
+        protected Options(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Prefix of every table name; default {@value TableNames#DEFAULT_PREFIX}. Two applications
+         * sharing a database use two prefixes.
+         *
+         * @throws IllegalArgumentException if it is not a lower-case SQL identifier of at most 40 characters
+         */
+        public B tablePrefix(String prefix) {
+            this.tables = TableNames.withPrefix(prefix);
+            return self();
+        }
+
+        /**
+         * Whether the first operation creates missing tables (default) or
+         * {@link JdbcEventStore#createSchema()} must be called.
+         */
+        public B createSchemaOnFirstUse(boolean create) {
+            this.createSchemaOnFirstUse = create;
+            return self();
+        }
+
+        /** This builder, as its own type. */
+        protected abstract B self();
     }
 
     /** Where an event id is stored. */
