@@ -15,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -181,7 +179,6 @@ public abstract class JdbcEventStore implements EventStore {
 
     private AppendResult appendInTransaction(Connection connection, String streamId, ExpectedRevision expected,
             List<NewEvent> events) throws SQLException {
-        requireDistinctIds(streamId, events);
         dialect.lockStream(connection, tables, streamId);
         StreamHead head = readHead(connection, streamId);
         if (!events.isEmpty()) {
@@ -208,15 +205,6 @@ public abstract class JdbcEventStore implements EventStore {
             throw e;
         }
         return new AppendResult(streamId, head.revision() + events.size(), lastPosition);
-    }
-
-    private static void requireDistinctIds(String streamId, List<NewEvent> events) {
-        Set<UUID> seen = new HashSet<>();
-        for (NewEvent event : events) {
-            if (!seen.add(event.eventId())) {
-                throw new DuplicateEventIdException(event.eventId(), streamId, "twice in this append");
-            }
-        }
     }
 
     /**
@@ -318,9 +306,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
-        StreamIds.validate(streamId);
-        requireNonNegative("fromRevision", fromRevision);
-        requirePositive("maxCount", maxCount);
+        StreamIds.validateReadStream(streamId, fromRevision, maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectStream)) {
@@ -336,8 +322,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> readAll(long afterPosition, int maxCount) {
-        requireNonNegative("afterPosition", afterPosition);
-        requirePositive("maxCount", maxCount);
+        StreamIds.validateReadAll(afterPosition, maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectAll)) {
@@ -376,18 +361,6 @@ public abstract class JdbcEventStore implements EventStore {
     private JdbcStoreException appendFailed(String streamId, SQLException e) {
         return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
                 + "; nothing was written: " + e.getMessage(), e);
-    }
-
-    private static void requirePositive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-        }
-    }
-
-    private static void requireNonNegative(String name, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
-        }
     }
 
     /** Work that runs inside a transaction. */
