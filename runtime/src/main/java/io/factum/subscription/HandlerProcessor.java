@@ -51,7 +51,7 @@ final class HandlerProcessor extends BatchProcessor {
             try {
                 handler.handle(envelope);
                 return;
-            } catch (Exception e) {
+            } catch (Exception | Error e) { // an Error (say an AssertionError) is a failure too, as on the bus
                 if (attempt < rules.retry.maxAttempts()) {
                     rules.pauseAfter(attempt);
                 } else if (rules.onHandlerFailure == FailureAction.PARK) {
@@ -72,7 +72,7 @@ final class HandlerProcessor extends BatchProcessor {
             return null;
         } catch (DeliveryRules.Undecodable e) {
             return e.reason();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             return e;
         }
     }

@@ -97,7 +97,7 @@ final class ProjectionProcessor extends BatchProcessor {
         }
         try {
             projection.apply(envelope, connection);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error (say an AssertionError) is a failure too, as on the bus
             throw new BatchFailure(event, e, false);
         }
     }

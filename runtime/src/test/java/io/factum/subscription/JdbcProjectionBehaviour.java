@@ -132,6 +132,25 @@ public abstract class JdbcProjectionBehaviour {
     }
 
     @Test
+    void anErrorThrownByTheProjectionIsAFailureLikeAnException() throws SQLException {
+        JdbcProjection failingOnTwo = (event, connection) -> {
+            if (event.payload() instanceof ItemAdded item && item.quantity() == 2) {
+                throw new AssertionError("unexpected quantity 2");
+            }
+            apply(event, connection);
+        };
+        Subscription subscription = Subscription.builder("totals", store, registry).projection(failingOnTwo)
+                .retry(RetryPolicy.noRetry()).onHandlerFailure(FailureAction.PARK).build();
+
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(5);
+
+        assertThat(total()).isEqualTo(1 + 3 + 4);
+        assertThat(subscription.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactly(positions.get(2));
+        assertThat(subscription.parkedEvents().get(0).error()).contains(AssertionError.class.getName());
+        assertThat(checkpoint()).isEqualTo(positions.get(4));
+    }
+
+    @Test
     void aRetriedBatchAppliesEveryEventExactlyOnce() throws SQLException {
         failOnQuantity = 4;
         failures.set(2);

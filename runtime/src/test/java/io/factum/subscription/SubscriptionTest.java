@@ -363,6 +363,26 @@ class SubscriptionTest {
     }
 
     @Test
+    @Timeout(60)
+    void anErrorThrownByAHandlerIsAFailureLikeAnException() throws InterruptedException {
+        appendItems("Order-1", 3);
+        Subscription subscription = subscription(event -> {
+            if (event.globalPosition() == 2) {
+                throw new AssertionError("expected something else");
+            }
+            delivered.add(event);
+        }).retry(RetryPolicy.noRetry()).build();
+
+        subscription.start();
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+
+        assertThat(subscription.status()).isEqualTo(Subscription.Status.FAILED);
+        assertThat(subscription.failure().globalPosition()).isEqualTo(2);
+        assertThat(subscription.failure().getCause()).isInstanceOf(AssertionError.class);
+        assertThat(checkpoints.load("test")).isEqualTo(1);
+    }
+
+    @Test
     void retryPolicyDoublesTheBackoffUpToItsMaximum() {
         RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500));
         assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
