@@ -1,5 +1,6 @@
 package io.factum.subscription;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
@@ -52,7 +53,7 @@ final class DeliveryRules {
      * keep their full backoff even after the thread was stopped.
      */
     void pauseAfter(int failedAttempt) {
-        long millis = retry.backoffAfter(failedAttempt).toMillis();
+        long millis = retry.delayAfter(failedAttempt).toMillis();
         if (millis <= 0) {
             return;
         }

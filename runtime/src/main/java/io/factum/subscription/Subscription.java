@@ -1,6 +1,7 @@
 package io.factum.subscription;
 
 import io.factum.bus.Registration;
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;

@@ -3,6 +3,7 @@ package io.factum.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
 import io.factum.event.Metadata;

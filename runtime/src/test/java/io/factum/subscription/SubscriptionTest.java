@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
@@ -380,16 +381,6 @@ class SubscriptionTest {
         assertThat(subscription.failure().globalPosition()).isEqualTo(2);
         assertThat(subscription.failure().getCause()).isInstanceOf(AssertionError.class);
         assertThat(checkpoints.load("test")).isEqualTo(1);
-    }
-
-    @Test
-    void retryPolicyDoublesTheBackoffUpToItsMaximum() {
-        RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500));
-        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
-        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
-        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(400));
-        assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofMillis(500));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
