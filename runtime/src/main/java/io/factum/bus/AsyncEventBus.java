@@ -87,6 +87,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         return builder().build();
     }
 
+    /** A builder, to choose the executor, queue capacity, full-queue policy, retries and dead-letter store. */
     public static Builder builder() {
         return new Builder();
     }
@@ -214,6 +215,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         return true;
     }
 
+    /** Whether {@link #close(Duration)} has been called: publishing and subscribing now fail. */
     public boolean isClosed() {
         return closed;
     }

@@ -102,10 +102,12 @@ public final class Subscription implements AutoCloseable {
         return new Builder(name, store, registry);
     }
 
+    /** The name its checkpoint and parked events are kept under. */
     public String name() {
         return name;
     }
 
+    /** Where it is in its lifecycle; see {@link Status}. */
     public Status status() {
         return status;
     }
