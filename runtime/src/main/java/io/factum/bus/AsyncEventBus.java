@@ -151,6 +151,10 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         boolean closedMeanwhile = false;
         RejectedExecutionException rejected = null;
         for (AsyncSubscriber subscriber : targets) {
+            if (closedMeanwhile) {
+                // Queuing for the subscribers close() has not reached yet would only add to its report.
+                break;
+            }
             switch (subscriber.offer(envelope, null, blockWhenFull, deadline)) {
                 case ACCEPTED:
                     break;
