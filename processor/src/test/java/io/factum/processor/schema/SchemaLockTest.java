@@ -526,6 +526,24 @@ class SchemaLockTest {
     }
 
     @Test
+    void anUnwritableLockIsAnError() throws IOException {
+        Path notADirectory = dir.resolve("not-a-directory");
+        Files.writeString(notADirectory, "a file where the lock's directory should be");
+        lock = notADirectory.resolve("factum-schema.lock");
+
+        Compilation compilation = compileLocked(ORDER_CREATED);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        // the lock belongs to no source element, so the error has no file or line
+        assertThat(compilation).hadErrorContaining("[Factum/SchemaLockUnwritable] Cannot write the event schema lock " + lock
+                + ": java.nio.file.FileAlreadyExistsException: " + notADirectory + ". Point -Afactum.schemaLock=<path> at a"
+                + " writable file, or -Afactum.schemaLock=off to disable the lock");
+        assertThat(compilation.errors()).allMatch(error -> error.getSource() == null);
+        assertThat(Files.readString(notADirectory)).isEqualTo("a file where the lock's directory should be");
+    }
+
+    @Test
     void aBuildWithErrorsDoesNotWriteTheLock() {
         JavaFileObject broken = source("Broken", """
                 @Event(name = "Broken", version = 2)
