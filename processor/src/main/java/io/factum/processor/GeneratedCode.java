@@ -2,11 +2,13 @@ package io.factum.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 
@@ -25,6 +27,18 @@ public final class GeneratedCode {
     /** The file of {@code type} in {@code name}'s package, with the project's formatting. */
     public static JavaFile file(ClassName name, TypeSpec type) {
         return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    /** {@code List.of(...)} with one element per line, so a registry reads (and diffs) one entry at a time. */
+    public static CodeBlock listOf(List<CodeBlock> elements) {
+        if (elements.isEmpty()) {
+            return CodeBlock.of("$T.of()", List.class);
+        }
+        return CodeBlock.builder()
+                .add("$T.of(\n$>$>", List.class)
+                .add(CodeBlock.join(elements, ",\n"))
+                .add("$<$<)")
+                .build();
     }
 
     /**

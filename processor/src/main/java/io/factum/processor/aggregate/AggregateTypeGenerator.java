@@ -138,7 +138,8 @@ final class AggregateTypeGenerator {
 
     private static MethodSpec replayDecoded(AggregateModel model) {
         return MethodSpec.methodBuilder("replayDecoded")
-                .addJavadoc("An older schema version: the registry decodes it (and upcasts it to the current record).\n")
+                .addJavadoc("Any other schema version: the registry upcasts an older one to the current record, and rejects one\n"
+                        + "newer than this code with a typed error.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(model.aggregateClass(), "aggregate")
                 .addParameter(Names.STORED_EVENT, "stored")

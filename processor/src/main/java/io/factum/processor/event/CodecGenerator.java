@@ -221,24 +221,24 @@ final class CodecGenerator {
             String parameter = type instanceof PropertyType.OptionalType ? VALUE : "values";
             CodeBlock.Builder body = CodeBlock.builder();
             if (type instanceof PropertyType.ListType list) {
-                writeElements(body, list.element(), list.element().typeName().box());
+                writeElements(body, list.contained(), list.contained().typeName().box());
             } else if (type instanceof PropertyType.SetType set) {
-                writeElements(body, set.element(), set.element().typeName().box());
+                writeElements(body, set.contained(), set.contained().typeName().box());
             } else if (type instanceof PropertyType.ArrayType array) {
                 writeElements(body, array.element(), array.element().typeName());
             } else if (type instanceof PropertyType.MapType map) {
                 TypeName entry = ParameterizedTypeName.get(MAP.nestedClass("Entry"), ClassName.get(String.class),
-                        map.value().typeName().box());
+                        map.contained().typeName().box());
                 body.addStatement("$N.writeStartObject(values)", GENERATOR)
                         .beginControlFlow("for ($T entry : values.entrySet())", entry)
                         .addStatement("$N.writeName($T.requiredKey(entry.getKey(), $N, $N))",
                                 GENERATOR, CODEC_SUPPORT, GENERATOR, EVENT_TYPE)
-                        .add(writeValue(map.value(), required(CodeBlock.of("entry.getValue()"))))
+                        .add(writeValue(map.contained(), required(CodeBlock.of("entry.getValue()"))))
                         .endControlFlow()
                         .addStatement("$N.writeEndObject()", GENERATOR);
             } else if (type instanceof PropertyType.OptionalType optional) {
                 body.beginControlFlow("if ($N.isPresent())", VALUE)
-                        .add(writeValue(optional.value(), CodeBlock.of("$N.get()", VALUE)))
+                        .add(writeValue(optional.contained(), CodeBlock.of("$N.get()", VALUE)))
                         .nextControlFlow("else")
                         .addStatement("$N.writeNull()", GENERATOR)
                         .endControlFlow();
@@ -406,7 +406,7 @@ final class CodecGenerator {
             }
             if (type instanceof PropertyType.OptionalType optional) {
                 return CodeBlock.of("$N.hasToken($T.VALUE_NULL) ? $T.empty() : $T.of($L)",
-                        PARSER, JSON_TOKEN, OPTIONAL, OPTIONAL, readValue(optional.value()));
+                        PARSER, JSON_TOKEN, OPTIONAL, OPTIONAL, readValue(optional.contained()));
             }
             return CodeBlock.of("$N($N, $N)", readHelper(type), PARSER, EVENT_TYPE);
         }
@@ -428,10 +428,10 @@ final class CodecGenerator {
                                 CODEC_SUPPORT, PARSER, EVENT_TYPE, enumType.type())
                         .endControlFlow();
             } else if (type instanceof PropertyType.ListType list) {
-                readElements(body, javaType, ARRAY_LIST, list.element());
+                readElements(body, javaType, ARRAY_LIST, list.contained());
                 body.addStatement("return $T.unmodifiableList(values)", COLLECTIONS);
             } else if (type instanceof PropertyType.SetType set) {
-                readElements(body, javaType, LINKED_HASH_SET, set.element());
+                readElements(body, javaType, LINKED_HASH_SET, set.contained());
                 body.addStatement("return $T.unmodifiableSet(values)", COLLECTIONS);
             } else if (type instanceof PropertyType.MapType map) {
                 body.addStatement("$T.expectObject($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
@@ -439,7 +439,7 @@ final class CodecGenerator {
                         .beginControlFlow("for (String key = $N.nextName(); key != null; key = $N.nextName())",
                                 PARSER, PARSER)
                         .addStatement("$N.nextToken()", PARSER)
-                        .addStatement("values.put(key, $L)", readValue(map.value()))
+                        .addStatement("values.put(key, $L)", readValue(map.contained()))
                         .endControlFlow()
                         .addStatement("return $T.unmodifiableMap(values)", COLLECTIONS);
             } else if (type instanceof PropertyType.ArrayType array) {

@@ -51,24 +51,14 @@ public final class ModuleGenerator {
     }
 
     private static CodeBlock eventTypeList(List<EventModel> events) {
-        if (events.isEmpty()) {
-            return CodeBlock.of("$T.of()", List.class);
-        }
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", List.class).indent().indent();
-        for (int i = 0; i < events.size(); i++) {
-            EventModel event = events.get(i);
-            list.add("new $T<>($S, $L, $T.class, $T.INSTANCE)$L", Names.EVENT_TYPE, event.storedName(), event.version(),
-                    event.recordClass(), event.codecClass(), i < events.size() - 1 ? ",\n" : ")");
-        }
-        return list.unindent().unindent().build();
+        return GeneratedCode.listOf(events.stream()
+                .map(event -> CodeBlock.of("new $T<>($S, $L, $T.class, $T.INSTANCE)", Names.EVENT_TYPE, event.storedName(),
+                        event.version(), event.recordClass(), event.codecClass()))
+                .toList());
     }
 
     private static CodeBlock aggregateTypeList(List<ClassName> types) {
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-        for (int i = 0; i < types.size(); i++) {
-            list.add(i == 0 ? "$T.INSTANCE" : ", $T.INSTANCE", types.get(i));
-        }
-        return list.add(")").build();
+        return GeneratedCode.listOf(types.stream().map(type -> CodeBlock.of("$T.INSTANCE", type)).toList());
     }
 
     private static MethodSpec getter(String name, TypeName type, String field) {

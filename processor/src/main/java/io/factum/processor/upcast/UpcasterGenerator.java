@@ -26,10 +26,9 @@ final class UpcasterGenerator {
     static JavaFile generate(UpcasterModel model, Element origin) {
         ClassName self = model.upcasterClass();
         TypeSpec type = TypeSpec.classBuilder(self)
-                .addJavadoc("Upcasts $L v$L ({@code $L}) to v$L ({@code $L}) with {@code $L.$L}.\n",
-                        model.storedName(), model.fromVersion(), model.fromRecord().canonicalName(),
-                        model.toVersion(), model.toRecord().canonicalName(),
-                        model.declaringClass().simpleName(), model.methodName())
+                .addJavadoc("Upcasts $L v$L ({@link $T}) to v$L ({@link $T}) by calling {@link $T#$L}.\n",
+                        model.storedName(), model.fromVersion(), model.fromRecord(),
+                        model.toVersion(), model.toRecord(), model.declaringClass(), model.methodName())
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", Names.PROCESSOR).build())
                 .addAnnotation(Names.FACTUM_GENERATED)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
