@@ -138,7 +138,7 @@ class ProcessorRobustnessTest {
                 .compile(holder);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.later.HolderAggregateType")
-                .contentsAsUtf8String().contains("aggregate.on(Json.decode(LaterCodec.INSTANCE, stored))");
+                .contentsAsUtf8String().contains("aggregate.on(Json.decode(LaterCodec.INSTANCE, 1, Later.class, stored, registry))");
         assertThat(compilation).generatedSourceFile("test.later.LaterFactumModule")
                 .contentsAsUtf8String().contains("HolderAggregateType.INSTANCE");
     }

@@ -41,8 +41,7 @@ final class AggregateTypeGenerator {
                 .addMethod(getter("eventFamily", classOf(family), CodeBlock.of("$T.class", family)))
                 .addMethod(getter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
                 .addMethod(apply(model))
-                .addMethod(replay(model))
-                .addMethod(replayDecoded(model));
+                .addMethod(replay(model));
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
         }
@@ -110,13 +109,9 @@ final class AggregateTypeGenerator {
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (stored.type())");
         for (AppliedEvent applied : model.applied()) {
             EventModel event = applied.event();
-            body.beginControlFlow("case $S ->", event.storedName())
-                    .beginControlFlow("if (stored.schemaVersion() == $L)", event.version())
-                    .addStatement("aggregate.$N($T.decode($T.INSTANCE, stored))", applied.method(), Names.JSON, event.codecClass())
-                    .nextControlFlow("else")
-                    .addStatement("replayDecoded(aggregate, stored, registry)")
-                    .endControlFlow()
-                    .endControlFlow();
+            // Json.decode reads the current version directly and has the registry upcast an older one.
+            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $L, $T.class, stored, registry))",
+                    event.storedName(), applied.method(), Names.JSON, event.codecClass(), event.version(), event.recordClass());
         }
         for (EventModel ignored : model.ignored()) {
             body.beginControlFlow("case $S ->", ignored.storedName())
@@ -133,23 +128,6 @@ final class AggregateTypeGenerator {
                 .addParameter(Names.STORED_EVENT, "stored")
                 .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
                 .addCode(body.build())
-                .build();
-    }
-
-    private static MethodSpec replayDecoded(AggregateModel model) {
-        return MethodSpec.methodBuilder("replayDecoded")
-                .addJavadoc("Any other schema version: the registry upcasts an older one to the current record, and rejects one\n"
-                        + "newer than this code with a typed error.\n")
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(model.aggregateClass(), "aggregate")
-                .addParameter(Names.STORED_EVENT, "stored")
-                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
-                .addStatement("$T event = registry.decode(stored)", Object.class)
-                .beginControlFlow("if (!(event instanceof $T e))", model.family())
-                .addStatement("throw new $T(stored, $S + event.getClass().getName() + $S)", Names.UNKNOWN_EVENT_TYPE,
-                        "it decodes to ", ", which is not an event of aggregate " + model.name())
-                .endControlFlow()
-                .addStatement("apply(aggregate, e)")
                 .build();
     }
 
