@@ -48,7 +48,7 @@ final class SubscribersGenerator {
                 .addStatement("$T registrations = new $T<>($L)", registrations, ArrayList.class, model.subscriptions().size())
                 .beginControlFlow("try");
         for (Subscription subscription : model.subscriptions()) {
-            body.addStatement("registrations.add(bus.subscribe($S, $T.class, envelope -> handler.$N($L)))",
+            body.addStatement("registrations.add(bus.subscribe($S, $T.class,$Wenvelope -> handler.$N($L)))",
                     subscription.name(), subscription.event(), subscription.method(), arguments(subscription, model.subscribersClass()));
         }
         body.nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
