@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.EventFamily;
 import io.factum.processor.GeneratedCode;
@@ -36,29 +35,16 @@ final class AggregateTypeGenerator {
                         .initializer("new $T()", self)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", model.name())))
-                .addMethod(getter("aggregateClass", classOf(aggregate), CodeBlock.of("$T.class", aggregate)))
-                .addMethod(getter("eventFamily", classOf(family), CodeBlock.of("$T.class", family)))
-                .addMethod(getter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
+                .addMethod(GeneratedCode.overridingGetter("name", ClassName.get(String.class), CodeBlock.of("$S", model.name())))
+                .addMethod(GeneratedCode.overridingClassGetter("aggregateClass", aggregate))
+                .addMethod(GeneratedCode.overridingClassGetter("eventFamily", family))
+                .addMethod(GeneratedCode.overridingGetter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
                 .addMethod(apply(model))
                 .addMethod(replay(model));
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
         }
         return GeneratedCode.file(self, type.build());
-    }
-
-    private static TypeName classOf(ClassName type) {
-        return ParameterizedTypeName.get(ClassName.get(Class.class), type);
-    }
-
-    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(type)
-                .addStatement("return $L", value)
-                .build();
     }
 
     private static MethodSpec apply(AggregateModel model) {

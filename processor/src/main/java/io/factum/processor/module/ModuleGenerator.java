@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -39,13 +38,13 @@ public final class ModuleGenerator {
                 .addField(FieldSpec.builder(aggregateTypes, "AGGREGATE_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(aggregateTypeList(model.aggregateTypes()))
                         .build())
-                .addMethod(getter("eventTypes", eventTypes, "EVENT_TYPES"))
-                .addMethod(getter("aggregateTypes", aggregateTypes, "AGGREGATE_TYPES"));
+                .addMethod(GeneratedCode.overridingGetter("eventTypes", eventTypes, CodeBlock.of("EVENT_TYPES")))
+                .addMethod(GeneratedCode.overridingGetter("aggregateTypes", aggregateTypes, CodeBlock.of("AGGREGATE_TYPES")));
         if (!model.upcasters().isEmpty()) {
             type.addField(FieldSpec.builder(UpcastModule.UPCASTER_LIST, "UPCASTERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                             .initializer(UpcastModule.upcastersInitializer(model.upcasters()))
                             .build())
-                    .addMethod(getter("upcasters", UpcastModule.UPCASTER_LIST, "UPCASTERS"));
+                    .addMethod(GeneratedCode.overridingGetter("upcasters", UpcastModule.UPCASTER_LIST, CodeBlock.of("UPCASTERS")));
         }
         return GeneratedCode.file(model.moduleClass(), type.build());
     }
@@ -59,14 +58,5 @@ public final class ModuleGenerator {
 
     private static CodeBlock aggregateTypeList(List<ClassName> types) {
         return GeneratedCode.listOf(types.stream().map(type -> CodeBlock.of("$T.INSTANCE", type)).toList());
-    }
-
-    private static MethodSpec getter(String name, TypeName type, String field) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(type)
-                .addStatement("return $N", field)
-                .build();
     }
 }
