@@ -300,8 +300,8 @@ final class CodecGenerator {
                 }
             }
 
-            method.beginControlFlow("for (int index = $N.nextNameMatch(NAMES); index != $T.MATCH_END_OBJECT;"
-                            + " index = $N.nextNameMatch(NAMES))", PARSER, NAME_MATCHER, PARSER)
+            method.beginControlFlow("for (int index = $N.nextNameMatch(NAMES);$Windex != $T.MATCH_END_OBJECT;"
+                            + "$Windex = $N.nextNameMatch(NAMES))", PARSER, NAME_MATCHER, PARSER)
                     .addStatement("$N.nextToken()", PARSER)
                     .beginControlFlow("switch (index)");
             List<PropertyModel> properties = model.properties();
