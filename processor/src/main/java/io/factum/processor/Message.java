@@ -98,7 +98,7 @@ public enum Message {
     SCHEMA_LOCK_UNWRITABLE("SchemaLockUnwritable",
             "Cannot write the event schema lock %s: %s. Point -Afactum.schemaLock=<path> at a writable file, or -Afactum.schemaLock=off to disable the lock"),
     SCHEMA_LOCK_UNLOCATED("SchemaLockUnlocated",
-            "Factum could not find the project directory from the class output %s, so event schemas are not locked; set -Afactum.schemaLock=<path to factum-schema.lock> (or =off to silence this)"),
+            "Factum found no build file (pom.xml, build.gradle, build.gradle.kts) in %s or above it, so it cannot tell the project directory and event schemas are not locked; set -Afactum.schemaLock=<path to factum-schema.lock> (or =off to silence this)"),
 
     // ---- aggregates ----
     AGGREGATE_KIND("AggregateKind", "@Aggregate applies to classes, but %s is %s; declare `public class %s extends AggregateRoot<YourEvent>`"),

@@ -46,6 +46,11 @@ public final class Reporter {
         messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);
     }
 
+    /** A warning that belongs to no element, e.g. about the schema lock file. */
+    public void warning(Message message, Object... args) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message.format(args));
+    }
+
     /** Reports an unexpected exception on {@code element} with its stack trace. */
     public void internalError(Element element, Throwable t) {
         StringWriter trace = new StringWriter();

@@ -10,18 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
+import java.util.Map;
 import javax.annotation.processing.Messager;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -138,53 +133,27 @@ class ProcessorRobustnessTest {
                 "    @Apply void on(Later e) {}",
                 "}");
         Compilation compilation = com.google.testing.compile.Compiler.javac()
-                .withProcessors(new FactumProcessor(), new LaterEventGenerator())
+                .withProcessors(new FactumProcessor(), laterEventGenerator())
                 .withOptions(Compilations.LINT)
                 .compile(holder);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.later.HolderAggregateType")
-                .contentsAsUtf8String().contains("aggregate.on(Json.decode(LaterCodec.INSTANCE, stored))");
+                .contentsAsUtf8String().contains("aggregate.on(Json.decode(LaterCodec.INSTANCE, 1, Later.class, stored, registry))");
         assertThat(compilation).generatedSourceFile("test.later.LaterFactumModule")
                 .contentsAsUtf8String().contains("HolderAggregateType.INSTANCE");
     }
 
-    /** Generates {@code test.later.Later} and its stand-in codec in the first round. */
-    private static final class LaterEventGenerator extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (done) {
-                return false;
-            }
-            done = true;
-            write("test.later.Later", "package test.later;\n@io.factum.annotation.Event public record Later(String id) {}\n");
-            for (JavaFileObject codec : TestCodecs.forStringRecord("test.later", "Later", "id")) {
-                try {
-                    write("test.later.LaterCodec", codec.getCharContent(true).toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
-
-        private void write(String name, String source) {
-            try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-                writer.write(source);
+    /** {@code test.later.Later} and its stand-in codec, as another processor would write them in round 1. */
+    private static FirstRoundSources laterEventGenerator() {
+        Map<String, String> sources = new java.util.HashMap<>();
+        sources.put("test.later.Later", "package test.later;\n@io.factum.annotation.Event public record Later(String id) {}\n");
+        for (JavaFileObject codec : TestCodecs.forStringRecord("test.later", "Later", "id")) {
+            try {
+                sources.put("test.later.LaterCodec", codec.getCharContent(true).toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        return new FirstRoundSources(sources);
     }
 }

@@ -87,6 +87,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         return builder().build();
     }
 
+    /** A builder, to choose the executor, queue capacity, full-queue policy, retries and dead-letter store. */
     public static Builder builder() {
         return new Builder();
     }
@@ -150,6 +151,10 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         boolean closedMeanwhile = false;
         RejectedExecutionException rejected = null;
         for (AsyncSubscriber subscriber : targets) {
+            if (closedMeanwhile) {
+                // Queuing for the subscribers close() has not reached yet would only add to its report.
+                break;
+            }
             switch (subscriber.offer(envelope, null, blockWhenFull, deadline)) {
                 case ACCEPTED:
                     break;
@@ -214,6 +219,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         return true;
     }
 
+    /** Whether {@link #close(Duration)} has been called: publishing and subscribing now fail. */
     public boolean isClosed() {
         return closed;
     }

@@ -24,6 +24,7 @@ public final class DeadLetters {
         return store.list();
     }
 
+    /** How many letters are parked now. */
     public int size() {
         return store.list().size();
     }

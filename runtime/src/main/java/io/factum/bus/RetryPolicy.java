@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often {@link AsyncEventBus} calls a failing subscriber with the same event before parking
- * it as a dead letter, and how long it waits in between: exponential backoff from
+ * How often a failing handler is called with the same event before it is given up on, and how long
+ * to wait in between. {@link AsyncEventBus} then parks the event as a dead letter; a
+ * {@link io.factum.subscription.Subscription} stops at it or parks it. Exponential backoff from
  * {@code initialDelay}, multiplied by {@code multiplier} after each failure, capped at {@code maxDelay}.
  *
  * @param maxAttempts  total calls per event, the first included; 1 means no retry
@@ -39,6 +40,11 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
     /** Every failure parks the event at once. */
     public static RetryPolicy noRetry() {
         return new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO);
+    }
+
+    /** {@code maxAttempts} attempts with the same {@code pause} between them. */
+    public static RetryPolicy attempts(int maxAttempts, Duration pause) {
+        return new RetryPolicy(maxAttempts, pause, 1.0, pause);
     }
 
     /** {@code maxAttempts} attempts with no wait in between; mostly for tests. */

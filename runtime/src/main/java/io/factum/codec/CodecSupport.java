@@ -298,7 +298,7 @@ public final class CodecSupport {
             return;
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        int secondOfDay = Math.floorMod(seconds, 86_400); // floorMod(long, int) is an int
         char[] text = new char[30];
         put(text, 0, date.getYear(), 4);
         text[4] = '-';

@@ -2,6 +2,8 @@ package io.factum.codec;
 
 import io.factum.event.EventCodec;
 import io.factum.event.EventDecodingException;
+import io.factum.event.EventTypeRegistry;
+import io.factum.event.UnknownEventTypeException;
 import io.factum.store.StoredEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -74,5 +76,27 @@ public final class Json {
         } catch (EventDecodingException e) {
             throw e.at(event);
         }
+    }
+
+    /**
+     * Decodes a stored event that replay expects to be a {@code type}: with {@code codec} when it was stored at
+     * {@code currentVersion} (the common case, no lookup), and otherwise through {@code registry}, which upcasts
+     * an older version to the current record and rejects a version this code does not know.
+     *
+     * @throws UnknownEventTypeException if the registry knows no such version, or upcasts it to another class
+     *                                   than {@code type}
+     * @throws EventDecodingException    if the payload does not decode or an upcaster fails
+     */
+    public static <T> T decode(EventCodec<T> codec, int currentVersion, Class<T> type, StoredEvent event,
+                               EventTypeRegistry registry) {
+        if (event.schemaVersion() == currentVersion) {
+            return decode(codec, event);
+        }
+        Object upcast = registry.decode(event);
+        if (!type.isInstance(upcast)) {
+            throw new UnknownEventTypeException(event, "it decodes to " + upcast.getClass().getName()
+                    + ", but replay expects " + type.getName() + " for this stored name");
+        }
+        return type.cast(upcast);
     }
 }

@@ -18,18 +18,22 @@ public record Metadata(UUID correlationId, UUID causationId, Map<String, String>
         headers = headers == null || headers.isEmpty() ? Map.of() : Map.copyOf(new TreeMap<>(headers));
     }
 
+    /** No correlation, no causation, no headers. */
     public static Metadata empty() {
         return EMPTY;
     }
 
+    /** A copy with this correlation id (the conversation the event belongs to); null clears it. */
     public Metadata withCorrelationId(UUID id) {
         return new Metadata(id, causationId, headers);
     }
 
+    /** A copy with this causation id (the id of the event or command that caused it); null clears it. */
     public Metadata withCausationId(UUID id) {
         return new Metadata(correlationId, id, headers);
     }
 
+    /** A copy with header {@code name} set to {@code value}, replacing any value it had. */
     public Metadata withHeader(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -47,6 +51,7 @@ public record Metadata(UUID correlationId, UUID causationId, Map<String, String>
         return new Metadata(correlation, cause.eventId(), Map.of());
     }
 
+    /** Whether there is no correlation, causation or header. */
     public boolean isEmpty() {
         return correlationId == null && causationId == null && headers.isEmpty();
     }

@@ -1,10 +1,14 @@
 package io.factum.store;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * The rules every store applies before touching its data: valid stream ids, payload sizes and
- * read arguments. Appends are checked before anything is written, so a bad append stores nothing.
+ * The rules every store applies before touching its data: valid stream ids, payload sizes, event
+ * ids unique within an append, and read arguments. Appends are checked before anything is
+ * written, so a bad append stores nothing.
  */
 public final class StreamIds {
 
@@ -70,18 +74,27 @@ public final class StreamIds {
         }
     }
 
-    /** Validates the stream id and every event's payload size. */
+    /**
+     * Validates the stream id, every event's payload size, and that no event id occurs twice in the
+     * append; every store calls it before writing anything.
+     *
+     * @throws DuplicateEventIdException if two events of the append share an id
+     */
     public static void validateAppend(String streamId, List<NewEvent> events) {
         validate(streamId);
         if (events == null) {
             throw new IllegalArgumentException("events must not be null (use an empty list)");
         }
+        Set<UUID> ids = new HashSet<>();
         for (NewEvent event : events) {
             if (event == null) {
                 throw new IllegalArgumentException("events for stream '" + streamId + "' contain null");
             }
             if (event.payload().length > MAX_PAYLOAD_BYTES) {
                 throw new PayloadTooLargeException(streamId, event.type(), event.payload().length, MAX_PAYLOAD_BYTES);
+            }
+            if (!ids.add(event.eventId())) {
+                throw new DuplicateEventIdException(event.eventId(), streamId, "earlier in the same append");
             }
         }
     }

@@ -1,14 +1,39 @@
 package io.factum.subscription;
 
+import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
 import java.util.List;
 
-/** One way of handling a subscription's batches and keeping its checkpoint. */
-interface BatchProcessor {
+/**
+ * One way of handling a subscription's batches. What both ways share lives here: the checkpoint,
+ * the parked events and redelivering them; how a batch and one redelivery run is up to the
+ * subclass.
+ */
+abstract class BatchProcessor {
 
-    long loadCheckpoint();
+    final DeliveryRules rules;
+    private final EventStore store;
+    private final CheckpointStore checkpoints;
+    private final ParkedEvents parked;
 
-    void saveCheckpoint(long position);
+    BatchProcessor(DeliveryRules rules, EventStore store, CheckpointStore checkpoints, ParkedEvents parked) {
+        this.rules = rules;
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.parked = parked;
+    }
+
+    final long loadCheckpoint() {
+        return checkpoints.load(rules.subscription);
+    }
+
+    final void saveCheckpoint(long position) {
+        checkpoints.save(rules.subscription, position);
+    }
+
+    final ParkedEvents parkedEvents() {
+        return parked;
+    }
 
     /**
      * Handles {@code batch}, the events after {@code checkpoint}, and stores the new checkpoint.
@@ -17,10 +42,35 @@ interface BatchProcessor {
      * @throws SubscriptionFailedException when an event can be neither handled nor parked
      * @throws DeliveryRules.SubscriptionStopped when asked to stop during a retry pause
      */
-    long process(List<StoredEvent> batch, long checkpoint);
+    abstract long process(List<StoredEvent> batch, long checkpoint);
 
-    /** Delivers the parked events again; returns how many were handled and unparked. */
-    int retryParked();
+    /**
+     * Delivers the parked events again, oldest first; those handled now are removed from the list,
+     * the others stay parked with their new error.
+     *
+     * @return how many were handled and unparked
+     */
+    final int retryParked() {
+        int handled = 0;
+        for (ParkedEvent parkedEvent : parked.list(rules.subscription)) {
+            StoredEvent event = DeliveryRules.readAt(store, parkedEvent.globalPosition());
+            if (event == null) {
+                continue;
+            }
+            Throwable failure = redeliver(event);
+            if (failure == null) {
+                handled++;
+            } else {
+                parked.park(rules.subscription, event, DeliveryRules.describe(failure));
+            }
+        }
+        return handled;
+    }
 
-    ParkedEvents parkedEvents();
+    /**
+     * Handles a parked event once more and, if that worked, removes it from the parked events.
+     *
+     * @return null when handled and unparked; else why not (undecodable, or the handler failed)
+     */
+    abstract Throwable redeliver(StoredEvent event);
 }

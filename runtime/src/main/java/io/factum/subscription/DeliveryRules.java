@@ -1,5 +1,6 @@
 package io.factum.subscription;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
@@ -20,6 +21,8 @@ final class DeliveryRules {
     final FailureAction onHandlerFailure;
     final FailureAction onUndecodable;
     private volatile CountDownLatch stopRequested = new CountDownLatch(1);
+    /** The subscription's own thread: only its pauses end early on a stop. */
+    private volatile Thread runThread;
 
     DeliveryRules(String subscription, EventTypeRegistry registry, RetryPolicy retry,
             FailureAction onHandlerFailure, FailureAction onUndecodable) {
@@ -30,21 +33,34 @@ final class DeliveryRules {
         this.onUndecodable = onUndecodable;
     }
 
-    /** The subscription is (re)started: pauses last their full time again until {@link #requestStop()}. */
-    void started() {
+    /**
+     * The subscription is (re)started on {@code runThread}: its pauses last their full time again
+     * until {@link #requestStop()}.
+     */
+    void started(Thread runThread) {
         stopRequested = new CountDownLatch(1);
+        this.runThread = runThread;
     }
 
-    /** Ends any pause at once; the batch in progress ends as {@link SubscriptionStopped}. */
+    /** Ends the run thread's pause at once; the batch in progress ends as {@link SubscriptionStopped}. */
     void requestStop() {
         stopRequested.countDown();
     }
 
-    /** Waits before attempt {@code failedAttempt + 1}. */
+    /**
+     * Waits before attempt {@code failedAttempt + 1}. A stop cuts short only the pauses of the
+     * subscription's own thread: a caller of {@code pollOnce()} did not ask to stop, so its retries
+     * keep their full backoff even after the thread was stopped.
+     */
     void pauseAfter(int failedAttempt) {
-        long millis = retry.backoffAfter(failedAttempt).toMillis();
+        long millis = retry.delayAfter(failedAttempt).toMillis();
+        if (millis <= 0) {
+            return;
+        }
         try {
-            if (millis > 0 && stopRequested.await(millis, TimeUnit.MILLISECONDS)) {
+            if (Thread.currentThread() != runThread) {
+                Thread.sleep(millis);
+            } else if (stopRequested.await(millis, TimeUnit.MILLISECONDS)) {
                 throw new SubscriptionStopped();
             }
         } catch (InterruptedException e) {

@@ -9,7 +9,7 @@ public interface EnvelopeHandler {
     /**
      * Handles one event. Delivery is at-least-once: after a crash or a failed checkpoint write the
      * event may come again, so handle it idempotently (e.g. by its event id). Throwing makes the
-     * subscription retry the event, then stop or park it.
+     * subscription retry the event, then stop or park it; an {@link Error} counts as a failure too.
      */
     void handle(EventEnvelope<Object> event) throws Exception;
 }

@@ -14,7 +14,7 @@ public interface JdbcProjection {
 
     /**
      * Applies one event to the read model through {@code connection}, which is in the batch's
-     * transaction: do not commit, roll back or close it. Throwing rolls back the whole batch.
+     * transaction: do not commit, roll back or close it. Throwing (an exception or an {@link Error}) rolls back the whole batch.
      */
     void apply(EventEnvelope<Object> event, Connection connection) throws Exception;
 }

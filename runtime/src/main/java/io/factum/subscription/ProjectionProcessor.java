@@ -16,34 +16,28 @@ import java.util.Map;
  * then tried again (after the retry pause), and once an event has used up its attempts it is
  * parked inside the next try, or the subscription stops with nothing of the batch committed.
  */
-final class ProjectionProcessor implements BatchProcessor {
+final class ProjectionProcessor extends BatchProcessor {
 
-    private final DeliveryRules rules;
     private final JdbcEventStore store;
     private final JdbcProjection projection;
     private final JdbcCheckpointStore checkpoints;
     private final JdbcParkedEvents parked;
 
     ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection) {
-        this.rules = rules;
+        this(rules, store, projection, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
+    }
+
+    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection,
+            JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
+        super(rules, store, checkpoints, parked);
         this.store = store;
         this.projection = projection;
-        this.checkpoints = new JdbcCheckpointStore(store);
-        this.parked = new JdbcParkedEvents(store);
+        this.checkpoints = checkpoints;
+        this.parked = parked;
     }
 
     @Override
-    public long loadCheckpoint() {
-        return checkpoints.load(rules.subscription);
-    }
-
-    @Override
-    public void saveCheckpoint(long position) {
-        checkpoints.save(rules.subscription, position);
-    }
-
-    @Override
-    public long process(List<StoredEvent> batch, long checkpoint) {
+    long process(List<StoredEvent> batch, long checkpoint) {
         Map<Long, String> toPark = new HashMap<>();
         // Counted per event, so a batch whose failures move from event to event still ends.
         Map<Long, Integer> attemptsByPosition = new HashMap<>();
@@ -103,39 +97,26 @@ final class ProjectionProcessor implements BatchProcessor {
         }
         try {
             projection.apply(envelope, connection);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error (say an AssertionError) is a failure too, as on the bus
             throw new BatchFailure(event, e, false);
         }
     }
 
     @Override
-    public int retryParked() {
-        int handled = 0;
-        for (ParkedEvent parkedEvent : parked.list(rules.subscription)) {
-            StoredEvent event = DeliveryRules.readAt(store, parkedEvent.globalPosition());
-            if (event == null) {
-                continue;
-            }
-            try (Connection connection = store.dataSource().getConnection()) {
-                JdbcEventStore.inTransaction(connection, () -> {
-                    applyOrFail(event, connection);
-                    parked.remove(connection, rules.subscription, event.globalPosition());
-                    return null;
-                });
-                handled++;
-            } catch (BatchFailure failure) {
-                parked.park(rules.subscription, event, DeliveryRules.describe(failure.reason));
-            } catch (SQLException e) {
-                throw new JdbcStoreException("Projection '" + rules.subscription + "' cannot retry parked event "
-                        + event.globalPosition() + ": " + e.getMessage(), e);
-            }
+    Throwable redeliver(StoredEvent event) {
+        try (Connection connection = store.dataSource().getConnection()) {
+            JdbcEventStore.inTransaction(connection, () -> {
+                applyOrFail(event, connection);
+                parked.remove(connection, rules.subscription, event.globalPosition());
+                return null;
+            });
+            return null;
+        } catch (BatchFailure failure) {
+            return failure.reason;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Projection '" + rules.subscription + "' cannot retry parked event "
+                    + event.globalPosition() + ": " + e.getMessage(), e);
         }
-        return handled;
-    }
-
-    @Override
-    public ParkedEvents parkedEvents() {
-        return parked;
     }
 
     /** Carries a failed event out of the transaction so that it rolls back. */

@@ -1,6 +1,7 @@
 package io.factum.subscription;
 
 import io.factum.bus.Registration;
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
@@ -101,10 +102,12 @@ public final class Subscription implements AutoCloseable {
         return new Builder(name, store, registry);
     }
 
+    /** The name its checkpoint and parked events are kept under. */
     public String name() {
         return name;
     }
 
+    /** Where it is in its lifecycle; see {@link Status}. */
     public Status status() {
         return status;
     }
@@ -210,16 +213,20 @@ public final class Subscription implements AutoCloseable {
         position = -1;
         running = true;
         status = Status.RUNNING;
-        rules.started();
         if (appendSignal != null) {
             signalRegistration = appendSignal.onAppend(this::wake);
         }
         thread = new Thread(this::run, "factum-subscription-" + name);
         thread.setDaemon(true);
+        rules.started(thread);
         thread.start();
     }
 
-    /** Stops after the batch in progress (a retry pause ends at once) and waits for the thread to end. */
+    /**
+     * Stops after the batch in progress (a retry pause ends at once) and waits for the thread to
+     * end. A handler may call it too: the subscription then stops once the handler returns and the
+     * batch is done, without waiting for itself.
+     */
     public void stop() {
         Thread stopping;
         synchronized (this) {
@@ -235,6 +242,9 @@ public final class Subscription implements AutoCloseable {
             }
         }
         wake();
+        if (stopping == Thread.currentThread()) {
+            return; // called by a handler on the subscription's own thread: joining would wait forever
+        }
         try {
             stopping.join();
         } catch (InterruptedException e) {
@@ -289,6 +299,7 @@ public final class Subscription implements AutoCloseable {
 
     private void run() {
         Thread me = Thread.currentThread();
+        SubscriptionFailedException failed = null;
         try {
             while (running && thread == me) {
                 int read;
@@ -296,9 +307,7 @@ public final class Subscription implements AutoCloseable {
                     read = pollOnce();
                     lastError = null;
                 } catch (SubscriptionFailedException e) {
-                    failure = e;
-                    status = Status.FAILED;
-                    signalStateChange();
+                    failed = e;
                     return;
                 } catch (DeliveryRules.SubscriptionStopped e) {
                     return;
@@ -312,11 +321,15 @@ public final class Subscription implements AutoCloseable {
                 }
             }
         } finally {
-            // Also when an Error ends the thread: never report RUNNING for a dead thread.
+            // Also when an Error ends the thread: never report RUNNING for a dead thread. FAILED too is
+            // reported only here, once running is false, so that start() right after seeing it restarts.
             synchronized (this) {
                 if (thread == me) {
                     running = false;
-                    if (status == Status.RUNNING) {
+                    if (failed != null) {
+                        failure = failed;
+                        status = Status.FAILED;
+                    } else if (status == Status.RUNNING) {
                         status = Status.STOPPED;
                     }
                     if (signalRegistration != null) {

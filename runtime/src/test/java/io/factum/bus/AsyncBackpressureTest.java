@@ -136,6 +136,38 @@ class AsyncBackpressureTest {
     }
 
     @Test
+    void aPublisherWokenByCloseQueuesTheEventForNoFurtherSubscriber() throws Exception {
+        // A race: the woken publisher used to go on to "healthy" before close() had closed it.
+        for (int round = 1; round <= 200; round++) {
+            StuckRecorder stuckHere = new StuckRecorder();
+            Recorder healthyHere = new Recorder();
+            AsyncEventBus busHere = AsyncEventBus.builder().queueCapacity(1).blockWhenFull(Waiting.PATIENCE).build();
+            busHere.subscribe("stuck", OrderPlaced.class, stuckHere);
+            busHere.subscribe("healthy", OrderPlaced.class, healthyHere);
+            busHere.publish(placed(0));
+            stuckHere.awaitStarted();
+            busHere.publish(placed(1));
+            Waiting.until("healthy keeps up", () -> healthyHere.received().size() == 2);
+            Thread publisher = new Thread(() -> {
+                try {
+                    busHere.publish(placed(2));
+                } catch (BusClosedException expected) {
+                    // asserted through the report below
+                }
+            }, "blocked-publisher");
+            publisher.start();
+            Waiting.blocked(publisher);
+
+            ShutdownReport report = busHere.close(Duration.ZERO);
+            publisher.join();
+            stuckHere.release();
+
+            assertThat(report.undelivered()).as("round %d", round)
+                    .extracting(ShutdownReport.Undelivered::subscriberName).containsExactly("stuck");
+        }
+    }
+
+    @Test
     void redeliveryRespectsTheQueueBoundAndKeepsTheLetterWhenRefused() throws Exception {
         bus = AsyncEventBus.builder().queueCapacity(1).rejectWhenFull().retryPolicy(RetryPolicy.noRetry()).build();
         StuckRecorder stuckAfterFailing = new StuckRecorder();

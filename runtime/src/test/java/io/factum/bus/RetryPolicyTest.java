@@ -25,6 +25,10 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.DEFAULT.delayAfter(4)).isEqualTo(Duration.ofMillis(800));
         assertThat(RetryPolicy.noRetry().maxAttempts()).isEqualTo(1);
         assertThat(RetryPolicy.immediate(3).delayAfter(2)).isEqualTo(Duration.ZERO);
+        RetryPolicy fixedPause = RetryPolicy.attempts(3, Duration.ofSeconds(1));
+        assertThat(fixedPause.maxAttempts()).isEqualTo(3);
+        assertThat(fixedPause.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(fixedPause.delayAfter(2)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

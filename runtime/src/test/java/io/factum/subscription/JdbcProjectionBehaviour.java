@@ -3,6 +3,7 @@ package io.factum.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
 import io.factum.event.Metadata;
@@ -129,6 +130,25 @@ public abstract class JdbcProjectionBehaviour {
 
         assertThat(projection().build().runUntilCaughtUp()).isZero();
         assertThat(total()).isEqualTo(10);
+    }
+
+    @Test
+    void anErrorThrownByTheProjectionIsAFailureLikeAnException() throws SQLException {
+        JdbcProjection failingOnTwo = (event, connection) -> {
+            if (event.payload() instanceof ItemAdded item && item.quantity() == 2) {
+                throw new AssertionError("unexpected quantity 2");
+            }
+            apply(event, connection);
+        };
+        Subscription subscription = Subscription.builder("totals", store, registry).projection(failingOnTwo)
+                .retry(RetryPolicy.noRetry()).onHandlerFailure(FailureAction.PARK).build();
+
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(5);
+
+        assertThat(total()).isEqualTo(1 + 3 + 4);
+        assertThat(subscription.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactly(positions.get(2));
+        assertThat(subscription.parkedEvents().get(0).error()).contains(AssertionError.class.getName());
+        assertThat(checkpoint()).isEqualTo(positions.get(4));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
@@ -294,13 +295,92 @@ class SubscriptionTest {
     }
 
     @Test
-    void retryPolicyDoublesTheBackoffUpToItsMaximum() {
-        RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500));
-        assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
-        assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofMillis(200));
-        assertThat(policy.backoffAfter(3)).isEqualTo(Duration.ofMillis(400));
-        assertThat(policy.backoffAfter(4)).isEqualTo(Duration.ofMillis(500));
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    @Timeout(60)
+    void afterAStopTheSubscriptionCanBePolledByHandWithItsRetriesIntact() throws InterruptedException {
+        appendItems("Order-1", 1);
+        Subscription subscription = subscription(delivered::add).build();
+        subscription.start();
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        subscription.stop();
+
+        appendItems("Order-2", 1);
+        AtomicInteger attempts = new AtomicInteger();
+        Subscription byHand = Subscription.builder("test", store, registry).handler(event -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("not yet");
+            }
+            delivered.add(event);
+        }, checkpoints).retry(RetryPolicy.attempts(3, Duration.ofMillis(1))).build();
+        byHand.start();
+        byHand.stop();
+
+        // The stop of the thread must not cut the retry pauses of a later poll on this thread short.
+        assertThat(byHand.pollOnce()).isEqualTo(1);
+        assertThat(attempts).hasValue(3);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    @Timeout(60)
+    void aHandlerCanStopItsOwnSubscription() throws InterruptedException {
+        appendItems("Order-1", 3);
+        Subscription[] self = new Subscription[1];
+        CountDownLatch stopReturned = new CountDownLatch(1);
+        self[0] = subscription(event -> {
+            delivered.add(event);
+            if (event.globalPosition() == 2) {
+                self[0].stop();
+                stopReturned.countDown();
+            }
+        }).batchSize(1).build();
+
+        self[0].start();
+
+        assertThat(stopReturned.await(30, TimeUnit.SECONDS)).as("stop() called by the handler returned").isTrue();
+        assertThat(self[0].awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+        assertThat(self[0].status()).isEqualTo(Subscription.Status.STOPPED);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L);
+        assertThat(checkpoints.load("test")).isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(120)
+    void aFailedSubscriptionCanBeRestartedAsSoonAsItReportsTheFailure() throws InterruptedException {
+        appendItems("Order-1", 1);
+        AtomicInteger calls = new AtomicInteger();
+        Subscription subscription = subscription(event -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("always");
+        }).retry(RetryPolicy.noRetry()).build();
+
+        for (int round = 1; round <= 200; round++) {
+            subscription.start();
+            assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+            // FAILED is reported only once the run has ended, so start() right after it runs again.
+            assertThat(subscription.status()).as("round %d", round).isEqualTo(Subscription.Status.FAILED);
+            assertThat(calls).as("round %d", round).hasValue(round);
+        }
+        subscription.stop();
+    }
+
+    @Test
+    @Timeout(60)
+    void anErrorThrownByAHandlerIsAFailureLikeAnException() throws InterruptedException {
+        appendItems("Order-1", 3);
+        Subscription subscription = subscription(event -> {
+            if (event.globalPosition() == 2) {
+                throw new AssertionError("expected something else");
+            }
+            delivered.add(event);
+        }).retry(RetryPolicy.noRetry()).build();
+
+        subscription.start();
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+
+        assertThat(subscription.status()).isEqualTo(Subscription.Status.FAILED);
+        assertThat(subscription.failure().globalPosition()).isEqualTo(2);
+        assertThat(subscription.failure().getCause()).isInstanceOf(AssertionError.class);
+        assertThat(checkpoints.load("test")).isEqualTo(1);
     }
 
     @Test

@@ -11,9 +11,11 @@ import io.factum.processor.Reporter;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -73,7 +75,7 @@ final class AggregateModeler {
         List<ApplyMethod> applies = applyMethods(aggregate, family, typeClass.simpleName());
         List<EventModel> ignored = ignores(aggregate, annotation, family, applies);
         if (family != null && family.isClosed()) {
-            checkExhaustive(aggregate, family, applies, ignored);
+            checkExhaustive(aggregate, family, ignored);
         }
         checkDistinctStoredNames(aggregate, applies, ignored);
         if (reporter.errorCount() != errorsBefore) {
@@ -256,11 +258,12 @@ final class AggregateModeler {
         return value instanceof List<?> ? (List<? extends AnnotationValue>) value : List.of(array);
     }
 
-    private void checkExhaustive(TypeElement aggregate, EventFamily family, List<ApplyMethod> applies, List<EventModel> ignored) {
+    private void checkExhaustive(TypeElement aggregate, EventFamily family, List<EventModel> ignored) {
+        Set<ClassName> attempted = eventsNamedByApplyMethods(aggregate);
         List<String> missing = new ArrayList<>();
         for (EventModel member : family.members()) {
             boolean handled = ignored.stream().anyMatch(e -> e.recordClass().equals(member.recordClass()))
-                    || applies.stream().anyMatch(a -> a.event().recordClass().equals(member.recordClass()));
+                    || attempted.contains(member.recordClass());
             if (!handled) {
                 missing.add(member.recordClass().simpleName());
             }
@@ -270,6 +273,25 @@ final class AggregateModeler {
             reporter.error(aggregate, Message.APPLY_MISSING, name, family.type().simpleName(),
                     String.join(", ", missing), missing.get(0), name);
         }
+    }
+
+    /**
+     * The types named by the parameters of every {@code @Apply} method, valid or not: a method with errors is
+     * reported on its own line, so the events it names are not also reported as missing.
+     */
+    private static Set<ClassName> eventsNamedByApplyMethods(TypeElement aggregate) {
+        Set<ClassName> named = new HashSet<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
+            if (Names.annotation(method, Names.APPLY) == null) {
+                continue;
+            }
+            for (VariableElement parameter : method.getParameters()) {
+                if (parameter.asType() instanceof DeclaredType declared) {
+                    named.add(ClassName.get((TypeElement) declared.asElement()));
+                }
+            }
+        }
+        return named;
     }
 
     /** Replay selects the apply method by stored name, so the names must differ. */

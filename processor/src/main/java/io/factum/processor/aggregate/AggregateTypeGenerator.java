@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.EventFamily;
 import io.factum.processor.GeneratedCode;
@@ -36,30 +35,16 @@ final class AggregateTypeGenerator {
                         .initializer("new $T()", self)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(getter("name", ClassName.get(String.class), CodeBlock.of("$S", model.name())))
-                .addMethod(getter("aggregateClass", classOf(aggregate), CodeBlock.of("$T.class", aggregate)))
-                .addMethod(getter("eventFamily", classOf(family), CodeBlock.of("$T.class", family)))
-                .addMethod(getter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
+                .addMethod(GeneratedCode.overridingGetter("name", ClassName.get(String.class), CodeBlock.of("$S", model.name())))
+                .addMethod(GeneratedCode.overridingClassGetter("aggregateClass", aggregate))
+                .addMethod(GeneratedCode.overridingClassGetter("eventFamily", family))
+                .addMethod(GeneratedCode.overridingGetter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
                 .addMethod(apply(model))
-                .addMethod(replay(model))
-                .addMethod(replayDecoded(model));
+                .addMethod(replay(model));
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
         }
         return GeneratedCode.file(self, type.build());
-    }
-
-    private static TypeName classOf(ClassName type) {
-        return ParameterizedTypeName.get(ClassName.get(Class.class), type);
-    }
-
-    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(type)
-                .addStatement("return $L", value)
-                .build();
     }
 
     private static MethodSpec apply(AggregateModel model) {
@@ -110,13 +95,9 @@ final class AggregateTypeGenerator {
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (stored.type())");
         for (AppliedEvent applied : model.applied()) {
             EventModel event = applied.event();
-            body.beginControlFlow("case $S ->", event.storedName())
-                    .beginControlFlow("if (stored.schemaVersion() == $L)", event.version())
-                    .addStatement("aggregate.$N($T.decode($T.INSTANCE, stored))", applied.method(), Names.JSON, event.codecClass())
-                    .nextControlFlow("else")
-                    .addStatement("replayDecoded(aggregate, stored, registry)")
-                    .endControlFlow()
-                    .endControlFlow();
+            // Json.decode reads the current version directly and has the registry upcast an older one.
+            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $L, $T.class, stored, registry))",
+                    event.storedName(), applied.method(), Names.JSON, event.codecClass(), event.version(), event.recordClass());
         }
         for (EventModel ignored : model.ignored()) {
             body.beginControlFlow("case $S ->", ignored.storedName())
@@ -133,22 +114,6 @@ final class AggregateTypeGenerator {
                 .addParameter(Names.STORED_EVENT, "stored")
                 .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
                 .addCode(body.build())
-                .build();
-    }
-
-    private static MethodSpec replayDecoded(AggregateModel model) {
-        return MethodSpec.methodBuilder("replayDecoded")
-                .addJavadoc("An older schema version: the registry decodes it (and upcasts it to the current record).\n")
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(model.aggregateClass(), "aggregate")
-                .addParameter(Names.STORED_EVENT, "stored")
-                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
-                .addStatement("$T event = registry.decode(stored)", Object.class)
-                .beginControlFlow("if (!(event instanceof $T e))", model.family())
-                .addStatement("throw new $T(stored, $S + event.getClass().getName() + $S)", Names.UNKNOWN_EVENT_TYPE,
-                        "it decodes to ", ", which is not an event of aggregate " + model.name())
-                .endControlFlow()
-                .addStatement("apply(aggregate, e)")
                 .build();
     }
 

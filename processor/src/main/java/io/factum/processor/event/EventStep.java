@@ -2,11 +2,11 @@ package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.factum.processor.GeneratedCode;
 import io.factum.processor.Message;
 import io.factum.processor.Names;
 import io.factum.processor.Reporter;
-import java.io.IOException;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +25,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.JavaFileObject;
 
 /**
  * Processes {@code @Event} records: validate, build the model, generate the codec (and the codecs of the
@@ -80,7 +79,8 @@ public final class EventStep {
                 if (event != null) {
                     events.add(event);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // as Reporter.guard: this element is abandoned, the others go on
                 reporter.internalError(element, e);
             }
         }
@@ -100,7 +100,7 @@ public final class EventStep {
                     reporter.error(RecordAnalyzer.positionOf(component), Message.UNRESOLVED_TYPE,
                             component.getSimpleName(), component.asType());
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 reporter.internalError(record, e);
             }
         }
@@ -224,11 +224,8 @@ public final class EventStep {
         JavaFile file = generator.generate(model);
         writtenCodecs.add(model.codecClass());
         try {
-            JavaFileObject source = env.getFiler().createSourceFile(model.codecClass().canonicalName(), record);
-            try (Writer writer = source.openWriter()) {
-                file.writeTo(writer);
-            }
-        } catch (IOException e) {
+            GeneratedCode.write(env.getFiler(), file, record);
+        } catch (UncheckedIOException e) {
             reporter.internalError(record, e);
         }
     }

@@ -30,82 +30,84 @@ sealed interface PropertyType {
         }
     }
 
-    /** An enum, written by {@code name()}. */
-    record EnumType(ClassName type) implements PropertyType {
+    /** A type the user declared, an enum or a record; helpers name it by its nesting, e.g. {@code OrderLine}. */
+    sealed interface Declared extends PropertyType permits EnumType, RecordType {
+        ClassName type();
+
         @Override
-        public TypeName typeName() {
-            return type;
+        default TypeName typeName() {
+            return type();
         }
 
         @Override
-        public String displayName() {
-            return String.join("", type.simpleNames());
+        default String displayName() {
+            return String.join("", type().simpleNames());
         }
     }
 
+    /** An enum, written by {@code name()}. */
+    record EnumType(ClassName type) implements Declared {}
+
     /** A nested record, written as an object by its own generated codec. */
-    record RecordType(ClassName type, ClassName codec) implements PropertyType {
+    record RecordType(ClassName type, ClassName codec) implements Declared {}
+
+    /**
+     * A {@code java.util} type around one other shape: {@code List<T>}, {@code Set<T>}, {@code Optional<T>}, or
+     * {@code Map<String, T>}, whose keys are always strings. Helpers are named e.g. {@code ListOfOrderLine}.
+     */
+    sealed interface Container extends PropertyType permits ListType, SetType, MapType, OptionalType {
+        /** The shape inside: the element, or the value of a map or an optional. */
+        PropertyType contained();
+
+        /** The simple name of the {@code java.util} type, e.g. {@code List}. */
+        String rawName();
+
         @Override
-        public TypeName typeName() {
-            return type;
+        default TypeName typeName() {
+            return ParameterizedTypeName.get(ClassName.get("java.util", rawName()), contained().typeName().box());
         }
 
         @Override
-        public String displayName() {
-            return String.join("", type.simpleNames());
+        default String displayName() {
+            return rawName() + "Of" + contained().displayName();
         }
     }
 
     /** {@code List<T>}: a JSON array, read into an unmodifiable list. */
-    record ListType(PropertyType element) implements PropertyType {
+    record ListType(PropertyType contained) implements Container {
         @Override
-        public TypeName typeName() {
-            return ParameterizedTypeName.get(ClassName.get("java.util", "List"), element.typeName().box());
-        }
-
-        @Override
-        public String displayName() {
-            return "ListOf" + element.displayName();
+        public String rawName() {
+            return "List";
         }
     }
 
     /** {@code Set<T>}: a JSON array, read into an unmodifiable set that keeps the array's order. */
-    record SetType(PropertyType element) implements PropertyType {
+    record SetType(PropertyType contained) implements Container {
         @Override
-        public TypeName typeName() {
-            return ParameterizedTypeName.get(ClassName.get("java.util", "Set"), element.typeName().box());
-        }
-
-        @Override
-        public String displayName() {
-            return "SetOf" + element.displayName();
+        public String rawName() {
+            return "Set";
         }
     }
 
     /** {@code Map<String, V>}: a JSON object, read into an unmodifiable map that keeps the object's order. */
-    record MapType(PropertyType value) implements PropertyType {
+    record MapType(PropertyType contained) implements Container {
         @Override
-        public TypeName typeName() {
-            return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class),
-                    value.typeName().box());
+        public String rawName() {
+            return "Map";
         }
 
         @Override
-        public String displayName() {
-            return "MapOf" + value.displayName();
+        public TypeName typeName() {
+            return ParameterizedTypeName.get(ClassName.get("java.util", rawName()), ClassName.get(String.class),
+                    contained.typeName().box());
         }
     }
 
     /** {@code Optional<T>}: the value, or JSON {@code null} when empty. */
-    record OptionalType(PropertyType value) implements PropertyType {
+    record OptionalType(PropertyType contained) implements Container {
         @Override
-        public TypeName typeName() {
-            return ParameterizedTypeName.get(ClassName.get("java.util", "Optional"), value.typeName().box());
-        }
-
-        @Override
-        public String displayName() {
-            return "OptionalOf" + value.displayName();
+        public String rawName() {
+            return "Optional";
         }
     }
 

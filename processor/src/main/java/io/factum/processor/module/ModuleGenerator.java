@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -39,44 +38,25 @@ public final class ModuleGenerator {
                 .addField(FieldSpec.builder(aggregateTypes, "AGGREGATE_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(aggregateTypeList(model.aggregateTypes()))
                         .build())
-                .addMethod(getter("eventTypes", eventTypes, "EVENT_TYPES"))
-                .addMethod(getter("aggregateTypes", aggregateTypes, "AGGREGATE_TYPES"));
+                .addMethod(GeneratedCode.overridingGetter("eventTypes", eventTypes, CodeBlock.of("EVENT_TYPES")))
+                .addMethod(GeneratedCode.overridingGetter("aggregateTypes", aggregateTypes, CodeBlock.of("AGGREGATE_TYPES")));
         if (!model.upcasters().isEmpty()) {
             type.addField(FieldSpec.builder(UpcastModule.UPCASTER_LIST, "UPCASTERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                             .initializer(UpcastModule.upcastersInitializer(model.upcasters()))
                             .build())
-                    .addMethod(getter("upcasters", UpcastModule.UPCASTER_LIST, "UPCASTERS"));
+                    .addMethod(GeneratedCode.overridingGetter("upcasters", UpcastModule.UPCASTER_LIST, CodeBlock.of("UPCASTERS")));
         }
         return GeneratedCode.file(model.moduleClass(), type.build());
     }
 
     private static CodeBlock eventTypeList(List<EventModel> events) {
-        if (events.isEmpty()) {
-            return CodeBlock.of("$T.of()", List.class);
-        }
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", List.class).indent().indent();
-        for (int i = 0; i < events.size(); i++) {
-            EventModel event = events.get(i);
-            list.add("new $T<>($S, $L, $T.class, $T.INSTANCE)$L", Names.EVENT_TYPE, event.storedName(), event.version(),
-                    event.recordClass(), event.codecClass(), i < events.size() - 1 ? ",\n" : ")");
-        }
-        return list.unindent().unindent().build();
+        return GeneratedCode.listOf(events.stream()
+                .map(event -> CodeBlock.of("new $T<>($S, $L, $T.class, $T.INSTANCE)", Names.EVENT_TYPE, event.storedName(),
+                        event.version(), event.recordClass(), event.codecClass()))
+                .toList());
     }
 
     private static CodeBlock aggregateTypeList(List<ClassName> types) {
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-        for (int i = 0; i < types.size(); i++) {
-            list.add(i == 0 ? "$T.INSTANCE" : ", $T.INSTANCE", types.get(i));
-        }
-        return list.add(")").build();
-    }
-
-    private static MethodSpec getter(String name, TypeName type, String field) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(type)
-                .addStatement("return $N", field)
-                .build();
+        return GeneratedCode.listOf(types.stream().map(type -> CodeBlock.of("$T.INSTANCE", type)).toList());
     }
 }

@@ -16,7 +16,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 
 /**
  * Checks every {@code @Event} record of the compilation against the event schema lock and writes the
@@ -55,7 +54,7 @@ final class SchemaLockStep {
         try {
             locked = Files.exists(file) ? SchemaLockFile.parse(Files.readAllLines(file, StandardCharsets.UTF_8)) : Map.of();
         } catch (IOException | IllegalArgumentException e) {
-            error(Message.SCHEMA_LOCK_UNREADABLE.format(file, e.getMessage()));
+            reporter.error(Message.SCHEMA_LOCK_UNREADABLE, file, e.getMessage());
             return;
         }
         boolean update = LockLocation.updateRequested(env);
@@ -132,8 +131,7 @@ final class SchemaLockStep {
                     old.key().label());
             return;
         }
-        env.getMessager().printMessage(Diagnostic.Kind.WARNING, Message.SCHEMA_EVENT_REMOVED.format(
-                lockName, old.storedName(), old.version(), old.className()));
+        reporter.warning(Message.SCHEMA_EVENT_REMOVED, lockName, old.storedName(), old.version(), old.className());
     }
 
     /**
@@ -209,12 +207,8 @@ final class SchemaLockStep {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            error(Message.SCHEMA_LOCK_UNWRITABLE.format(file, e));
+            reporter.error(Message.SCHEMA_LOCK_UNWRITABLE, file, e);
         }
-    }
-
-    private void error(String message) {
-        env.getMessager().printMessage(Diagnostic.Kind.ERROR, message);
     }
 
     private static String simpleName(String qualifiedName) {

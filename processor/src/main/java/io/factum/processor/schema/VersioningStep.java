@@ -72,7 +72,7 @@ public final class VersioningStep {
             if (!round.processingOver()) { // code written in the last round would not be compiled cleanly
                 upcastStep.process(annotated(round, Names.UPCAST));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
         }
     }
@@ -111,7 +111,7 @@ public final class VersioningStep {
             checkHandlers(versions);
             checkFamilies(records, versions);
             schemaLockStep.finish(records, versions);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
         }
     }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import io.factum.processor.GeneratedCode;
 import io.factum.processor.Names;
@@ -15,8 +16,6 @@ import io.factum.processor.subscriber.SubscriberModel.EnvelopeArgument;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -24,6 +23,8 @@ import javax.lang.model.element.Modifier;
  * lambda that calls the handler method directly.
  */
 final class SubscribersGenerator {
+
+    private static final String WIDEN = "widen";
 
     private SubscribersGenerator() {}
 
@@ -35,13 +36,9 @@ final class SubscribersGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(register(model));
-        Set<ClassName> widened = new TreeSet<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
-        for (Subscription subscription : model.subscriptions()) {
-            if (subscription.envelope() == EnvelopeArgument.WIDENED) {
-                widened.add(subscription.family());
-            }
+        if (model.subscriptions().stream().anyMatch(subscription -> subscription.envelope() == EnvelopeArgument.WIDENED)) {
+            type.addMethod(widen());
         }
-        widened.forEach(family -> type.addMethod(widen(family)));
         return GeneratedCode.file(self, type.build());
     }
 
@@ -51,8 +48,8 @@ final class SubscribersGenerator {
                 .addStatement("$T registrations = new $T<>($L)", registrations, ArrayList.class, model.subscriptions().size())
                 .beginControlFlow("try");
         for (Subscription subscription : model.subscriptions()) {
-            body.addStatement("registrations.add(bus.subscribe($S, $T.class, envelope -> handler.$N($L)))",
-                    subscription.name(), subscription.event(), subscription.method(), arguments(subscription));
+            body.addStatement("registrations.add(bus.subscribe($S, $T.class,$Wenvelope -> handler.$N($L)))",
+                    subscription.name(), subscription.event(), subscription.method(), arguments(subscription, model.subscribersClass()));
         }
         body.nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
                 .add("// do not leave the handler half subscribed\n")
@@ -71,28 +68,31 @@ final class SubscribersGenerator {
                 .build();
     }
 
-    private static CodeBlock arguments(Subscription subscription) {
+    private static CodeBlock arguments(Subscription subscription, ClassName subscribers) {
         return switch (subscription.envelope()) {
             case NONE -> CodeBlock.of("envelope.payload()");
             case AS_IS -> CodeBlock.of("envelope.payload(), envelope");
-            case WIDENED -> CodeBlock.of("envelope.payload(), $N(envelope)", widenerName(subscription.family()));
+            case WIDENED -> CodeBlock.of("envelope.payload(), $T.<$T>$N(envelope)",
+                    subscribers, subscription.family(), WIDEN);
         };
     }
 
-    private static String widenerName(ClassName family) {
-        return "as" + String.join("", family.simpleNames());
-    }
-
-    /** The envelope of a member record, seen as the envelope of its family (for a method taking {@code EventEnvelope<Family>}). */
-    private static MethodSpec widen(ClassName family) {
-        return MethodSpec.methodBuilder(widenerName(family))
-                .addJavadoc("An envelope of a member of {@link $T} is an envelope of the family: envelopes are immutable,\n"
-                        + "so the unchecked cast cannot let anything else in.\n", family)
+    /**
+     * {@code widen(envelope)}: the envelope of a member record, seen as the envelope of its family, for a method
+     * taking {@code EventEnvelope<Family>}. One generic helper serves every family.
+     */
+    private static MethodSpec widen() {
+        TypeVariableName family = TypeVariableName.get("F");
+        TypeName familyEnvelope = ParameterizedTypeName.get(Names.EVENT_ENVELOPE, family);
+        return MethodSpec.methodBuilder(WIDEN)
+                .addJavadoc("An envelope of a member of family {@code F} is an envelope of the family: envelopes are\n"
+                        + "immutable, so the unchecked cast cannot let anything else in.\n")
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, family))
+                .addTypeVariable(family)
+                .returns(familyEnvelope)
                 .addParameter(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(family)), "envelope")
-                .addStatement("return ($T) envelope", ParameterizedTypeName.get(Names.EVENT_ENVELOPE, family))
+                .addStatement("return ($T) envelope", familyEnvelope)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
+import io.factum.processor.GeneratedCode;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -27,11 +28,9 @@ public final class UpcastModule {
      * listing {@code upcasters} in their given order (the step's {@code upcasters()} are sorted by stored name and version).
      */
     public static CodeBlock upcastersInitializer(List<UpcasterModel> upcasters) {
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
-        for (int i = 0; i < upcasters.size(); i++) {
-            list.add(i == 0 ? "\n$>$>$T.INSTANCE" : ",\n$T.INSTANCE", upcasters.get(i).upcasterClass());
-        }
-        return list.add(upcasters.isEmpty() ? ")" : "$<$<)").build();
+        return GeneratedCode.listOf(upcasters.stream()
+                .map(upcaster -> CodeBlock.of("$T.INSTANCE", upcaster.upcasterClass()))
+                .toList());
     }
 
     /** {@code @Override public List<Upcaster<?, ?>> upcasters() { return List.of(...); }} for the module class. */

@@ -1,10 +1,10 @@
 package io.factum.processor.upcast;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.GeneratedCode;
 import io.factum.processor.Message;
 import io.factum.processor.Reporter;
 import io.factum.processor.event.EventModel;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,9 +75,10 @@ public final class UpcastStep {
             try {
                 UpcasterModel model = validate(method);
                 if (model != null) {
-                    UpcasterGenerator.generate(model, method.getEnclosingElement()).writeTo(env.getFiler());
+                    // the class declaring the method is the origin that incremental builds track
+                    GeneratedCode.write(env.getFiler(), UpcasterGenerator.generate(model), method.getEnclosingElement());
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 reporter.internalError(method, e);
             }
         }

@@ -373,7 +373,22 @@ class AggregateErrorsTest {
         assertThat(compilation).hadErrorCount(3);
         assertThat(compilation).hadErrorContaining("[Factum/ApplyPrivate]").inFile(subject).onLine(line(4));
         assertThat(compilation).hadErrorContaining("[Factum/ApplyStatic]").inFile(subject).onLine(line(5));
-        assertThat(compilation).hadErrorContaining("[Factum/ApplyMissing]").inFile(subject).onLine(line(2));
+        assertThat(compilation).hadErrorContaining("[Factum/ApplyMissing] Aggregate Subject does not handle these events"
+                + " of its family TestEvent: Shipped.").inFile(subject).onLine(line(2));
+    }
+
+    /** The broken method is the error; the events it names are not reported again as unhandled. */
+    @Test
+    void aBrokenApplyMethodIsNotAlsoReportedAsMissing() {
+        JavaFileObject subject = subject(
+                "@Aggregate(ignores = Created.class)",
+                "class Subject extends AggregateRoot<TestEvent> {",
+                "    public String id() { return null; }",
+                "    @Apply void on(Confirmed confirmed, Shipped shipped) {}",
+                "}");
+        Compilation compilation = compile(subject);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[Factum/ApplyArity]").inFile(subject).onLine(line(4));
     }
 
     @Test

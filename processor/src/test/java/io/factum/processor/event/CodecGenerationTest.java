@@ -9,16 +9,15 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.factum.processor.FactumProcessor;
+import io.factum.processor.FirstRoundSources;
 import io.factum.processor.Reporter;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -178,32 +177,8 @@ class CodecGenerationTest {
 
     @Test
     void eventUsingATypeAnotherProcessorGeneratesLaterIsRetriedInTheNextRound() {
-        AbstractProcessor moneyGenerator = new AbstractProcessor() {
-            private boolean written;
-
-            @Override
-            public Set<String> getSupportedAnnotationTypes() {
-                return Set.of("*");
-            }
-
-            @Override
-            public SourceVersion getSupportedSourceVersion() {
-                return SourceVersion.latestSupported();
-            }
-
-            @Override
-            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                if (!written) {
-                    written = true;
-                    try (Writer writer = processingEnv.getFiler().createSourceFile("test.Money").openWriter()) {
-                        writer.write("package test; public record Money(java.math.BigDecimal amount, String currency) {}");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return false;
-            }
-        };
+        FirstRoundSources moneyGenerator = new FirstRoundSources(Map.of("test.Money",
+                "package test; public record Money(java.math.BigDecimal amount, String currency) {}"));
         JavaFileObject placed = source("test.Placed", "package test;",
                 "@io.factum.annotation.Event public record Placed(String id, Money price) {}");
 

@@ -108,6 +108,8 @@ class ModuleTest {
         Compilation compilation = Compilations.compile(List.of("-Afactum.module=com.acme.not-a-name"), sources);
         assertThat(compilation).hadErrorContaining(
                 "[Factum/ModuleOption] Processor option -Afactum.module=com.acme.not-a-name is not a valid fully qualified class name");
+        // an option belongs to no source element, so the error has no file or line
+        org.assertj.core.api.Assertions.assertThat(compilation.errors()).allMatch(error -> error.getSource() == null);
     }
 
     @Test
@@ -140,6 +142,10 @@ class ModuleTest {
                 "[Factum/ModuleLateElement] Late arrived in annotation processing round 3, after the FactumModule com.acme.");
         assertThat(compilation).hadErrorContaining("was written, so it is not registered in it; "
                 + "the processor that generates Late should run before Factum's");
+        // Late is a generated source, which compile-testing's inFile cannot name: check the diagnostic itself
+        javax.tools.Diagnostic<? extends javax.tools.JavaFileObject> late = compilation.errors().get(0);
+        org.assertj.core.api.Assertions.assertThat(late.getSource().getName()).endsWith("com/acme/billing/Late.java");
+        org.assertj.core.api.Assertions.assertThat(late.getLineNumber()).isEqualTo(2);
     }
 
     /** Generates a filler class in round 1 and an aggregate in round 2, after Factum wrote the module. */

@@ -73,7 +73,8 @@ class LockLocationTest {
 
         assertThat(diagnostics).singleElement().satisfies(d -> {
             assertThat(d.getKind()).isEqualTo(Diagnostic.Kind.WARNING);
-            assertThat(d.getMessage(Locale.ROOT)).startsWith("[Factum/SchemaLockUnlocated] Factum could not find the project directory");
+            assertThat(d.getMessage(Locale.ROOT)).startsWith("[Factum/SchemaLockUnlocated] Factum found no build file (pom.xml, build.gradle,"
+                    + " build.gradle.kts) in " + project.resolve("src/main/java/com/example") + " or above it");
         });
         try (var files = Files.walk(project)) {
             assertThat(files.filter(p -> p.toString().endsWith(".lock"))).isEmpty();

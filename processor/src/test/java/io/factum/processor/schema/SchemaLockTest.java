@@ -487,6 +487,9 @@ class SchemaLockTest {
         assertThat(compilation).hadWarningContaining("[Factum/SchemaEventRemoved] The schema lock factum-schema.lock records "
                 + "OrderPaid v1 (class com.example.Paid), but no record declares it any more; stored events of that type can no "
                 + "longer be read. The entry stays in the lock");
+        // the record is gone, so the warning has no source line to point at
+        assertThat(compilation.warnings()).filteredOn(warning -> warning.getMessage(null).contains("[Factum/SchemaEventRemoved]"))
+                .singleElement().satisfies(warning -> assertThat(warning.getSource()).isNull());
         assertThat(Files.readString(lock)).isEqualTo(locked);
 
         assertThat(compileLocked(List.of("-Afactum.schemaLock.update=true"), ORDER_CREATED)).succeededWithoutWarnings();
@@ -522,7 +525,26 @@ class SchemaLockTest {
 
         assertThat(compilation).hadErrorContaining("[Factum/SchemaLockUnreadable] Cannot read the event schema lock " + lock
                 + ": line 1: `X` is not a schema version (1, 2, ...). Restore it from version control, or delete it");
+        assertThat(compilation.errors()).allMatch(error -> error.getSource() == null); // the lock, not a source line
         assertThat(Files.readString(lock)).isEqualTo("event OrderCreated vX\n");
+    }
+
+    @Test
+    void anUnwritableLockIsAnError() throws IOException {
+        Path notADirectory = dir.resolve("not-a-directory");
+        Files.writeString(notADirectory, "a file where the lock's directory should be");
+        lock = notADirectory.resolve("factum-schema.lock");
+
+        Compilation compilation = compileLocked(ORDER_CREATED);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        // the lock belongs to no source element, so the error has no file or line
+        assertThat(compilation).hadErrorContaining("[Factum/SchemaLockUnwritable] Cannot write the event schema lock " + lock
+                + ": java.nio.file.FileAlreadyExistsException: " + notADirectory + ". Point -Afactum.schemaLock=<path> at a"
+                + " writable file, or -Afactum.schemaLock=off to disable the lock");
+        assertThat(compilation.errors()).allMatch(error -> error.getSource() == null);
+        assertThat(Files.readString(notADirectory)).isEqualTo("a file where the lock's directory should be");
     }
 
     @Test

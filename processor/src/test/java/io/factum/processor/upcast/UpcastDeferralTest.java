@@ -7,14 +7,8 @@ import static io.factum.processor.upcast.UpcastSources.source;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import io.factum.processor.FactumProcessor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
+import io.factum.processor.FirstRoundSources;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +27,7 @@ class UpcastDeferralTest {
     @Test
     void anUpcasterOfAGeneratedRecordIsGeneratedOnceTheRecordExists() {
         Compilation compilation = Compiler.javac()
-                .withProcessors(new FactumProcessor(), new GeneratesOldRecord())
+                .withProcessors(new FactumProcessor(), generatesOldRecord())
                 .withOptions("-Xlint:all,-processing")
                 .compile(V2, UPCAST);
 
@@ -42,36 +36,12 @@ class UpcastDeferralTest {
     }
 
     /** Writes {@code com.example.OrderCreatedV1} in the first round, as a code generator might. */
-    private static final class GeneratesOldRecord extends AbstractProcessor {
-        private boolean done;
+    private static FirstRoundSources generatesOldRecord() {
+        return new FirstRoundSources(Map.of("com.example.OrderCreatedV1", """
+                package com.example;
 
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (done) {
-                return false;
-            }
-            done = true;
-            try (Writer writer = processingEnv.getFiler().createSourceFile("com.example.OrderCreatedV1").openWriter()) {
-                writer.write("""
-                        package com.example;
-
-                        @io.factum.annotation.Event(name = "OrderCreated", version = 1)
-                        public record OrderCreatedV1(String orderId, String customer) {}
-                        """);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return false;
-        }
+                @io.factum.annotation.Event(name = "OrderCreated", version = 1)
+                public record OrderCreatedV1(String orderId, String customer) {}
+                """));
     }
 }

@@ -64,7 +64,7 @@ class UpcasterGenerationTest {
                         import javax.annotation.processing.Generated;
 
                         /**
-                         * Upcasts OrderCreated v1 ({@code com.example.OrderCreatedV1}) to v2 ({@code com.example.OrderCreatedV2}) with {@code OrderUpcasts.splitCustomer}.
+                         * Upcasts OrderCreated v1 ({@link OrderCreatedV1}) to v2 ({@link OrderCreatedV2}) by calling {@link OrderUpcasts#splitCustomer}.
                          */
                         @Generated("io.factum.processor.FactumProcessor")
                         @FactumGenerated

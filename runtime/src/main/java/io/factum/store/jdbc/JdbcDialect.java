@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,8 +17,11 @@ public interface JdbcDialect {
     /** The database's name, for messages. */
     String databaseName();
 
-    /** DDL creating the events, checkpoints and parked-events tables if they do not exist. */
-    List<String> createSchema(TableNames tables);
+    /**
+     * The column types of the schema. The tables themselves (columns, keys, constraints) are the same
+     * on every database and written once, by {@link JdbcEventStore#createSchema()}.
+     */
+    ColumnTypes columnTypes();
 
     /** A query with one parameter, a table name, that returns a row if that table exists. */
     String tableExistsQuery();
@@ -60,6 +62,20 @@ public interface JdbcDialect {
 
     /** Whether {@code e} reports a violated unique constraint or primary key. */
     boolean isUniqueViolation(SQLException e);
+
+    /**
+     * The SQL types of the schema's columns on one database.
+     *
+     * @param position  the whole column definition of the global position: an ever-increasing primary key
+     * @param uuid      event, correlation and causation ids
+     * @param bigint    revisions and positions
+     * @param integer   schema versions
+     * @param timestamp occurred-at and bookkeeping times
+     * @param json      the metadata headers, a JSON object
+     * @param bytes     the payload, exactly the bytes the codec wrote
+     */
+    record ColumnTypes(String position, String uuid, String bigint, String integer, String timestamp, String json,
+            String bytes) {}
 
     /** Largest number of event rows in one multi-row {@code INSERT} (bind-variable limits). */
     default int maxRowsPerInsert() {

@@ -15,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -47,12 +45,13 @@ public abstract class JdbcEventStore implements EventStore {
     private final ReentrantLock writerLock;
     private volatile boolean schemaReady;
 
-    protected JdbcEventStore(DataSource dataSource, JdbcDialect dialect, TableNames tables, boolean createSchemaOnFirstUse) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    /** A store with the data source and table options of {@code options}, speaking {@code dialect}. */
+    protected JdbcEventStore(Options<?> options, JdbcDialect dialect) {
+        this.dataSource = options.dataSource;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.tables = Objects.requireNonNull(tables, "tables");
+        this.tables = options.tables;
         this.rows = new EventRows(dialect, tables);
-        this.createSchemaOnFirstUse = createSchemaOnFirstUse;
+        this.createSchemaOnFirstUse = options.createSchemaOnFirstUse;
         this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
@@ -61,10 +60,12 @@ public abstract class JdbcEventStore implements EventStore {
         return dataSource;
     }
 
+    /** The names of this store's tables. */
     public TableNames tables() {
         return tables;
     }
 
+    /** What this store's SQL and column types are written for. */
     public JdbcDialect dialect() {
         return dialect;
     }
@@ -78,7 +79,7 @@ public abstract class JdbcEventStore implements EventStore {
             inTransaction(connection, () -> {
                 dialect.lockSchema(connection, tables);
                 try (Statement statement = connection.createStatement()) {
-                    for (String ddl : dialect.createSchema(tables)) {
+                    for (String ddl : SchemaDdl.createTables(tables, dialect.columnTypes())) {
                         statement.execute(ddl);
                     }
                 }
@@ -178,7 +179,6 @@ public abstract class JdbcEventStore implements EventStore {
 
     private AppendResult appendInTransaction(Connection connection, String streamId, ExpectedRevision expected,
             List<NewEvent> events) throws SQLException {
-        requireDistinctIds(streamId, events);
         dialect.lockStream(connection, tables, streamId);
         StreamHead head = readHead(connection, streamId);
         if (!events.isEmpty()) {
@@ -205,15 +205,6 @@ public abstract class JdbcEventStore implements EventStore {
             throw e;
         }
         return new AppendResult(streamId, head.revision() + events.size(), lastPosition);
-    }
-
-    private static void requireDistinctIds(String streamId, List<NewEvent> events) {
-        Set<UUID> seen = new HashSet<>();
-        for (NewEvent event : events) {
-            if (!seen.add(event.eventId())) {
-                throw new DuplicateEventIdException(event.eventId(), streamId, "twice in this append");
-            }
-        }
     }
 
     /**
@@ -315,9 +306,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
-        StreamIds.validate(streamId);
-        requireNonNegative("fromRevision", fromRevision);
-        requirePositive("maxCount", maxCount);
+        StreamIds.validateReadStream(streamId, fromRevision, maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectStream)) {
@@ -333,8 +322,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> readAll(long afterPosition, int maxCount) {
-        requireNonNegative("afterPosition", afterPosition);
-        requirePositive("maxCount", maxCount);
+        StreamIds.validateReadAll(afterPosition, maxCount);
         ensureSchema();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(rows.selectAll)) {
@@ -375,18 +363,6 @@ public abstract class JdbcEventStore implements EventStore {
                 + "; nothing was written: " + e.getMessage(), e);
     }
 
-    private static void requirePositive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-        }
-    }
-
-    private static void requireNonNegative(String name, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
-        }
-    }
-
     /** Work that runs inside a transaction. */
     @FunctionalInterface
     public interface TransactionWork<T> {
@@ -417,6 +393,45 @@ public abstract class JdbcEventStore implements EventStore {
                 // The connection is closed next; a broken one is discarded by its pool.
             }
         }
+    }
+
+    /**
+     * The options every JDBC store's builder has: the data source, the table prefix and whether the
+     * schema is created on first use.
+     *
+     * @param <B> the store's own builder, which chained calls return
+     */
+    public abstract static class Options<B extends Options<B>> {
+        private final DataSource dataSource;
+        private TableNames tables = TableNames.defaults();
+        private boolean createSchemaOnFirstUse = true;
+
+        protected Options(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Prefix of every table name; default {@value TableNames#DEFAULT_PREFIX}. Two applications
+         * sharing a database use two prefixes.
+         *
+         * @throws IllegalArgumentException if it is not a lower-case SQL identifier of at most 40 characters
+         */
+        public B tablePrefix(String prefix) {
+            this.tables = TableNames.withPrefix(prefix);
+            return self();
+        }
+
+        /**
+         * Whether the first operation creates missing tables (default) or
+         * {@link JdbcEventStore#createSchema()} must be called.
+         */
+        public B createSchemaOnFirstUse(boolean create) {
+            this.createSchemaOnFirstUse = create;
+            return self();
+        }
+
+        /** This builder, as its own type. */
+        protected abstract B self();
     }
 
     /** Where an event id is stored. */

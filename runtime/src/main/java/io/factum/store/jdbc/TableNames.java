@@ -34,10 +34,12 @@ public final class TableNames {
         return new TableNames(prefix);
     }
 
+    /** Table names with the {@value #DEFAULT_PREFIX} prefix. */
     public static TableNames defaults() {
         return new TableNames(DEFAULT_PREFIX);
     }
 
+    /** The validated prefix every table name starts with. */
     public String prefix() {
         return prefix;
     }

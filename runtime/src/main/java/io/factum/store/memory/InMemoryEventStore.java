@@ -11,11 +11,9 @@ import io.factum.store.WrongExpectedRevisionException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,7 +45,6 @@ public final class InMemoryEventStore implements EventStore {
         Objects.requireNonNull(expected, "expected");
         List<NewEvent> batch = List.copyOf(events);
         synchronized (lock) {
-            rejectIdsRepeatedInBatch(streamId, batch);
             AppendResult repeat = earlierResultIfRepeat(streamId, batch);
             if (repeat != null) {
                 return repeat;
@@ -88,15 +85,6 @@ public final class InMemoryEventStore implements EventStore {
         StreamIds.validate(streamId);
         synchronized (lock) {
             return streams.getOrDefault(streamId, List.of()).size() - 1L;
-        }
-    }
-
-    private static void rejectIdsRepeatedInBatch(String streamId, List<NewEvent> batch) {
-        Set<UUID> seen = new HashSet<>();
-        for (NewEvent event : batch) {
-            if (!seen.add(event.eventId())) {
-                throw new DuplicateEventIdException(event.eventId(), streamId, "earlier in the same append");
-            }
         }
     }
 

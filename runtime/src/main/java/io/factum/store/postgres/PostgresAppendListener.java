@@ -29,6 +29,7 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
     private volatile boolean running = true;
     private volatile SQLException lastError;
     private volatile boolean listening;
+    private volatile RuntimeException lastWakeFailure;
 
     PostgresAppendListener(DataSource dataSource, String channel) {
         this.dataSource = dataSource;
@@ -52,6 +53,11 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
     /** The last connection error, or null; the listener keeps retrying. */
     public SQLException lastError() {
         return lastError;
+    }
+
+    /** The last exception a wake-up callback threw, or null; the other callbacks were still woken. */
+    public RuntimeException lastWakeFailure() {
+        return lastWakeFailure;
     }
 
     private void listen() {
@@ -80,9 +86,14 @@ public final class PostgresAppendListener implements AppendSignal, AutoCloseable
         }
     }
 
+    /** Wakes every listener; one that throws is skipped, so it cannot end this thread for the others. */
     private void wakeAll() {
         for (Runnable listener : listeners) {
-            listener.run();
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                lastWakeFailure = e;
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,35 +36,10 @@ final class PostgresDialect implements JdbcDialect {
     }
 
     @Override
-    public List<String> createSchema(TableNames tables) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + tables.events() + " ("
-                        + " position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                        + " event_id UUID NOT NULL UNIQUE,"
-                        + " stream_id TEXT NOT NULL,"
-                        + " revision BIGINT NOT NULL,"
-                        + " type TEXT NOT NULL,"
-                        + " schema_version INT NOT NULL,"
-                        + " occurred_at TIMESTAMPTZ NOT NULL,"
-                        + " correlation_id UUID,"
-                        + " causation_id UUID,"
-                        + " headers JSONB,"
-                        // bytea: exactly the bytes the codec wrote (see docs/storage.md for jsonb vs json vs bytea).
-                        + " payload BYTEA NOT NULL,"
-                        + " UNIQUE (stream_id, revision))",
-                "CREATE TABLE IF NOT EXISTS " + tables.checkpoints() + " ("
-                        + " name TEXT PRIMARY KEY,"
-                        + " position BIGINT NOT NULL,"
-                        + " updated_at TIMESTAMPTZ NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + tables.parkedEvents() + " ("
-                        + " subscription TEXT NOT NULL,"
-                        + " position BIGINT NOT NULL,"
-                        + " stream_id TEXT NOT NULL,"
-                        + " revision BIGINT NOT NULL,"
-                        + " type TEXT NOT NULL,"
-                        + " error TEXT NOT NULL,"
-                        + " parked_at TIMESTAMPTZ NOT NULL,"
-                        + " PRIMARY KEY (subscription, position))");
+    public ColumnTypes columnTypes() {
+        // BYTEA: exactly the bytes the codec wrote (see docs/storage.md for jsonb vs json vs bytea).
+        return new ColumnTypes("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "UUID", "BIGINT", "INT", "TIMESTAMPTZ",
+                "JSONB", "BYTEA");
     }
 
     /** Looks the name up on the search path, like the unqualified names in every other statement. */

@@ -2,7 +2,6 @@ package io.factum.store.postgres;
 
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.jdbc.TableNames;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -20,9 +19,10 @@ import javax.sql.DataSource;
 public final class PostgresEventStore extends JdbcEventStore {
 
     private PostgresEventStore(Builder builder) {
-        super(builder.dataSource, new PostgresDialect(builder.notifyOnAppend), builder.tables, builder.createSchemaOnFirstUse);
+        super(builder, new PostgresDialect(builder.notifyOnAppend));
     }
 
+    /** A builder for a store on {@code dataSource}, usually a connection pool. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -45,32 +45,22 @@ public final class PostgresEventStore extends JdbcEventStore {
         return new PostgresAppendListener(dataSource(), notificationChannel());
     }
 
-    /** Options of a {@link PostgresEventStore}. */
-    public static final class Builder {
-        private final DataSource dataSource;
-        private TableNames tables = TableNames.defaults();
-        private boolean createSchemaOnFirstUse = true;
+    /** Options of a {@link PostgresEventStore}; the table options are in {@link JdbcEventStore.Options}. */
+    public static final class Builder extends JdbcEventStore.Options<Builder> {
         private boolean notifyOnAppend = true;
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        }
-
-        /** Prefix of every table name; default {@value TableNames#DEFAULT_PREFIX}. Two applications sharing a database use two prefixes. */
-        public Builder tablePrefix(String prefix) {
-            this.tables = TableNames.withPrefix(prefix);
-            return this;
-        }
-
-        /** Whether the first operation creates missing tables (default) or {@link #createSchema()} must be called. */
-        public Builder createSchemaOnFirstUse(boolean create) {
-            this.createSchemaOnFirstUse = create;
-            return this;
+            super(dataSource);
         }
 
         /** Whether appends send {@code NOTIFY} on commit (default true); turn off if nobody listens. */
         public Builder notifyOnAppend(boolean notify) {
             this.notifyOnAppend = notify;
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
             return this;
         }
 

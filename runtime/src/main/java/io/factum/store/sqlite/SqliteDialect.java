@@ -1,12 +1,10 @@
 package io.factum.store.sqlite;
 
 import io.factum.store.jdbc.JdbcDialect;
-import io.factum.store.jdbc.TableNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -26,35 +24,9 @@ final class SqliteDialect implements JdbcDialect {
     }
 
     @Override
-    public List<String> createSchema(TableNames tables) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + tables.events() + " ("
-                        // AUTOINCREMENT: a position is never reused, even after the newest events are deleted.
-                        + " position INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " event_id TEXT NOT NULL UNIQUE,"
-                        + " stream_id TEXT NOT NULL,"
-                        + " revision INTEGER NOT NULL,"
-                        + " type TEXT NOT NULL,"
-                        + " schema_version INTEGER NOT NULL,"
-                        + " occurred_at INTEGER NOT NULL,"
-                        + " correlation_id TEXT,"
-                        + " causation_id TEXT,"
-                        + " headers TEXT,"
-                        + " payload BLOB NOT NULL,"
-                        + " UNIQUE (stream_id, revision))",
-                "CREATE TABLE IF NOT EXISTS " + tables.checkpoints() + " ("
-                        + " name TEXT PRIMARY KEY,"
-                        + " position INTEGER NOT NULL,"
-                        + " updated_at INTEGER NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS " + tables.parkedEvents() + " ("
-                        + " subscription TEXT NOT NULL,"
-                        + " position INTEGER NOT NULL,"
-                        + " stream_id TEXT NOT NULL,"
-                        + " revision INTEGER NOT NULL,"
-                        + " type TEXT NOT NULL,"
-                        + " error TEXT NOT NULL,"
-                        + " parked_at INTEGER NOT NULL,"
-                        + " PRIMARY KEY (subscription, position))");
+    public ColumnTypes columnTypes() {
+        // AUTOINCREMENT: a position is never reused, even after the newest events are deleted.
+        return new ColumnTypes("INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "TEXT", "BLOB");
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.factum.store.sqlite;
 
 import io.factum.store.jdbc.JdbcEventStore;
-import io.factum.store.jdbc.TableNames;
 import java.nio.file.Path;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -24,8 +22,8 @@ public final class SqliteEventStore extends JdbcEventStore {
     /** How long a write waits for another process's write transaction before failing. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-    private SqliteEventStore(DataSource dataSource, TableNames tables, boolean createSchemaOnFirstUse) {
-        super(dataSource, new SqliteDialect(), tables, createSchemaOnFirstUse);
+    private SqliteEventStore(Builder builder) {
+        super(builder, new SqliteDialect());
     }
 
     /** A store on {@code file} (created if missing) with default table names; the schema is created on first use. */
@@ -60,30 +58,20 @@ public final class SqliteEventStore extends JdbcEventStore {
         return new Builder(dataSource);
     }
 
-    /** Options of a {@link SqliteEventStore}. */
-    public static final class Builder {
-        private final DataSource dataSource;
-        private TableNames tables = TableNames.defaults();
-        private boolean createSchemaOnFirstUse = true;
+    /** Options of a {@link SqliteEventStore}; they are all in {@link JdbcEventStore.Options}. */
+    public static final class Builder extends JdbcEventStore.Options<Builder> {
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            super(dataSource);
         }
 
-        /** Prefix of every table name; default {@value TableNames#DEFAULT_PREFIX}. */
-        public Builder tablePrefix(String prefix) {
-            this.tables = TableNames.withPrefix(prefix);
-            return this;
-        }
-
-        /** Whether the first operation creates missing tables (default) or {@link #createSchema()} must be called. */
-        public Builder createSchemaOnFirstUse(boolean create) {
-            this.createSchemaOnFirstUse = create;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public SqliteEventStore build() {
-            return new SqliteEventStore(dataSource, tables, createSchemaOnFirstUse);
+            return new SqliteEventStore(this);
         }
     }
 }

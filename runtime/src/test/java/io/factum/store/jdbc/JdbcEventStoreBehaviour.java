@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.factum.bus.RetryPolicy;
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
@@ -26,7 +27,6 @@ import io.factum.subscription.FailureAction;
 import io.factum.subscription.InMemoryCheckpointStore;
 import io.factum.subscription.JdbcCheckpointStore;
 import io.factum.subscription.ParkedEvent;
-import io.factum.subscription.RetryPolicy;
 import io.factum.subscription.Subscription;
 import io.factum.subscription.SubscriptionFailedException;
 import java.io.BufferedReader;

@@ -13,6 +13,7 @@ import io.factum.subscription.Subscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,33 @@ class PostgresAppendListenerTest {
             subscription.stop();
         }
         assertThat(subscription.position()).isPositive();
+        assertThat(dataSource.open()).as("connections left open, including the listener's").isZero();
+    }
+
+    @Test
+    @Timeout(120)
+    void aWakeCallbackThatThrowsDoesNotSilenceTheListener() throws InterruptedException {
+        Semaphore wakes = new Semaphore(0);
+        try (PostgresAppendListener listener = store.listenForAppends()) {
+            listener.onAppend(() -> {
+                throw new IllegalStateException("a broken callback");
+            });
+            listener.onAppend(wakes::release);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!listener.isListening()) {
+                assertThat(System.nanoTime()).as("listener connected").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            wakes.drainPermits(); // the wake-up on connecting
+
+            for (int i = 1; i <= 2; i++) {
+                store.append("Order-" + i, ExpectedRevision.noStream(),
+                        List.of(registry.encode(new OrderPlaced(String.valueOf(i), "alice"), Metadata.empty())));
+                assertThat(wakes.tryAcquire(30, TimeUnit.SECONDS)).as("woken after append %d", i).isTrue();
+            }
+            assertThat(listener.isListening()).isTrue();
+            assertThat(listener.lastWakeFailure()).hasMessage("a broken callback");
+        }
         assertThat(dataSource.open()).as("connections left open, including the listener's").isZero();
     }
 }
