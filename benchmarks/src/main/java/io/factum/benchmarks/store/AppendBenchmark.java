@@ -5,7 +5,6 @@ import io.factum.store.AppendResult;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.NewEvent;
 import io.factum.store.jdbc.JdbcEventStore;
-import io.factum.store.jdbc.TableNames;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,8 +52,10 @@ public class AppendBenchmark {
         // 8 writers, plus one spare so a writer never waits for a connection.
         database = BenchDatabase.create(backend, 9);
         factum = database.factumStore("factum");
-        jdbc = RawJdbcEvents.create(database.dataSource(), factum.dialect(),
-                TableNames.withPrefix(database.tablePrefix("raw")));
+        // The raw peer's table: the store's own DDL under another prefix, so the shape is identical.
+        try (JdbcEventStore rawSchema = database.factumStore("raw")) {
+            jdbc = RawJdbcEvents.over(database.dataSource(), factum.dialect(), rawSchema.tables());
+        }
     }
 
     @TearDown(Level.Trial)

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * The peer of the store benchmarks: plain JDBC on a table of exactly the Factum events table's shape
- * (created from the same DDL under its own prefix), bound the same way. An append is one
+ * (created by the store's own schema code under another prefix), bound the same way. An append is one
  * transaction with one batched {@code INSERT}; no revision check, no idempotency check, no ordering
  * lock: the floor under what any event store can do on that table.
  *
@@ -43,19 +42,10 @@ final class RawJdbcEvents {
                 + " WHERE position > ? ORDER BY position LIMIT ?";
     }
 
-    /** Creates the table under {@code tables}' prefix with the DDL of {@code dialect}. */
-    static RawJdbcEvents create(DataSource dataSource, JdbcDialect dialect, TableNames tables) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String ddl : dialect.createSchema(tables)) {
-                statement.execute(ddl);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the raw JDBC table: " + e.getMessage(), e);
-        }
-        return over(dataSource, dialect, tables);
-    }
-
-    /** Works on an existing table, e.g. the Factum store's own, to read what the store wrote. */
+    /**
+     * Works on an existing events table: one that a Factum store created under a prefix of its own
+     * (same DDL, so the same shape), or the store's own table, to read what the store wrote.
+     */
     static RawJdbcEvents over(DataSource dataSource, JdbcDialect dialect, TableNames tables) {
         return new RawJdbcEvents(dataSource, dialect, tables);
     }
