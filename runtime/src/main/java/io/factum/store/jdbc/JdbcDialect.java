@@ -44,6 +44,13 @@ public interface JdbcDialect {
      */
     default void beforeInsert(Connection connection, TableNames tables) throws SQLException {}
 
+    /**
+     * Called on the event-id lookup of every append before it runs. Its best plan changes as the
+     * events table grows (a scan while it is small, the {@code event_id} index once it is not), so a
+     * database that caches plans should plan this statement for every execution.
+     */
+    default void planEveryExecution(PreparedStatement lookup) throws SQLException {}
+
     /** Whether the database allows one writer at a time, so writers of one JVM should queue in Java. */
     boolean singleWriter();
 

@@ -271,6 +271,7 @@ public abstract class JdbcEventStore implements EventStore {
         for (int from = 0; from < events.size(); from += chunk) {
             List<NewEvent> part = events.subList(from, Math.min(events.size(), from + chunk));
             try (PreparedStatement select = connection.prepareStatement(rows.selectByEventIds(part.size()))) {
+                dialect.planEveryExecution(select);
                 for (int i = 0; i < part.size(); i++) {
                     dialect.setUuid(select, i + 1, part.get(i).eventId());
                 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /**
  * PostgreSQL. Positions come from an identity column, and sequence values are handed out at
@@ -82,6 +83,19 @@ final class PostgresDialect implements JdbcDialect {
                 lock.setString(2, PostgresEventStore.channel(tables));
             }
             lock.execute();
+        }
+    }
+
+    /**
+     * Keeps the driver from turning the lookup into a server-side prepared statement. PostgreSQL
+     * would then settle on one generic plan, and a plan made while the table was small (a
+     * sequential scan) stays until the table is next analyzed: without autovacuum, never, and every
+     * append reads the whole table. An unnamed statement is planned with its actual ids each time.
+     */
+    @Override
+    public void planEveryExecution(PreparedStatement lookup) throws SQLException {
+        if (lookup.isWrapperFor(PGStatement.class)) {
+            lookup.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
     }
 
