@@ -41,6 +41,7 @@ abstract class BatchProcessor {
      * @return the new checkpoint: the position of the last event handled or parked
      * @throws SubscriptionFailedException when an event can be neither handled nor parked
      * @throws DeliveryRules.SubscriptionStopped when asked to stop during a retry pause
+     * @throws SubscriptionInterruptedException when the thread is interrupted during a retry pause
      */
     abstract long process(List<StoredEvent> batch, long checkpoint);
 

@@ -53,7 +53,7 @@ final class HandlerProcessor extends BatchProcessor {
                 return;
             } catch (Exception | Error e) { // an Error (say an AssertionError) is a failure too, as on the bus
                 if (attempt < rules.retry.maxAttempts()) {
-                    rules.pauseAfter(attempt);
+                    rules.pauseAfter(event, attempt);
                 } else if (rules.onHandlerFailure == FailureAction.PARK) {
                     parkedEvents().park(rules.subscription, event, DeliveryRules.describe(e));
                     return;

@@ -56,7 +56,7 @@ final class ProjectionProcessor extends BatchProcessor {
             }
             int attempts = attemptsByPosition.merge(event.globalPosition(), 1, Integer::sum);
             if (attempts < rules.retry.maxAttempts()) {
-                rules.pauseAfter(attempts);
+                rules.pauseAfter(event, attempts);
             } else if (rules.onHandlerFailure == FailureAction.PARK) {
                 toPark.put(event.globalPosition(), DeliveryRules.describe(failure.reason));
             } else {

@@ -139,6 +139,9 @@ public final class Subscription implements AutoCloseable {
      * @return the number of events read (handled or parked); {@code 0} when caught up
      * @throws SubscriptionFailedException when an event can be neither handled nor parked;
      *                                     the checkpoint stays before it
+     * @throws SubscriptionInterruptedException when the calling thread is interrupted while it waits to
+     *                                          retry an event; the checkpoint stays before that event
+     *                                          and the thread's interrupt flag is set
      */
     public int pollOnce() {
         processing.lock();
@@ -166,7 +169,13 @@ public final class Subscription implements AutoCloseable {
         }
     }
 
-    /** Polls until a batch comes back short: everything committed so far has been delivered. */
+    /**
+     * Polls until a batch comes back short: everything committed so far has been delivered.
+     *
+     * @return the number of events read
+     * @throws SubscriptionFailedException as {@link #pollOnce()}
+     * @throws SubscriptionInterruptedException as {@link #pollOnce()}
+     */
     public int runUntilCaughtUp() {
         int total = 0;
         int read;
@@ -309,8 +318,8 @@ public final class Subscription implements AutoCloseable {
                 } catch (SubscriptionFailedException e) {
                     failed = e;
                     return;
-                } catch (DeliveryRules.SubscriptionStopped e) {
-                    return;
+                } catch (DeliveryRules.SubscriptionStopped | SubscriptionInterruptedException e) {
+                    return; // asked to stop, or interrupted, during a retry pause: stop before the event
                 } catch (RuntimeException e) {
                     // The store is unreachable or similar: keep the checkpoint and try again next interval.
                     lastError = e;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -292,6 +293,38 @@ class SubscriptionTest {
         assertThat(subscription.status()).isEqualTo(Subscription.Status.STOPPED);
         assertThat(subscription.failure()).isNull();
         assertThat(checkpoints.load("test")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void aPollInterruptedWhileWaitingToRetryEndsBeforeTheEventWithATypedErrorAndTheInterruptFlagSet()
+            throws InterruptedException {
+        appendItems("Order-1", 3);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        CountDownLatch firstAttempt = new CountDownLatch(1);
+        Subscription subscription = subscription(event -> {
+            if (broken.get() && event.globalPosition() == 2) {
+                firstAttempt.countDown();
+                throw new IllegalStateException("down");
+            }
+            delivered.add(event);
+        }).retry(RetryPolicy.attempts(10, Duration.ofHours(1))).build();
+
+        InterruptedPoll poll = InterruptedPoll.interruptAfter(firstAttempt, subscription);
+
+        assertThat(poll.thrown()).isInstanceOfSatisfying(SubscriptionInterruptedException.class, error -> {
+            assertThat(error.subscription()).isEqualTo("test");
+            assertThat(error.globalPosition()).isEqualTo(2);
+            assertThat(error).hasMessageContaining("'test'").hasMessageContaining("global position 2")
+                    .hasMessageContaining("interrupt");
+        });
+        assertThat(poll.interruptFlagAfterwards()).isTrue();
+        assertThat(deliveredPositions()).containsExactly(1L);
+        assertThat(checkpoints.load("test")).isEqualTo(1);
+
+        broken.set(false);
+        assertThat(subscription.pollOnce()).isEqualTo(2);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L, 3L);
     }
 
     @Test
