@@ -271,11 +271,18 @@ public final class Subscription implements AutoCloseable {
      * poll that started after the call came back short).
      *
      * @return true when caught up; false on timeout or when the subscription failed or was stopped
+     * @throws IllegalStateException when it was never {@link #start() started}: no thread would ever
+     *                               catch up (a subscription polled by hand is caught up when
+     *                               {@link #runUntilCaughtUp()} returns)
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         state.lock();
         try {
+            if (status == Status.NEW) {
+                throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
+                        + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
+            }
             long mark = pollsStarted;
             wakeRequested = true;
             changed.signalAll();

@@ -328,6 +328,20 @@ class SubscriptionTest {
     }
 
     @Test
+    void awaitCaughtUpOnASubscriptionThatWasNeverStartedIsAnErrorNamingIt() {
+        appendItems("Order-1", 1);
+        Subscription subscription = subscription(delivered::add).build();
+
+        assertThatThrownBy(() -> subscription.awaitCaughtUp(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'test'").hasMessageContaining("start()");
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(1);
+        // Polled by hand, it is still not running: there is no thread whose progress to wait for.
+        assertThatThrownBy(() -> subscription.awaitCaughtUp(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     @Timeout(60)
     void afterAStopTheSubscriptionCanBePolledByHandWithItsRetriesIntact() throws InterruptedException {
         appendItems("Order-1", 1);
