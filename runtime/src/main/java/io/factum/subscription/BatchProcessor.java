@@ -5,30 +5,36 @@ import io.factum.store.StoredEvent;
 import java.util.List;
 
 /**
- * One way of handling a subscription's batches. What both ways share lives here: the checkpoint,
- * the parked events and redelivering them; how a batch and one redelivery run is up to the
- * subclass.
+ * One way of handling a subscription's batches. What both ways share lives here: loading and
+ * saving the checkpoint, the parked events and redelivering them; how a batch and one redelivery
+ * run is up to the subclass.
  */
 abstract class BatchProcessor {
 
     final DeliveryRules rules;
+    final CheckpointSaver checkpoint;
     private final EventStore store;
-    private final CheckpointStore checkpoints;
     private final ParkedEvents parked;
 
-    BatchProcessor(DeliveryRules rules, EventStore store, CheckpointStore checkpoints, ParkedEvents parked) {
+    BatchProcessor(DeliveryRules rules, EventStore store, CheckpointSaver checkpoint, ParkedEvents parked) {
         this.rules = rules;
         this.store = store;
-        this.checkpoints = checkpoints;
+        this.checkpoint = checkpoint;
         this.parked = parked;
     }
 
+    /** Where to go on from: the last position handled, saved or not yet. */
     final long loadCheckpoint() {
-        return checkpoints.load(rules.subscription);
+        return checkpoint.load();
     }
 
     final void saveCheckpoint(long position) {
-        checkpoints.save(rules.subscription, position);
+        checkpoint.save(position);
+    }
+
+    /** Saves the checkpoint if a save was put off; before stopping, and once caught up. */
+    final void saveUnsavedCheckpoint() {
+        checkpoint.saveUnsaved();
     }
 
     final ParkedEvents parkedEvents() {
@@ -36,11 +42,14 @@ abstract class BatchProcessor {
     }
 
     /**
-     * Handles {@code batch}, the events after {@code checkpoint}, and stores the new checkpoint.
+     * Handles {@code batch}, the events after {@code checkpoint}, and stores the new checkpoint, or
+     * (handlers, while catching up) leaves it for a later save. Before it throws, it saves the
+     * position of the last event handled or parked.
      *
      * @return the new checkpoint: the position of the last event handled or parked
      * @throws SubscriptionFailedException when an event can be neither handled nor parked
      * @throws DeliveryRules.SubscriptionStopped when asked to stop during a retry pause
+     * @throws SubscriptionInterruptedException when the thread is interrupted during a retry pause
      */
     abstract long process(List<StoredEvent> batch, long checkpoint);
 

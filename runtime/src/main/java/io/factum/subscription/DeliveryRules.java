@@ -48,11 +48,14 @@ final class DeliveryRules {
     }
 
     /**
-     * Waits before attempt {@code failedAttempt + 1}. A stop cuts short only the pauses of the
-     * subscription's own thread: a caller of {@code pollOnce()} did not ask to stop, so its retries
-     * keep their full backoff even after the thread was stopped.
+     * Waits before attempt {@code failedAttempt + 1} at {@code event}. A stop cuts short only the
+     * pauses of the subscription's own thread: a caller of {@code pollOnce()} did not ask to stop, so
+     * its retries keep their full backoff even after the thread was stopped.
+     *
+     * @throws SubscriptionStopped when the subscription's thread is asked to stop
+     * @throws SubscriptionInterruptedException when the waiting thread is interrupted (its flag is set again)
      */
-    void pauseAfter(int failedAttempt) {
+    void pauseAfter(StoredEvent event, int failedAttempt) {
         long millis = retry.delayAfter(failedAttempt).toMillis();
         if (millis <= 0) {
             return;
@@ -65,7 +68,7 @@ final class DeliveryRules {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SubscriptionStopped();
+            throw new SubscriptionInterruptedException(subscription, event, failedAttempt);
         }
     }
 

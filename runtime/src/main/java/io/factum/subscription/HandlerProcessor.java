@@ -6,57 +6,77 @@ import io.factum.store.StoredEvent;
 import java.util.List;
 
 /**
- * Calls an {@link EnvelopeHandler} per event and saves the checkpoint after each batch (and
- * before stopping): at-least-once, since a crash between handling and saving repeats events.
+ * Calls an {@link EnvelopeHandler} per event and saves the checkpoint by time while catching up
+ * (see {@link CheckpointSaver}), at once after parking an event, and before a failure, a stop or
+ * an interrupt ends a batch: at-least-once, since a crash between handling and saving repeats
+ * events.
  */
 final class HandlerProcessor extends BatchProcessor {
 
     private final EnvelopeHandler handler;
 
-    HandlerProcessor(DeliveryRules rules, EventStore store, EnvelopeHandler handler, CheckpointStore checkpoints,
+    HandlerProcessor(DeliveryRules rules, EventStore store, EnvelopeHandler handler, CheckpointSaver checkpoint,
             ParkedEvents parked) {
-        super(rules, store, checkpoints, parked);
+        super(rules, store, checkpoint, parked);
         this.handler = handler;
     }
 
     @Override
-    long process(List<StoredEvent> batch, long checkpoint) {
-        long done = checkpoint;
+    long process(List<StoredEvent> batch, long after) {
+        long done = after;
         try {
             for (StoredEvent event : batch) {
-                handleOrPark(event);
+                boolean parked = handleOrPark(event);
                 done = event.globalPosition();
+                if (parked) {
+                    // Saved at once, so that a restart neither delivers nor parks it again.
+                    checkpoint.save(done);
+                }
             }
-        } finally {
-            // Also when stopping half-way: the events before the failing one stay handled.
-            if (done != checkpoint) {
-                saveCheckpoint(done);
-            }
+        } catch (RuntimeException | Error e) {
+            // A failure, a stop or an interrupt ends the batch: the events before it stay handled.
+            saveHandled(done, after, e);
+            throw e;
         }
+        checkpoint.handled(done);
         return done;
     }
 
-    private void handleOrPark(StoredEvent event) {
+    private void saveHandled(long done, long after, Throwable ending) {
+        try {
+            if (done != after) {
+                checkpoint.handled(done);
+            }
+            checkpoint.saveUnsaved();
+        } catch (RuntimeException saveFailed) {
+            // Why the batch ended matters more. The position stays unsaved: this instance goes on from it and
+            // saves it later; only a crash before that repeats the events.
+            ending.addSuppressed(saveFailed);
+        }
+    }
+
+    /** @return true when it parked the event, false when the handler took it */
+    private boolean handleOrPark(StoredEvent event) {
         EventEnvelope<Object> envelope;
         try {
             envelope = rules.decode(event);
         } catch (DeliveryRules.Undecodable e) {
             if (rules.onUndecodable == FailureAction.PARK) {
                 parkedEvents().park(rules.subscription, event, DeliveryRules.describe(e.reason()));
-                return;
+                return true;
             }
             throw rules.undecodable(event, e.reason());
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 handler.handle(envelope);
-                return;
+                return false;
             } catch (Exception | Error e) { // an Error (say an AssertionError) is a failure too, as on the bus
                 if (attempt < rules.retry.maxAttempts()) {
-                    rules.pauseAfter(attempt);
+                    rules.pauseAfter(event, attempt);
                 } else if (rules.onHandlerFailure == FailureAction.PARK) {
                     parkedEvents().park(rules.subscription, event, DeliveryRules.describe(e));
-                    return;
+                    return true;
                 } else {
                     throw rules.handlerFailed(event, e, attempt);
                 }

@@ -6,6 +6,7 @@ import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ final class ProjectionProcessor extends BatchProcessor {
 
     private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection,
             JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
-        super(rules, store, checkpoints, parked);
+        // It commits the checkpoint with every batch itself: the saver only loads it, and resets it.
+        super(rules, store, new CheckpointSaver(rules.subscription, checkpoints, Duration.ZERO, System::nanoTime), parked);
         this.store = store;
         this.projection = projection;
         this.checkpoints = checkpoints;
@@ -56,7 +58,7 @@ final class ProjectionProcessor extends BatchProcessor {
             }
             int attempts = attemptsByPosition.merge(event.globalPosition(), 1, Integer::sum);
             if (attempts < rules.retry.maxAttempts()) {
-                rules.pauseAfter(attempts);
+                rules.pauseAfter(event, attempts);
             } else if (rules.onHandlerFailure == FailureAction.PARK) {
                 toPark.put(event.globalPosition(), DeliveryRules.describe(failure.reason));
             } else {

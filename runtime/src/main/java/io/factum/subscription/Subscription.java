@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * A catch-up subscription: follows the store's global order from a stored checkpoint and
@@ -26,8 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>At-least-once for handlers: the checkpoint is saved after each batch, so a crash repeats
- *       at most one batch. Exactly-once for {@link JdbcProjection}s: batch and checkpoint commit together.</li>
+ *   <li>At-least-once for handlers: while catching up the checkpoint is saved at most once per
+ *       {@link Builder#checkpointInterval checkpointInterval} (default 1 s), and always once caught up,
+ *       when an event is parked, and before a failure or a stop ends the run; a crash repeats the events
+ *       handled since the last save. Exactly-once for {@link JdbcProjection}s: batch and checkpoint
+ *       commit together.</li>
  *   <li>Never past an event it did not handle: a failing event is retried per {@link RetryPolicy}, then
  *       the subscription stops before it ({@link FailureAction#STOP}, the default) or parks it
  *       ({@link FailureAction#PARK}). An event that cannot be decoded is stopped at or parked the same way.</li>
@@ -93,7 +97,9 @@ public final class Subscription implements AutoCloseable {
             }
             this.processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
         } else {
-            this.processor = new HandlerProcessor(rules, builder.store, builder.handler, builder.checkpoints, builder.parked);
+            CheckpointSaver checkpoint = new CheckpointSaver(name, builder.checkpoints, builder.checkpointInterval(),
+                    builder.nanoTime);
+            this.processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, builder.parked);
         }
     }
 
@@ -122,7 +128,11 @@ public final class Subscription implements AutoCloseable {
         return lastError;
     }
 
-    /** The checkpoint: global position of the last event handled or parked ({@code 0} before the first). */
+    /**
+     * The checkpoint: global position of the last event handled or parked ({@code 0} before the first).
+     * While a handler subscription catches up, the saved checkpoint may trail it by up to one
+     * {@link Builder#checkpointInterval checkpointInterval}'s worth of events.
+     */
     public long position() {
         long current = position;
         return current >= 0 ? current : processor.loadCheckpoint();
@@ -139,6 +149,9 @@ public final class Subscription implements AutoCloseable {
      * @return the number of events read (handled or parked); {@code 0} when caught up
      * @throws SubscriptionFailedException when an event can be neither handled nor parked;
      *                                     the checkpoint stays before it
+     * @throws SubscriptionInterruptedException when the calling thread is interrupted while it waits to
+     *                                          retry an event; the checkpoint stays before that event
+     *                                          and the thread's interrupt flag is set
      */
     public int pollOnce() {
         processing.lock();
@@ -158,6 +171,7 @@ public final class Subscription implements AutoCloseable {
                 }
             }
             if (batch.size() < batchSize) {
+                processor.saveUnsavedCheckpoint(); // caught up, or idle from now on: nothing to save time on
                 caughtUp(pollNumber);
             }
             return batch.size();
@@ -166,7 +180,13 @@ public final class Subscription implements AutoCloseable {
         }
     }
 
-    /** Polls until a batch comes back short: everything committed so far has been delivered. */
+    /**
+     * Polls until a batch comes back short: everything committed so far has been delivered.
+     *
+     * @return the number of events read
+     * @throws SubscriptionFailedException as {@link #pollOnce()}
+     * @throws SubscriptionInterruptedException as {@link #pollOnce()}
+     */
     public int runUntilCaughtUp() {
         int total = 0;
         int read;
@@ -223,23 +243,29 @@ public final class Subscription implements AutoCloseable {
     }
 
     /**
-     * Stops after the batch in progress (a retry pause ends at once) and waits for the thread to
-     * end. A handler may call it too: the subscription then stops once the handler returns and the
-     * batch is done, without waiting for itself.
+     * Stops after the batch in progress (a retry pause ends at once), saves the checkpoint and waits
+     * for the thread to end. A handler may call it too: the subscription then stops once the handler
+     * returns and the batch is done, without waiting for itself. On a subscription polled by hand it
+     * saves the checkpoint if {@link #pollOnce()} left it unsaved.
      */
     public void stop() {
         Thread stopping;
         synchronized (this) {
             if (!running) {
-                return;
+                stopping = null;
+            } else {
+                running = false;
+                stopping = thread;
+                rules.requestStop();
+                if (signalRegistration != null) {
+                    signalRegistration.close();
+                    signalRegistration = null;
+                }
             }
-            running = false;
-            stopping = thread;
-            rules.requestStop();
-            if (signalRegistration != null) {
-                signalRegistration.close();
-                signalRegistration = null;
-            }
+        }
+        if (stopping == null) {
+            saveUnsavedCheckpoint(); // polled by hand, or its thread already ending (which saves too)
+            return;
         }
         wake();
         if (stopping == Thread.currentThread()) {
@@ -262,11 +288,18 @@ public final class Subscription implements AutoCloseable {
      * poll that started after the call came back short).
      *
      * @return true when caught up; false on timeout or when the subscription failed or was stopped
+     * @throws IllegalStateException when it was never {@link #start() started}: no thread would ever
+     *                               catch up (a subscription polled by hand is caught up when
+     *                               {@link #runUntilCaughtUp()} returns)
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         state.lock();
         try {
+            if (status == Status.NEW) {
+                throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
+                        + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
+            }
             long mark = pollsStarted;
             wakeRequested = true;
             changed.signalAll();
@@ -309,8 +342,8 @@ public final class Subscription implements AutoCloseable {
                 } catch (SubscriptionFailedException e) {
                     failed = e;
                     return;
-                } catch (DeliveryRules.SubscriptionStopped e) {
-                    return;
+                } catch (DeliveryRules.SubscriptionStopped | SubscriptionInterruptedException e) {
+                    return; // asked to stop, or interrupted, during a retry pause: stop before the event
                 } catch (RuntimeException e) {
                     // The store is unreachable or similar: keep the checkpoint and try again next interval.
                     lastError = e;
@@ -321,6 +354,11 @@ public final class Subscription implements AutoCloseable {
                 }
             }
         } finally {
+            try {
+                saveUnsavedCheckpoint(); // what the last polls handled, so that a restart does not repeat it
+            } catch (RuntimeException e) {
+                lastError = e; // start() goes on from them and saves later; only a crash repeats them
+            }
             // Also when an Error ends the thread: never report RUNNING for a dead thread. FAILED too is
             // reported only here, once running is false, so that start() right after seeing it restarts.
             synchronized (this) {
@@ -339,6 +377,16 @@ public final class Subscription implements AutoCloseable {
                 }
             }
             signalStateChange();
+        }
+    }
+
+    /** Saves what the polls handled but left unsaved; never in the middle of a batch. */
+    private void saveUnsavedCheckpoint() {
+        processing.lock();
+        try {
+            processor.saveUnsavedCheckpoint();
+        } finally {
+            processing.unlock();
         }
     }
 
@@ -401,6 +449,8 @@ public final class Subscription implements AutoCloseable {
         private FailureAction onHandlerFailure = FailureAction.STOP;
         private FailureAction onUndecodable = FailureAction.STOP;
         private AppendSignal appendSignal;
+        private Duration checkpointInterval;
+        private LongSupplier nanoTime = System::nanoTime;
 
         private Builder(String name, EventStore store, EventTypeRegistry registry) {
             if (name == null || name.isBlank()) {
@@ -411,7 +461,10 @@ public final class Subscription implements AutoCloseable {
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** Delivers each event to {@code handler}; the checkpoint is saved in {@code checkpoints} after each batch. */
+        /**
+         * Delivers each event to {@code handler}; the checkpoint is saved in {@code checkpoints} as
+         * {@link #checkpointInterval} says.
+         */
         public Builder handler(EnvelopeHandler handler, CheckpointStore checkpoints) {
             this.handler = Objects.requireNonNull(handler, "handler");
             this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
@@ -451,6 +504,34 @@ public final class Subscription implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often a {@link #handler handler} subscription saves its checkpoint while catching up;
+         * default 1 s. After a full batch it is saved only once this much time has passed since the
+         * last save; it is saved always after a short batch (caught up), when an event is parked, and
+         * before a failure or a stop ends the run. Each save is a commit, which on a busy disk costs
+         * more than reading a batch. A crash repeats the events handled since the last save: at most
+         * about this long's worth, plus the batch in progress. {@link Duration#ZERO} saves after every
+         * batch. Projections commit their checkpoint with every batch and take no interval.
+         */
+        public Builder checkpointInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("checkpointInterval must be zero or positive, was " + interval);
+            }
+            this.checkpointInterval = interval;
+            return this;
+        }
+
+        /** The clock {@link #checkpointInterval} is measured on, as {@link System#nanoTime()}; for tests. */
+        Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        private Duration checkpointInterval() {
+            return checkpointInterval != null ? checkpointInterval : Duration.ofSeconds(1);
+        }
+
         /** Attempts and backoff for a failing handler; default {@link RetryPolicy#DEFAULT}. */
         public Builder retry(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
@@ -478,6 +559,10 @@ public final class Subscription implements AutoCloseable {
         public Subscription build() {
             if ((handler == null) == (projection == null)) {
                 throw new IllegalStateException("Subscription '" + name + "' needs exactly one of handler(...) or projection(...)");
+            }
+            if (projection != null && checkpointInterval != null) {
+                throw new IllegalStateException("Subscription '" + name + "': checkpointInterval(...) is for handler "
+                        + "subscriptions; a projection commits its checkpoint with every batch");
             }
             return new Subscription(this);
         }

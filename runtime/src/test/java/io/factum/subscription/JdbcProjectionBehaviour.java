@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +162,39 @@ public abstract class JdbcProjectionBehaviour {
         assertThat(failedCalls).hasValue(2);
         assertThat(total()).isEqualTo(10);
         assertThat(checkpoint()).isEqualTo(positions.get(4));
+    }
+
+    @Test
+    void aPollInterruptedWhileWaitingToRetryRollsTheBatchBackWithATypedError() throws Exception {
+        failOnQuantity = 2;
+        failures.set(Integer.MAX_VALUE);
+        CountDownLatch firstFailure = new CountDownLatch(1);
+        JdbcProjection signalling = (event, connection) -> {
+            try {
+                apply(event, connection);
+            } finally {
+                if (failedCalls.get() > 0) {
+                    firstFailure.countDown();
+                }
+            }
+        };
+        Subscription subscription = Subscription.builder("totals", store, registry).projection(signalling)
+                .retry(RetryPolicy.attempts(10, Duration.ofHours(1))).build();
+
+        InterruptedPoll poll = InterruptedPoll.interruptAfter(firstFailure, subscription);
+
+        assertThat(poll.thrown()).isInstanceOfSatisfying(SubscriptionInterruptedException.class, error -> {
+            assertThat(error.subscription()).isEqualTo("totals");
+            assertThat(error.globalPosition()).isEqualTo(positions.get(2));
+        });
+        assertThat(poll.interruptFlagAfterwards()).isTrue();
+        assertThat(failedCalls).hasValue(1);
+        assertThat(total()).as("read model after the rolled-back batch").isEqualTo(-1);
+        assertThat(checkpoint()).isZero();
+
+        failures.set(0);
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(5);
+        assertThat(total()).isEqualTo(10);
     }
 
     @Test

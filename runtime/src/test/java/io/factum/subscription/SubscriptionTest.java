@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,6 +54,32 @@ class SubscriptionTest {
         return Subscription.builder("test", store, registry).handler(handler, checkpoints);
     }
 
+    /** Every position saved into {@link #checkpoints} through {@link #timed}, in order. */
+    private final List<Long> saved = Collections.synchronizedList(new ArrayList<>());
+    private final CheckpointStore recording = new CheckpointStore() {
+        @Override
+        public long load(String subscription) {
+            return checkpoints.load(subscription);
+        }
+
+        @Override
+        public void save(String subscription, long position) {
+            saved.add(position);
+            checkpoints.save(subscription, position);
+        }
+    };
+    /** The clock the checkpoint interval is measured on: it stands still unless a test moves it. */
+    private final AtomicLong nanos = new AtomicLong();
+
+    /** A subscription that records its saves in {@link #saved} and measures time on {@link #nanos}. */
+    private Subscription.Builder timed(EnvelopeHandler handler) {
+        return Subscription.builder("test", store, registry).handler(handler, recording).nanoTime(nanos::get);
+    }
+
+    private static List<Long> positions(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
     private List<Long> deliveredPositions() {
         return delivered.stream().map(EventEnvelope::globalPosition).toList();
     }
@@ -60,24 +89,10 @@ class SubscriptionTest {
     }
 
     @Test
-    void deliversEveryEventDecodedInOrderInBatchesAndSavesTheCheckpointPerBatch() {
+    void deliversEveryEventDecodedInOrderInBatchesAndWithIntervalZeroSavesTheCheckpointPerBatch() {
         appendItems("Order-1", 15);
         appendItems("Order-2", 10);
-        List<Long> saved = new ArrayList<>();
-        CheckpointStore recording = new CheckpointStore() {
-            @Override
-            public long load(String subscription) {
-                return checkpoints.load(subscription);
-            }
-
-            @Override
-            public void save(String subscription, long position) {
-                saved.add(position);
-                checkpoints.save(subscription, position);
-            }
-        };
-        Subscription subscription = Subscription.builder("test", store, registry)
-                .handler(delivered::add, recording).batchSize(10).build();
+        Subscription subscription = timed(delivered::add).batchSize(10).checkpointInterval(Duration.ZERO).build();
 
         assertThat(subscription.pollOnce()).isEqualTo(10);
         assertThat(subscription.pollOnce()).isEqualTo(10);
@@ -88,6 +103,189 @@ class SubscriptionTest {
         assertThat(delivered.get(0).payload()).isEqualTo(new ItemAdded("Order-1", "sku-0", 1));
         assertThat(saved).containsExactly(10L, 20L, 25L);
         assertThat(checkpoints.load("test")).isEqualTo(25);
+    }
+
+    @Test
+    void whileTheIntervalHasNotPassedTheCheckpointIsSavedOnlyOnceCaughtUp() {
+        for (int i = 0; i < 10; i++) {
+            appendItems("Order-" + i, 100);
+        }
+        Subscription subscription = timed(delivered::add).batchSize(10).build();
+
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(1000);
+
+        // 100 full batches, then an empty one: caught up, so the one save.
+        assertThat(saved).containsExactly(1000L);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 1000));
+
+        appendItems("Order-x", 5);
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(5);
+        assertThat(saved).containsExactly(1000L, 1005L);
+        assertThat(subscription.runUntilCaughtUp()).isZero();
+        assertThat(saved).as("nothing new handled, nothing saved").containsExactly(1000L, 1005L);
+    }
+
+    @Test
+    void whileCatchingUpTheCheckpointIsSavedAfterTheFirstBatchThatEndsAnIntervalAfterTheLastSave() {
+        for (int i = 0; i < 20; i++) {
+            appendItems("Order-" + i, 100);
+        }
+        // Each batch of 10 takes 70 ms: 15 batches (1,050 ms) pass the 1 s interval.
+        Subscription subscription = timed(event -> {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(7));
+            delivered.add(event);
+        }).batchSize(10).checkpointInterval(Duration.ofSeconds(1)).build();
+
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(2000);
+
+        List<Long> expected = new ArrayList<>(LongStream.rangeClosed(1, 13).map(batches -> batches * 150).boxed().toList());
+        expected.add(2000L); // the rest, once caught up
+        assertThat(saved).containsExactlyElementsOf(expected);
+        assertThat(checkpoints.load("test")).isEqualTo(2000);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 2000));
+    }
+
+    @Test
+    void aCrashRepeatsExactlyTheEventsAfterTheLastSavedCheckpoint() {
+        for (int i = 0; i < 10; i++) {
+            appendItems("Order-" + i, 10);
+        }
+        Subscription crashing = timed(event -> {
+            if (event.globalPosition() == 35) {
+                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+            }
+            delivered.add(event);
+        }).batchSize(10).build();
+        for (int batch = 1; batch <= 6; batch++) {
+            assertThat(crashing.pollOnce()).isEqualTo(10);
+        }
+        assertThat(saved).as("saved once, after the batch in which the interval passed").containsExactly(40L);
+        assertThat(crashing.position()).isEqualTo(60);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 60));
+
+        // The process dies: no stop(), no close(). A new one resumes from the saved checkpoint.
+        delivered.clear();
+        Subscription restarted = timed(delivered::add).batchSize(10).build();
+        assertThat(restarted.position()).isEqualTo(40);
+        assertThat(restarted.runUntilCaughtUp()).isEqualTo(60);
+
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(41, 100));
+        assertThat(saved).containsExactly(40L, 100L);
+    }
+
+    @Test
+    void closeSavesWhatPollsByHandLeftUnsaved() {
+        appendItems("Order-1", 30);
+        Subscription subscription = timed(delivered::add).batchSize(10).build();
+        subscription.pollOnce();
+        subscription.pollOnce();
+        assertThat(saved).isEmpty();
+        assertThat(subscription.position()).as("handled, not saved yet").isEqualTo(20);
+
+        subscription.close();
+
+        assertThat(saved).containsExactly(20L);
+        subscription.close();
+        assertThat(saved).as("nothing left to save").containsExactly(20L);
+        delivered.clear();
+        assertThat(timed(delivered::add).build().runUntilCaughtUp()).isEqualTo(10);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(21, 30));
+    }
+
+    @Test
+    @Timeout(60)
+    void stopSavesTheCheckpointOfTheLastEventHandledWhileCatchingUp() throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            appendItems("Order-" + i, 100);
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        Subscription subscription = timed(event -> {
+            delivered.add(event);
+            if (event.globalPosition() == 555) {
+                reached.countDown();
+                awaitUninterruptibly(stopping);
+            }
+        }).batchSize(10)
+                // stop() closes the wake-up registration once it has told the thread to stop
+                .wakeUpOn(wake -> stopping::countDown).build();
+        subscription.start();
+        assertThat(reached.await(30, TimeUnit.SECONDS)).isTrue();
+
+        subscription.stop();
+
+        assertThat(subscription.status()).isEqualTo(Subscription.Status.STOPPED);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 560));
+        assertThat(saved).as("nothing saved while catching up, then the batch it stopped after").containsExactly(560L);
+        assertThat(checkpoints.load("test")).isEqualTo(560);
+
+        delivered.clear();
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(440);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(561, 1000));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aFailureSavesTheEventsHandledInEarlierBatchesBeforeItEndsTheRun() {
+        for (int i = 0; i < 5; i++) {
+            appendItems("Order-" + i, 10);
+        }
+        boolean[] broken = {true};
+        Subscription subscription = timed(event -> {
+            if (broken[0] && event.globalPosition() == 31) {
+                throw new IllegalStateException("down");
+            }
+            delivered.add(event);
+        }).batchSize(10).retry(RetryPolicy.noRetry()).build();
+
+        SubscriptionFailedException error = catchThrowableOfType(SubscriptionFailedException.class, subscription::runUntilCaughtUp);
+
+        assertThat(error.globalPosition()).isEqualTo(31);
+        assertThat(saved).as("the three full batches before the failing one").containsExactly(30L);
+        broken[0] = false;
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(20);
+        assertThat(saved).containsExactly(30L, 50L);
+        assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 50));
+    }
+
+    @Test
+    void aParkedEventIsCoveredByTheCheckpointAtOnceSoThatACrashNeitherDeliversNorParksItAgain() {
+        appendItems("Order-1", 30);
+        InMemoryParkedEvents parked = new InMemoryParkedEvents();
+        AtomicInteger callsFor13 = new AtomicInteger();
+        Subscription crashing = timed(event -> {
+            if (event.globalPosition() == 13) {
+                callsFor13.incrementAndGet();
+                throw new IllegalArgumentException("no such sku");
+            }
+            delivered.add(event);
+        }).batchSize(10).retry(RetryPolicy.noRetry()).onHandlerFailure(FailureAction.PARK).parkedEvents(parked).build();
+        crashing.pollOnce();
+        crashing.pollOnce();
+        assertThat(saved).containsExactly(13L);
+
+        // The process dies before the next save; the restarted one goes on after the parked event.
+        Subscription restarted = timed(event -> {
+            if (event.globalPosition() == 13) {
+                callsFor13.incrementAndGet();
+            }
+            delivered.add(event);
+        }).batchSize(10).parkedEvents(parked).build();
+        assertThat(restarted.runUntilCaughtUp()).isEqualTo(17);
+
+        assertThat(callsFor13).hasValue(1);
+        assertThat(restarted.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactly(13L);
+        List<Long> expected = new ArrayList<>(positions(1, 12));
+        expected.addAll(positions(14, 20));
+        expected.addAll(positions(14, 30));
+        assertThat(deliveredPositions()).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -277,13 +475,13 @@ class SubscriptionTest {
     void stopEndsARetryPauseAtOnceWithoutMovingPastTheEvent() throws InterruptedException {
         appendItems("Order-1", 2);
         CountDownLatch firstAttempt = new CountDownLatch(1);
-        Subscription subscription = subscription(event -> {
+        Subscription subscription = timed(event -> {
             if (event.globalPosition() == 2) {
                 firstAttempt.countDown();
                 throw new IllegalStateException("down");
             }
             delivered.add(event);
-        }).retry(RetryPolicy.attempts(10, Duration.ofHours(1))).build();
+        }).batchSize(1).retry(RetryPolicy.attempts(10, Duration.ofHours(1))).build();
 
         subscription.start();
         assertThat(firstAttempt.await(30, TimeUnit.SECONDS)).isTrue();
@@ -291,7 +489,54 @@ class SubscriptionTest {
 
         assertThat(subscription.status()).isEqualTo(Subscription.Status.STOPPED);
         assertThat(subscription.failure()).isNull();
+        assertThat(saved).as("the first batch, left unsaved while catching up, saved on the stop").containsExactly(1L);
         assertThat(checkpoints.load("test")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void aPollInterruptedWhileWaitingToRetryEndsBeforeTheEventWithATypedErrorAndTheInterruptFlagSet()
+            throws InterruptedException {
+        appendItems("Order-1", 3);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        CountDownLatch firstAttempt = new CountDownLatch(1);
+        Subscription subscription = subscription(event -> {
+            if (broken.get() && event.globalPosition() == 2) {
+                firstAttempt.countDown();
+                throw new IllegalStateException("down");
+            }
+            delivered.add(event);
+        }).retry(RetryPolicy.attempts(10, Duration.ofHours(1))).build();
+
+        InterruptedPoll poll = InterruptedPoll.interruptAfter(firstAttempt, subscription);
+
+        assertThat(poll.thrown()).isInstanceOfSatisfying(SubscriptionInterruptedException.class, error -> {
+            assertThat(error.subscription()).isEqualTo("test");
+            assertThat(error.globalPosition()).isEqualTo(2);
+            assertThat(error).hasMessageContaining("'test'").hasMessageContaining("global position 2")
+                    .hasMessageContaining("interrupt");
+        });
+        assertThat(poll.interruptFlagAfterwards()).isTrue();
+        assertThat(deliveredPositions()).containsExactly(1L);
+        assertThat(checkpoints.load("test")).isEqualTo(1);
+
+        broken.set(false);
+        assertThat(subscription.pollOnce()).isEqualTo(2);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void awaitCaughtUpOnASubscriptionThatWasNeverStartedIsAnErrorNamingIt() {
+        appendItems("Order-1", 1);
+        Subscription subscription = subscription(delivered::add).build();
+
+        assertThatThrownBy(() -> subscription.awaitCaughtUp(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'test'").hasMessageContaining("start()");
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(1);
+        // Polled by hand, it is still not running: there is no thread whose progress to wait for.
+        assertThatThrownBy(() -> subscription.awaitCaughtUp(Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -326,7 +571,7 @@ class SubscriptionTest {
         appendItems("Order-1", 3);
         Subscription[] self = new Subscription[1];
         CountDownLatch stopReturned = new CountDownLatch(1);
-        self[0] = subscription(event -> {
+        self[0] = timed(event -> {
             delivered.add(event);
             if (event.globalPosition() == 2) {
                 self[0].stop();
@@ -340,6 +585,7 @@ class SubscriptionTest {
         assertThat(self[0].awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
         assertThat(self[0].status()).isEqualTo(Subscription.Status.STOPPED);
         assertThat(deliveredPositions()).containsExactly(1L, 2L);
+        assertThat(saved).as("saved once, as the thread ended").containsExactly(2L);
         assertThat(checkpoints.load("test")).isEqualTo(2);
     }
 
@@ -381,6 +627,15 @@ class SubscriptionTest {
         assertThat(subscription.failure().globalPosition()).isEqualTo(2);
         assertThat(subscription.failure().getCause()).isInstanceOf(AssertionError.class);
         assertThat(checkpoints.load("test")).isEqualTo(1);
+    }
+
+    @Test
+    void theCheckpointIntervalIsZeroOrPositiveAndOnlyForHandlers() {
+        assertThatThrownBy(() -> subscription(delivered::add).checkpointInterval(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkpointInterval");
+        assertThatThrownBy(() -> Subscription.builder("x", store, registry).projection((e, c) -> { })
+                .checkpointInterval(Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'x'").hasMessageContaining("projection");
     }
 
     @Test

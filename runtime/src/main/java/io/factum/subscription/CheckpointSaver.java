@@ -1,0 +1,65 @@
+package io.factum.subscription;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * A subscription's checkpoint in its {@link CheckpointStore}, saved at most once per
+ * {@code interval} while catching up: each save is a commit, and on a busy disk a commit per
+ * batch costs more than reading the batch. What was handled but not saved yet is kept here until
+ * the next save, which the subscription forces whenever it catches up, parks an event, fails or
+ * stops; a crash in between repeats those events (at-least-once). With {@link Duration#ZERO} every
+ * batch is saved.
+ *
+ * <p>Changed only under the subscription's processing lock; {@link #load()} may run on any thread.
+ */
+final class CheckpointSaver {
+
+    private final String subscription;
+    private final CheckpointStore store;
+    private final long intervalNanos;
+    private final LongSupplier nanoTime;
+    private long lastSave;
+    /** The position handled but not saved yet, or -1 when the store is up to date. */
+    private volatile long unsaved = -1;
+
+    CheckpointSaver(String subscription, CheckpointStore store, Duration interval, LongSupplier nanoTime) {
+        this.subscription = subscription;
+        this.store = store;
+        this.intervalNanos = interval.toNanos();
+        this.nanoTime = nanoTime;
+        this.lastSave = nanoTime.getAsLong();
+    }
+
+    /** Where to go on from: the position handled but not saved yet, else the stored checkpoint. */
+    long load() {
+        long handled = unsaved;
+        return handled >= 0 ? handled : store.load(subscription);
+    }
+
+    /** Saves {@code position} now (also when it is behind, as {@code reset()} does). */
+    void save(long position) {
+        store.save(subscription, position);
+        unsaved = -1;
+        lastSave = nanoTime.getAsLong();
+    }
+
+    /**
+     * Every event up to {@code position} was handled or parked: saves it if {@code interval} has
+     * passed since the last save, else keeps it for a later one.
+     */
+    void handled(long position) {
+        unsaved = position;
+        if (nanoTime.getAsLong() - lastSave >= intervalNanos) {
+            save(position);
+        }
+    }
+
+    /** Saves what was handled but not saved yet, if anything. */
+    void saveUnsaved() {
+        long handled = unsaved;
+        if (handled >= 0) {
+            save(handled);
+        }
+    }
+}
