@@ -138,8 +138,16 @@ public final class EventTypeRegistry {
         return encode(UUID.randomUUID(), Instant.now(), event, metadata);
     }
 
-    /** Encodes an event record as a new event with the given id and time. */
+    /**
+     * Encodes an event record as a new event with the given id and time.
+     *
+     * @throws IllegalArgumentException if {@code event} is null
+     * @throws UnknownEventTypeException if its class is not a registered {@code @Event} record
+     */
     public NewEvent encode(UUID eventId, Instant occurredAt, Object event, Metadata metadata) {
+        if (event == null) {
+            throw new IllegalArgumentException("Cannot encode a null event: pass the @Event record to store");
+        }
         EventType<?> type = typeOf(event.getClass());
         return new NewEvent(eventId, type.name(), type.version(), occurredAt, metadata, encodePayload(type, event));
     }

@@ -85,6 +85,13 @@ class UpcastingRegistryTest {
     }
 
     @Test
+    void refusesToEncodeANullEventWithATypedError() {
+        assertThatThrownBy(() -> registry.encode(null, Metadata.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null event");
+    }
+
+    @Test
     void findsAndEncodesEveryVersionByItsOwnClass() {
         assertThat(registry.typeOf(OrderCreatedV1.class)).isEqualTo(V1);
         assertThat(registry.typeOf(OrderCreated.class)).isEqualTo(V3);
