@@ -102,6 +102,9 @@ public final class Comparisons {
         return new Comparison(String.format("Append, %s, %d writer%s, %d event%s per append (events/s)",
                 backend, writers, writers == 1 ? "" : "s", eventsPerAppend, eventsPerAppend == 1 ? "" : "s"),
                 key(AppendBenchmark.class, "factumAppend" + suffix, params),
-                List.of(new Comparison.Peer("raw JDBC batch insert", jdbc)), targets, eventsPerAppend, "events/s");
+                List.of(new Comparison.Peer("raw JDBC batch insert", jdbc),
+                        new Comparison.Peer("Factum, group commit off", key(AppendBenchmark.class,
+                                "factumNoGroupCommit" + suffix, params))),
+                targets, eventsPerAppend, "events/s");
     }
 }

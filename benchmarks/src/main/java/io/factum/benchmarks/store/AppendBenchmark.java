@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Appends to SQLite and PostgreSQL with 1 and 8 concurrent writers, 1 and 10 events per append: the
- * Factum store (optimistic concurrency on an exact revision, idempotency check, ordering lock) against
- * raw JDBC batch inserts of the same rows into a table of the same shape. Each writer appends to its
- * own stream, as aggregates saving do. Scores are appends per second; the report multiplies by the
- * events per append.
+ * Factum store (optimistic concurrency on an exact revision, idempotency check, ordering lock; with
+ * its default group commit, and with group commit off) against raw JDBC batch inserts of the same
+ * rows into a table of the same shape. Each writer appends to its own stream, as aggregates saving
+ * do. Scores are appends per second; the report multiplies by the events per append.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +45,7 @@ public class AppendBenchmark {
 
     private BenchDatabase database;
     JdbcEventStore factum;
+    JdbcEventStore factumWithoutGroupCommit;
     RawJdbcEvents jdbc;
 
     @Setup(Level.Trial)
@@ -52,6 +53,7 @@ public class AppendBenchmark {
         // 8 writers, plus one spare so a writer never waits for a connection.
         database = BenchDatabase.create(backend, 9);
         factum = database.factumStore("factum");
+        factumWithoutGroupCommit = database.factumStore("alone", false);
         // The raw peer's table: the store's own DDL under another prefix, so the shape is identical.
         try (JdbcEventStore rawSchema = database.factumStore("raw")) {
             jdbc = RawJdbcEvents.over(database.dataSource(), factum.dialect(), rawSchema.tables());
@@ -61,6 +63,7 @@ public class AppendBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         factum.close();
+        factumWithoutGroupCommit.close();
         database.close();
     }
 
@@ -84,13 +87,25 @@ public class AppendBenchmark {
     @Benchmark
     @Threads(1)
     public AppendResult factumAppend1Writer(Writer writer) {
-        return factumAppend(writer);
+        return append(factum, writer);
     }
 
     @Benchmark
     @Threads(8)
     public AppendResult factumAppend8Writers(Writer writer) {
-        return factumAppend(writer);
+        return append(factum, writer);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AppendResult factumNoGroupCommit1Writer(Writer writer) {
+        return append(factumWithoutGroupCommit, writer);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public AppendResult factumNoGroupCommit8Writers(Writer writer) {
+        return append(factumWithoutGroupCommit, writer);
     }
 
     @Benchmark
@@ -105,9 +120,9 @@ public class AppendBenchmark {
         jdbcBatch(writer);
     }
 
-    private AppendResult factumAppend(Writer writer) {
+    private AppendResult append(JdbcEventStore store, Writer writer) {
         ExpectedRevision expected = writer.revision < 0 ? ExpectedRevision.noStream() : ExpectedRevision.exactly(writer.revision);
-        AppendResult result = factum.append(writer.streamId, expected, writer.next(eventsPerAppend));
+        AppendResult result = store.append(writer.streamId, expected, writer.next(eventsPerAppend));
         writer.revision = result.lastRevision();
         return result;
     }

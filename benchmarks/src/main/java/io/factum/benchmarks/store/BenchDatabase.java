@@ -132,9 +132,14 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** A Factum event store of this backend, on this database's pool, with its schema created. */
     public JdbcEventStore factumStore(String purpose) {
+        return factumStore(purpose, true);
+    }
+
+    /** {@link #factumStore(String)} with group commit on or off. */
+    public JdbcEventStore factumStore(String purpose, boolean groupCommit) {
         JdbcEventStore store = switch (backend) {
-            case SQLITE -> SqliteEventStore.builder(pool).tablePrefix(tablePrefix(purpose)).build();
-            default -> PostgresEventStore.builder(pool).tablePrefix(tablePrefix(purpose)).build();
+            case SQLITE -> SqliteEventStore.builder(pool).tablePrefix(tablePrefix(purpose)).groupCommit(groupCommit).build();
+            default -> PostgresEventStore.builder(pool).tablePrefix(tablePrefix(purpose)).groupCommit(groupCommit).build();
         };
         store.createSchema();
         return store;

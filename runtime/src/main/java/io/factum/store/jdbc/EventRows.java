@@ -43,11 +43,20 @@ final class EventRows {
                 + " WHERE event_id IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
-    /** A multi-row insert of {@code rowCount} events that returns their positions. */
+    /**
+     * {@code SELECT stream_id, revision, position} of the last event of each of {@code count} streams
+     * (none for a stream without events): {@link #selectHead} once per stream, in one statement.
+     */
+    String selectHeads(int count) {
+        return String.join(" UNION ALL ", Collections.nCopies(count, "SELECT * FROM (SELECT stream_id, revision, position FROM "
+                + table + " WHERE stream_id = ? ORDER BY revision DESC LIMIT 1) AS head"));
+    }
+
+    /** A multi-row insert of {@code rowCount} events that returns the stream id and position of each. */
     String insert(int rowCount) {
         return "INSERT INTO " + table + " (event_id, stream_id, revision, type, schema_version, occurred_at, "
                 + "correlation_id, causation_id, headers, payload) VALUES "
-                + String.join(", ", Collections.nCopies(rowCount, valuesRow)) + " RETURNING position";
+                + String.join(", ", Collections.nCopies(rowCount, valuesRow)) + " RETURNING stream_id, position";
     }
 
     /** Binds one event's row, starting at parameter {@code rowIndex * 10 + 1}. */

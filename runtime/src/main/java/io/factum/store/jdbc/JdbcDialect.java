@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,20 @@ public interface JdbcDialect {
     default void lockStream(Connection connection, TableNames tables, String streamId) throws SQLException {}
 
     /**
+     * Called first in a group commit, which appends to several streams in one transaction:
+     * {@link #lockStream} for each of them. Every process must take such locks in one order, or two
+     * batches could each hold a stream the other waits for; by default they are taken one by one in
+     * the order given, which is the order of {@link String#compareTo}.
+     *
+     * @param streamIds distinct, sorted
+     */
+    default void lockStreams(Connection connection, TableNames tables, List<String> streamIds) throws SQLException {
+        for (String streamId : streamIds) {
+            lockStream(connection, tables, streamId);
+        }
+    }
+
+    /**
      * Called right before the inserts, after every check has passed: whatever makes global
      * positions become visible in order, and anything that should happen on commit.
      */
@@ -51,7 +66,10 @@ public interface JdbcDialect {
      */
     default void planEveryExecution(PreparedStatement lookup) throws SQLException {}
 
-    /** Whether the database allows one writer at a time, so writers of one JVM should queue in Java. */
+    /**
+     * Whether the database allows one writer at a time, so writers of one JVM should queue in Java
+     * (when group commit is off; with it, one thread at a time writes anyway).
+     */
     boolean singleWriter();
 
     /** The bind expression of the headers column, e.g. {@code ?} or {@code CAST(? AS jsonb)}. */

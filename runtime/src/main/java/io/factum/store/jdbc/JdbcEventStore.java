@@ -33,15 +33,34 @@ import javax.sql.DataSource;
  * inserts, commit. {@link #append(Connection, String, ExpectedRevision, List)} runs the same steps
  * inside a transaction the caller owns, so a projection can append and update its read model
  * atomically.
+ *
+ * <h2>Group commit</h2>
+ * Concurrent {@link #append(String, ExpectedRevision, List)} calls of one store are combined: one
+ * caller at a time writes the appends queued so far, to different streams, in one transaction
+ * with the same steps for all of them at once, and each caller gets its own result or error (see
+ * {@link AppendQueue}). If that transaction fails, each of its appends is written alone, so an
+ * error reaches only the caller it belongs to. {@link Options#groupCommit(boolean)} turns it off.
  */
 public abstract class JdbcEventStore implements EventStore {
+
+    /** Most events one group commit writes; a single larger append is written alone. */
+    static final int MAX_BATCH_EVENTS = 2_000;
+    /** Most appends one group commit writes. */
+    static final int MAX_BATCH_APPENDS = 100;
+    /** Most streams whose heads one query reads. */
+    private static final int HEADS_PER_QUERY = 50;
 
     private final DataSource dataSource;
     private final JdbcDialect dialect;
     private final TableNames tables;
     private final EventRows rows;
     private final boolean createSchemaOnFirstUse;
-    /** Queues this JVM's writers in Java when the database has one writer at a time anyway. */
+    /** Combines concurrent appends into one transaction; {@code null} when group commit is off. */
+    private final AppendQueue appendQueue;
+    /**
+     * Without group commit, queues this JVM's writers in Java when the database has one writer at a
+     * time anyway. (With it, the one thread writing a batch is this JVM's only writer.)
+     */
     private final ReentrantLock writerLock;
     private volatile boolean schemaReady;
 
@@ -52,7 +71,8 @@ public abstract class JdbcEventStore implements EventStore {
         this.tables = options.tables;
         this.rows = new EventRows(dialect, tables);
         this.createSchemaOnFirstUse = options.createSchemaOnFirstUse;
-        this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
+        this.appendQueue = options.groupCommit ? new AppendQueue(this::writeBatch, MAX_BATCH_EVENTS, MAX_BATCH_APPENDS) : null;
+        this.writerLock = !options.groupCommit && dialect.singleWriter() ? new ReentrantLock(true) : null;
     }
 
     /** The data source every operation takes its connections from. */
@@ -130,23 +150,136 @@ public abstract class JdbcEventStore implements EventStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With group commit (the default), the append waits for its turn in a batch with the appends
+     * of other threads, uninterruptibly: an interrupt is kept, and is still set when it returns.
+     */
     @Override
     public AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events) {
         StreamIds.validateAppend(streamId, events);
         Objects.requireNonNull(expected, "expected");
         ensureSchema();
+        if (appendQueue != null) {
+            return appendQueue.append(streamId, expected, events);
+        }
         if (writerLock != null) {
             writerLock.lock();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return inTransaction(connection, () -> appendInTransaction(connection, streamId, expected, events));
-        } catch (SQLException e) {
-            throw appendFailed(streamId, e);
+        try {
+            return appendAlone(streamId, expected, events);
         } finally {
             if (writerLock != null) {
                 writerLock.unlock();
             }
         }
+    }
+
+    /** Appends queued for the next group commit; for tests. */
+    int queuedAppends() {
+        return appendQueue == null ? 0 : appendQueue.queued();
+    }
+
+    /** One append in a transaction of its own. */
+    private AppendResult appendAlone(String streamId, ExpectedRevision expected, List<NewEvent> events) {
+        try (Connection connection = dataSource.getConnection()) {
+            return inTransaction(connection, () -> appendInTransaction(connection, streamId, expected, events));
+        } catch (SQLException e) {
+            throw appendFailed(streamId, e);
+        }
+    }
+
+    /**
+     * Writes a batch of appends to distinct streams in one transaction: the same steps as one
+     * append, each once for the whole batch. Completes every append of the batch. If the
+     * transaction fails (a lost connection, a unique violation racing another process, a row the
+     * database refuses), it is rolled back and every append it was to write is written alone, so
+     * that each caller gets its own outcome; appends are idempotent by event id, so one stored by
+     * a commit whose answer was lost comes back as its original result.
+     */
+    private void writeBatch(List<AppendQueue.Pending> batch) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            // Writing the appends alone would only ask for a connection once per append.
+            batch.forEach(pending -> pending.fail(appendFailed(pending.streamId, e)));
+            return;
+        }
+        Verdict[] verdicts = new Verdict[batch.size()];
+        boolean committed = false;
+        try (connection) {
+            inTransaction(connection, () -> writeBatchInTransaction(connection, batch, verdicts));
+            committed = true;
+        } catch (SQLException | RuntimeException e) {
+            // Rolled back (or, if committed, only closing failed): handled below.
+        }
+        List<AppendQueue.Pending> alone = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Verdict verdict = verdicts[i];
+            if (verdict == null || verdict.written() && !committed) {
+                alone.add(batch.get(i));
+            } else if (verdict.rejection() != null) {
+                batch.get(i).fail(verdict.rejection());
+            } else {
+                batch.get(i).succeed(verdict.result());
+            }
+        }
+        writeEachAlone(alone);
+    }
+
+    /** The fallback of a failed batch: each append in a transaction of its own, in batch order. */
+    private void writeEachAlone(List<AppendQueue.Pending> appends) {
+        for (AppendQueue.Pending pending : appends) {
+            try {
+                pending.succeed(appendAlone(pending.streamId, pending.expected, pending.events));
+            } catch (RuntimeException e) {
+                pending.fail(e);
+            }
+        }
+    }
+
+    private Void writeBatchInTransaction(Connection connection, List<AppendQueue.Pending> batch, Verdict[] verdicts)
+            throws SQLException {
+        List<String> streamIds = new ArrayList<>(batch.size());
+        List<NewEvent> allEvents = new ArrayList<>();
+        for (AppendQueue.Pending pending : batch) {
+            streamIds.add(pending.streamId);
+            allEvents.addAll(pending.events);
+        }
+        streamIds.sort(null);
+        dialect.lockStreams(connection, tables, streamIds);
+        Map<String, StreamHead> heads = readHeads(connection, streamIds);
+        Map<UUID, StoredAt> stored = allEvents.isEmpty() ? Map.of() : findStored(connection, allEvents);
+        List<Write> writes = new ArrayList<>();
+        List<Integer> written = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            AppendQueue.Pending pending = batch.get(i);
+            StreamHead head = heads.getOrDefault(pending.streamId, StreamHead.NONE);
+            try {
+                AppendResult unwritten = resultWithoutInsert(pending.streamId, pending.expected, pending.events, head, stored);
+                if (unwritten != null) {
+                    verdicts[i] = new Verdict(unwritten, null, false);
+                } else {
+                    writes.add(new Write(pending.streamId, head.revision() + 1, pending.events));
+                    written.add(i);
+                }
+            } catch (WrongExpectedRevisionException | DuplicateEventIdException e) {
+                verdicts[i] = new Verdict(null, e, false);
+            }
+        }
+        if (writes.isEmpty()) {
+            return null;
+        }
+        dialect.beforeInsert(connection, tables);
+        Map<String, Long> lastPositions = insert(connection, writes);
+        for (int k = 0; k < writes.size(); k++) {
+            Write write = writes.get(k);
+            verdicts[written.get(k)] = new Verdict(new AppendResult(write.streamId(),
+                    write.firstRevision() + write.events().size() - 1, lastPositions.get(write.streamId())), null, true);
+        }
+        return null;
     }
 
     /**
@@ -181,9 +314,38 @@ public abstract class JdbcEventStore implements EventStore {
             List<NewEvent> events) throws SQLException {
         dialect.lockStream(connection, tables, streamId);
         StreamHead head = readHead(connection, streamId);
-        if (!events.isEmpty()) {
-            Map<UUID, StoredAt> stored = findStored(connection, events);
-            if (!stored.isEmpty()) {
+        Map<UUID, StoredAt> stored = events.isEmpty() ? Map.of() : findStored(connection, events);
+        AppendResult unwritten = resultWithoutInsert(streamId, expected, events, head, stored);
+        if (unwritten != null) {
+            return unwritten;
+        }
+        dialect.beforeInsert(connection, tables);
+        long lastPosition;
+        try {
+            lastPosition = insert(connection, List.of(new Write(streamId, head.revision() + 1, events))).get(streamId);
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                // Checked above, so another transaction stored one of these ids since: report which.
+                throw duplicateAfterRace(streamId, events, e);
+            }
+            throw e;
+        }
+        return new AppendResult(streamId, head.revision() + events.size(), lastPosition);
+    }
+
+    /**
+     * The checks of an append, made with the stream locked: the result of an append that inserts
+     * nothing (an idempotent repeat, or no events), or {@code null} if its events are to be inserted
+     * after {@code head}.
+     *
+     * @param stored where the append's event ids are stored, if they are (may hold other ids too)
+     * @throws DuplicateEventIdException       if some of its ids are stored, and not as this very append
+     * @throws WrongExpectedRevisionException  if the stream is not at the expected revision
+     */
+    private static AppendResult resultWithoutInsert(String streamId, ExpectedRevision expected, List<NewEvent> events,
+            StreamHead head, Map<UUID, StoredAt> stored) {
+        for (NewEvent event : events) {
+            if (stored.containsKey(event.eventId())) {
                 return idempotentRepeat(streamId, events, stored);
             }
         }
@@ -193,18 +355,7 @@ public abstract class JdbcEventStore implements EventStore {
         if (events.isEmpty()) {
             return new AppendResult(streamId, head.revision(), head.position());
         }
-        dialect.beforeInsert(connection, tables);
-        long lastPosition;
-        try {
-            lastPosition = insert(connection, streamId, head.revision() + 1, events);
-        } catch (SQLException e) {
-            if (dialect.isUniqueViolation(e)) {
-                // Checked above, so another transaction stored one of these ids since: report which.
-                throw duplicateAfterRace(streamId, events, e);
-            }
-            throw e;
-        }
-        return new AppendResult(streamId, head.revision() + events.size(), lastPosition);
+        return null;
     }
 
     /**
@@ -265,6 +416,25 @@ public abstract class JdbcEventStore implements EventStore {
         }
     }
 
+    /** The heads of the given streams that exist; one query per {@value #HEADS_PER_QUERY} streams. */
+    private Map<String, StreamHead> readHeads(Connection connection, List<String> streamIds) throws SQLException {
+        Map<String, StreamHead> heads = new HashMap<>();
+        for (int from = 0; from < streamIds.size(); from += HEADS_PER_QUERY) {
+            List<String> part = streamIds.subList(from, Math.min(streamIds.size(), from + HEADS_PER_QUERY));
+            try (PreparedStatement select = connection.prepareStatement(rows.selectHeads(part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        heads.put(row.getString(1), new StreamHead(row.getLong(2), row.getLong(3)));
+                    }
+                }
+            }
+        }
+        return heads;
+    }
+
     private Map<UUID, StoredAt> findStored(Connection connection, List<NewEvent> events) throws SQLException {
         Map<UUID, StoredAt> stored = new HashMap<>();
         int chunk = dialect.maxRowsPerInsert();
@@ -285,24 +455,35 @@ public abstract class JdbcEventStore implements EventStore {
         return stored;
     }
 
-    /** Inserts the events at revisions {@code firstRevision}, ... and returns the last global position. */
-    private long insert(Connection connection, String streamId, long firstRevision, List<NewEvent> events) throws SQLException {
-        long lastPosition = 0;
+    /**
+     * Inserts the events of every write, in order, in multi-row statements of at most
+     * {@link JdbcDialect#maxRowsPerInsert()} rows, and returns the last global position of each
+     * write's stream (each stream is written at most once).
+     */
+    private Map<String, Long> insert(Connection connection, List<Write> writes) throws SQLException {
+        List<Row> all = new ArrayList<>();
+        for (Write write : writes) {
+            for (int i = 0; i < write.events().size(); i++) {
+                all.add(new Row(write.streamId(), write.firstRevision() + i, write.events().get(i)));
+            }
+        }
+        Map<String, Long> lastPositions = new HashMap<>();
         int chunk = dialect.maxRowsPerInsert();
-        for (int from = 0; from < events.size(); from += chunk) {
-            List<NewEvent> part = events.subList(from, Math.min(events.size(), from + chunk));
+        for (int from = 0; from < all.size(); from += chunk) {
+            List<Row> part = all.subList(from, Math.min(all.size(), from + chunk));
             try (PreparedStatement insert = connection.prepareStatement(rows.insert(part.size()))) {
                 for (int i = 0; i < part.size(); i++) {
-                    rows.bind(insert, i, streamId, firstRevision + from + i, part.get(i));
+                    Row row = part.get(i);
+                    rows.bind(insert, i, row.streamId(), row.revision(), row.event());
                 }
-                try (ResultSet positions = insert.executeQuery()) {
-                    while (positions.next()) {
-                        lastPosition = Math.max(lastPosition, positions.getLong(1));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        lastPositions.merge(inserted.getString(1), inserted.getLong(2), Math::max);
                     }
                 }
             }
         }
-        return lastPosition;
+        return lastPositions;
     }
 
     @Override
@@ -406,6 +587,7 @@ public abstract class JdbcEventStore implements EventStore {
         private final DataSource dataSource;
         private TableNames tables = TableNames.defaults();
         private boolean createSchemaOnFirstUse = true;
+        private boolean groupCommit = true;
 
         protected Options(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -431,12 +613,36 @@ public abstract class JdbcEventStore implements EventStore {
             return self();
         }
 
+        /**
+         * Whether concurrent appends of this store are combined into one transaction (default
+         * true): one thread at a time writes the appends queued meanwhile, to distinct streams, with
+         * one round trip per step for all of them and one commit. Every caller still gets its own
+         * result or error. Costs a single append nothing; turn it off to give every append a
+         * transaction of its own. See {@code docs/storage.md}.
+         */
+        public B groupCommit(boolean on) {
+            this.groupCommit = on;
+            return self();
+        }
+
         /** This builder, as its own type. */
         protected abstract B self();
     }
 
     /** Where an event id is stored. */
     private record StoredAt(String streamId, long revision, long position) {}
+
+    /** Events to insert into a stream, the first at {@code firstRevision}. */
+    private record Write(String streamId, long firstRevision, List<NewEvent> events) {}
+
+    /** One event to insert. */
+    private record Row(String streamId, long revision, NewEvent event) {}
+
+    /**
+     * What the batch transaction decided for one append: its result or rejection, and whether that
+     * result holds only once the transaction commits.
+     */
+    private record Verdict(AppendResult result, RuntimeException rejection, boolean written) {}
 
     /** A stream's last revision and that event's global position; both {@code -1} for no stream. */
     private record StreamHead(long revision, long position) {

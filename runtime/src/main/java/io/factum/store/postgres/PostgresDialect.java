@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGStatement;
 
@@ -64,6 +65,26 @@ final class PostgresDialect implements JdbcDialect {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
             lock.setInt(1, LockKeys.streams(tables));
             lock.setString(2, streamId);
+            lock.execute();
+        }
+    }
+
+    /**
+     * The locks of {@link #lockStream}, all in one round trip, in the order of their keys: two
+     * batches sharing streams then never hold one each of two locks the other waits for. (PostgreSQL
+     * evaluates a volatile function in the select list after the sort below it.) Streams whose
+     * hashes collide lock the same key once.
+     */
+    @Override
+    public void lockStreams(Connection connection, TableNames tables, List<String> streamIds) throws SQLException {
+        if (streamIds.size() == 1) {
+            lockStream(connection, tables, streamIds.get(0));
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, k) FROM "
+                + "(SELECT DISTINCT hashtext(s) AS k FROM unnest(?) AS s) AS stream_keys ORDER BY k")) {
+            lock.setInt(1, LockKeys.streams(tables));
+            lock.setArray(2, connection.createArrayOf("text", streamIds.toArray()));
             lock.execute();
         }
     }

@@ -12,9 +12,11 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Readers following the global order never skip an event: appends take an advisory lock right
- * before inserting and hold it until commit, so they commit in position order. Each append also
- * sends a {@code NOTIFY} on commit, which {@link #listenForAppends()} turns into early wake-ups
- * for subscriptions. See {@code docs/storage.md}.
+ * before inserting and hold it until commit, so they commit in position order. Concurrent appends
+ * of one store take it once for all of them: they are written together in one transaction (group
+ * commit, {@link Builder#groupCommit(boolean)}). Each append transaction also sends a
+ * {@code NOTIFY} on commit, which {@link #listenForAppends()} turns into early wake-ups for
+ * subscriptions. See {@code docs/storage.md}.
  */
 public final class PostgresEventStore extends JdbcEventStore {
 

@@ -13,9 +13,11 @@ import org.sqlite.SQLiteDataSource;
  * try (SqliteEventStore store = SqliteEventStore.open(Path.of("events.db"))) { ... }
  * }</pre>
  *
- * <p>Every operation opens its own connection and closes it, so threads never share one;
- * appends of one JVM queue on a Java lock because SQLite has one writer at a time, and
- * appends of other processes wait on SQLite's busy timeout. See {@code docs/storage.md}.
+ * <p>Every operation opens its own connection and closes it, so threads never share one.
+ * SQLite has one writer at a time, so the appends of one JVM are written by one thread at a time,
+ * those that queued meanwhile together in one transaction (group commit; with it off, appends
+ * queue on a fair Java lock), and appends of other processes wait on SQLite's busy timeout. See
+ * {@code docs/storage.md}.
  */
 public final class SqliteEventStore extends JdbcEventStore {
 
