@@ -120,7 +120,7 @@ class SynchronousEventBusTest {
 
     @Test
     void aFamilyIsSubscribedMemberByMemberAsGeneratedRegistrationsDo() {
-        // What <Handler>Subscribers.register(bus, handler) generates for Refunds.on(OrderEvent event).
+        // What <Handler>Subscribers.register(bus, handler) does for Refunds.on(OrderEvent event), with lambdas for its links.
         Refunds refunds = new Refunds();
         bus.subscribe("Refunds.on", OrderCancelled.class, envelope -> refunds.on(envelope.payload()));
         bus.subscribe("Refunds.on", OrderRefunded.class, envelope -> refunds.on(envelope.payload()));
