@@ -10,11 +10,20 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** Small questions about elements that aggregate and subscriber validation both ask. */
 public final class ElementChecks {
 
     private ElementChecks() {}
+
+    /** Whether {@code thrown} is a checked exception type: neither a {@code RuntimeException} nor an {@code Error}. */
+    public static boolean isChecked(TypeMirror thrown, Types types, Elements elements) {
+        TypeMirror runtimeException = elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType();
+        TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
+        return !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
+    }
 
     /** Whether a type in the same package can name {@code type}: neither it nor an enclosing type is private. */
     public static boolean isVisibleInPackage(TypeElement type) {

@@ -39,6 +39,7 @@ public final class Names {
     public static final ClassName JSON = ClassName.get("io.factum.codec", "Json");
     public static final ClassName EVENT_BUS = ClassName.get("io.factum.bus", "EventBus");
     public static final ClassName REGISTRATION = ClassName.get("io.factum.bus", "Registration");
+    public static final ClassName SUBSCRIBER_LINK = ClassName.get("io.factum.bus", "SubscriberLink");
     public static final ClassName FACTUM_MODULE = ClassName.get("io.factum.spi", "FactumModule");
 
     private Names() {}

@@ -11,8 +11,9 @@ import java.util.List;
  * them on an executor, with retries and dead letters.
  *
  * <p>Generated code ({@code <Handler>Subscribers.register(bus, handler)}) calls
- * {@link #subscribe} once per event class a {@code @Subscribe} method accepts; a method that
- * takes a sealed family is subscribed to each member record.
+ * {@link #subscribe} once per event class a {@code @Subscribe} method accepts, with a
+ * {@link SubscriberLink} that calls the method directly; a method that takes a sealed family is
+ * subscribed to each member record.
  */
 public interface EventBus {
 

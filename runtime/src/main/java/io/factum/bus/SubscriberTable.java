@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
- * Subscribers by exact event class, shared by both buses.
+ * Subscribers by exact event class, for the {@link AsyncEventBus}; its argument checks are shared by
+ * both buses ({@link SynchronousEventBus} keeps chains of {@link SubscriberLink}s instead).
  *
  * <p>Each class maps to an immutable array that is replaced (copied) on subscribe and unsubscribe.
  * Publishing is then one hash lookup on the payload's class plus an array walk: no allocation, no

@@ -1,7 +1,11 @@
 package io.factum.bus;
 
 import io.factum.event.EventEnvelope;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -14,14 +18,33 @@ import java.util.function.Consumer;
  * are wrapped in a {@link SubscriberException} naming the subscriber and the event. Subscribers
  * that already ran are not undone: keep them in the caller's transaction if that matters.
  *
- * <p>Thread-safe. Subscribing and unsubscribing copy a small array; publishing does one lookup
- * of the payload's exact class and calls the subscribers, without allocating. A publish sees
- * the subscribers present when it started. A subscriber may publish further events; they are
- * handled depth-first, before the outer publish continues.
+ * <p>Thread-safe. A publish sees the subscribers present when it started. A subscriber may
+ * publish further events; they are handled depth-first, before the outer publish continues.
+ *
+ * <p><b>How it dispatches.</b> The subscribers of each event class form immutable chains of
+ * {@link SubscriberLink}s, each link calling its subscriber and then the next link. Publishing
+ * looks up the payload's exact class once and calls the head of the chain, without allocating;
+ * generated registrations link classes of their own, so the JIT can inline the whole chain (see
+ * {@link SubscriberLink}). A handler subscribed by hand (a lambda) is wrapped in a link that calls
+ * it through {@link EventHandler#handle}, which works the same but cannot be inlined. Subscribing
+ * and unsubscribing rebuild the affected chain under a lock; a chain holds at most
+ * {@value #CHAIN_LENGTH} subscribers, and a class with more gets several chains called in turn,
+ * so neither the stack depth of a publish nor the cost of a change grows with the subscriber count.
  */
 public final class SynchronousEventBus implements EventBus {
 
-    private final SubscriberTable<Subscriber> subscribers = new SubscriberTable<>(Subscriber[]::new);
+    /**
+     * Subscribers per chain: enough for an event class's usual subscribers to form one chain that
+     * the JIT inlines (its inlining depth limit, 15 levels in JDK 17, leaves room for about this
+     * many), few enough that a chain's recursion never threatens the stack.
+     */
+    static final int CHAIN_LENGTH = 8;
+
+    /** Heads of the chains by exact event class, in order; what {@link #publish} reads. */
+    private final ConcurrentHashMap<Class<?>, SubscriberLink<Object>[]> chains = new ConcurrentHashMap<>();
+    /** Each subscription's own link (not linked to a next one), in subscription order; guarded by {@link #lock}. */
+    private final Map<Class<?>, SubscriberLink<Object>[]> subscriptions = new HashMap<>();
+    private final Object lock = new Object();
     private final Consumer<? super EventEnvelope<?>> onUnhandled;
 
     /** A bus on which publishing an event nobody subscribes to does nothing. */
@@ -37,12 +60,24 @@ public final class SynchronousEventBus implements EventBus {
         this.onUnhandled = Objects.requireNonNull(onUnhandled, "onUnhandled");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A {@link SubscriberLink} (what generated registrations pass) joins the chain as it is, so
+     * that it can be inlined; any other handler, or a link named differently from
+     * {@code subscriberName}, is wrapped in a link that calls {@link EventHandler#handle}.
+     */
     @Override
     public <E> Registration subscribe(String subscriberName, Class<E> eventClass, EventHandler<E> handler) {
         SubscriberTable.checkSubscription(subscriberName, eventClass, handler);
-        Subscriber subscriber = new Subscriber(subscriberName, handler);
-        subscribers.add(eventClass, subscriber);
-        return () -> subscribers.remove(eventClass, subscriber);
+        SubscriberLink<Object> subscription = erase(ownLink(subscriberName, handler));
+        synchronized (lock) {
+            SubscriberLink<Object>[] current = subscriptions.getOrDefault(eventClass, newArray(0));
+            SubscriberLink<Object>[] grown = Arrays.copyOf(current, current.length + 1);
+            grown[current.length] = subscription;
+            update(eventClass, grown, current.length);
+        }
+        return () -> unsubscribe(eventClass, subscription);
     }
 
     /**
@@ -54,35 +89,99 @@ public final class SynchronousEventBus implements EventBus {
     @Override
     public void publish(EventEnvelope<?> envelope) {
         Objects.requireNonNull(envelope, "envelope");
-        Subscriber[] targets = subscribers.get(envelope.payload().getClass());
-        if (targets == null) {
+        SubscriberLink<Object>[] heads = chains.get(envelope.payload().getClass());
+        if (heads == null) {
             onUnhandled.accept(envelope);
             return;
         }
-        for (Subscriber subscriber : targets) {
-            subscriber.deliver(envelope);
+        EventEnvelope<Object> routed = erase(envelope);
+        for (SubscriberLink<Object> head : heads) {
+            head.deliver(routed);
         }
     }
 
-    private static final class Subscriber {
-        private final String name;
-        private final EventHandler<Object> handler;
-
-        @SuppressWarnings("unchecked") // the table only hands this subscriber payloads of its class
-        Subscriber(String name, EventHandler<?> handler) {
-            this.name = name;
-            this.handler = (EventHandler<Object>) handler;
+    /**
+     * A link of this subscription alone, not shared with any other: a copy of a generated link, so
+     * that closing one registration never removes another subscription of the same link.
+     */
+    private static <E> SubscriberLink<E> ownLink(String subscriberName, EventHandler<E> handler) {
+        if (handler instanceof SubscriberLink<E> link && link != SubscriberLink.<E>end()
+                && link.subscriberName().equals(subscriberName)) {
+            return link.withNext(SubscriberLink.end());
         }
+        return new HandlerLink<>(subscriberName, handler, SubscriberLink.end());
+    }
 
-        @SuppressWarnings("unchecked")
-        void deliver(EventEnvelope<?> envelope) {
-            try {
-                handler.handle((EventEnvelope<Object>) envelope);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new SubscriberException(name, envelope, e);
+    private void unsubscribe(Class<?> eventClass, SubscriberLink<Object> subscription) {
+        synchronized (lock) {
+            SubscriberLink<Object>[] current = subscriptions.get(eventClass);
+            int index = current == null ? -1 : indexOf(current, subscription);
+            if (index < 0) {
+                return; // closed before
+            }
+            SubscriberLink<Object>[] shrunk = newArray(current.length - 1);
+            System.arraycopy(current, 0, shrunk, 0, index);
+            System.arraycopy(current, index + 1, shrunk, index, current.length - index - 1);
+            update(eventClass, shrunk, index);
+        }
+    }
+
+    /**
+     * Installs {@code subscribers} for {@code eventClass}, relinking the chains from the one that holds
+     * position {@code changedFrom} on; the chains before it are unchanged and kept. Caller holds the lock.
+     */
+    private void update(Class<?> eventClass, SubscriberLink<Object>[] subscribers, int changedFrom) {
+        if (subscribers.length == 0) {
+            subscriptions.remove(eventClass);
+            chains.remove(eventClass);
+            return;
+        }
+        SubscriberLink<Object>[] old = chains.getOrDefault(eventClass, newArray(0));
+        int keep = Math.min(changedFrom / CHAIN_LENGTH, old.length);
+        SubscriberLink<Object>[] heads = Arrays.copyOf(old, (subscribers.length + CHAIN_LENGTH - 1) / CHAIN_LENGTH);
+        for (int chain = keep; chain < heads.length; chain++) {
+            int from = chain * CHAIN_LENGTH;
+            heads[chain] = link(subscribers, from, Math.min(from + CHAIN_LENGTH, subscribers.length));
+        }
+        subscriptions.put(eventClass, subscribers);
+        chains.put(eventClass, heads);
+    }
+
+    /** {@code subscribers[from]} → ... → {@code subscribers[to - 1]} → end, built from the last one back. */
+    private static SubscriberLink<Object> link(SubscriberLink<Object>[] subscribers, int from, int to) {
+        SubscriberLink<Object> head = subscribers[to - 1]; // its next is already the end
+        for (int i = to - 2; i >= from; i--) {
+            SubscriberLink<Object> linked = subscribers[i].withNext(head);
+            if (linked == null) {
+                throw new IllegalStateException(subscribers[i].getClass().getName() + ".withNext returned null for"
+                        + " subscriber '" + subscribers[i].subscriberName() + "'");
+            }
+            head = linked;
+        }
+        return head;
+    }
+
+    private static int indexOf(Object[] subscribers, Object subscriber) {
+        for (int i = 0; i < subscribers.length; i++) {
+            if (subscribers[i] == subscriber) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked") // chains only hold links of the class they are looked up by
+    private static SubscriberLink<Object>[] newArray(int length) {
+        return (SubscriberLink<Object>[]) new SubscriberLink<?>[length];
+    }
+
+    @SuppressWarnings("unchecked") // the link is only ever given envelopes of its own event class
+    private static SubscriberLink<Object> erase(SubscriberLink<?> link) {
+        return (SubscriberLink<Object>) link;
+    }
+
+    @SuppressWarnings("unchecked") // routed by the payload's exact class to links of that class only
+    private static EventEnvelope<Object> erase(EventEnvelope<?> envelope) {
+        return (EventEnvelope<Object>) envelope;
     }
 }

@@ -51,10 +51,7 @@ public class SyncPublishBenchmark {
 
         // Factum publishes envelopes; building one per publish would be the publisher's cost, not the bus's.
         envelope = LocalEnvelopes.of(event);
-        factum = new SynchronousEventBus();
-        ShippingHandlerSubscribers.register(factum, shipping);
-        BillingHandlerSubscribers.register(factum, billing);
-        NotificationHandlerSubscribers.register(factum, notification);
+        factum = factumBus(shipping, billing, notification);
 
         classMap = new HashMap<>();
         classMap.put(OrderConfirmed.class, subscribers(
@@ -62,10 +59,25 @@ public class SyncPublishBenchmark {
                 event -> billing.on((OrderConfirmed) event),
                 event -> notification.on((OrderConfirmed) event)));
 
-        guava = new EventBus("benchmark");
-        guava.register(shipping);
-        guava.register(billing);
-        guava.register(notification);
+        guava = guavaBus(shipping, billing, notification);
+    }
+
+    /** Factum's synchronous bus with the generated registrations of the three handlers, in this order. */
+    static SynchronousEventBus factumBus(ShippingHandler shipping, BillingHandler billing, NotificationHandler notification) {
+        SynchronousEventBus bus = new SynchronousEventBus();
+        ShippingHandlerSubscribers.register(bus, shipping);
+        BillingHandlerSubscribers.register(bus, billing);
+        NotificationHandlerSubscribers.register(bus, notification);
+        return bus;
+    }
+
+    /** Guava's bus with the three handlers registered, in this order. */
+    static EventBus guavaBus(Object... handlers) {
+        EventBus bus = new EventBus("benchmark");
+        for (Object handler : handlers) {
+            bus.register(handler);
+        }
+        return bus;
     }
 
     /** The limit: the three subscriber methods called directly. */

@@ -4,6 +4,7 @@ import static io.factum.benchmarks.report.Scores.key;
 
 import io.factum.benchmarks.bus.AsyncThroughputBenchmark;
 import io.factum.benchmarks.bus.SyncPublishBenchmark;
+import io.factum.benchmarks.bus.SyncPublishMixedBenchmark;
 import io.factum.benchmarks.codec.CodecBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
@@ -63,6 +64,11 @@ public final class Comparisons {
                         new Comparison.Peer("direct method calls", direct)), List.of(
                         Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
                         Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
+        rows.add(new Comparison("Synchronous publish round-robin over 4 event types, 3 subscribers each (ns/publish)",
+                key(SyncPublishMixedBenchmark.class, "factumSyncBus"), List.of(
+                        new Comparison.Peer("Guava EventBus", key(SyncPublishMixedBenchmark.class, "guavaEventBus")),
+                        new Comparison.Peer("instanceof chain, direct calls",
+                                key(SyncPublishMixedBenchmark.class, "directCalls"))), List.of()));
         rows.add(new Comparison("Asynchronous publish to 3 subscribers (events/s, each delivered 3 times)",
                 key(AsyncThroughputBenchmark.class, "factumAsyncBus"), List.of(
                         new Comparison.Peer("Guava AsyncEventBus", key(AsyncThroughputBenchmark.class,

@@ -41,15 +41,13 @@ final class AggregateModeler {
     private final Types types;
     private final Reporter reporter;
     private final EventFamilies families;
-    private final TypeMirror runtimeException;
-    private final TypeMirror error;
+    private final Elements elements;
 
     AggregateModeler(Types types, Elements elements, Reporter reporter) {
         this.types = types;
         this.reporter = reporter;
         this.families = new EventFamilies(reporter);
-        this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
-        this.error = elements.getTypeElement("java.lang.Error").asType();
+        this.elements = elements;
     }
 
     /** An {@code @Apply} method that passed its own checks. */
@@ -176,7 +174,7 @@ final class AggregateModeler {
             reporter.error(method, Message.APPLY_RETURN_TYPE, described, method.getReturnType());
         }
         for (TypeMirror thrown : method.getThrownTypes()) {
-            if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
+            if (ElementChecks.isChecked(thrown, types, elements)) {
                 String exception = ElementChecks.simpleName(thrown);
                 reporter.error(method, Message.APPLY_CHECKED_EXCEPTION, described, exception, exception);
             }

@@ -23,15 +23,18 @@ public record SubscriberModel(ClassName handler, List<Subscription> subscription
     }
 
     /**
-     * {@code bus.subscribe(name, event.class, envelope -> handler.method(envelope.payload()[, envelope]))}.
+     * {@code bus.subscribe(name, event.class, link)}, where the link calls
+     * {@code handler.method(envelope.payload()[, envelope])}.
      *
-     * @param name     the subscriber name the bus uses in errors and dead letters
-     * @param method   the handler method
-     * @param event    the event record subscribed to
-     * @param envelope whether and how the envelope is passed
-     * @param family   the method's declared event type (the family for a family subscription)
+     * @param name          the subscriber name the bus uses in errors and dead letters
+     * @param method        the handler method
+     * @param event         the event record subscribed to
+     * @param envelope      whether and how the envelope is passed
+     * @param family        the method's declared event type (the family for a family subscription)
+     * @param throwsChecked whether the method declares checked exceptions
      */
-    public record Subscription(String name, String method, ClassName event, EnvelopeArgument envelope, ClassName family) {}
+    public record Subscription(String name, String method, ClassName event, EnvelopeArgument envelope, ClassName family,
+            boolean throwsChecked) {}
 
     public SubscriberModel {
         subscriptions = List.copyOf(subscriptions);

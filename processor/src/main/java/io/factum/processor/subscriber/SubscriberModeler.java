@@ -117,9 +117,12 @@ final class SubscriberModeler {
         if (envelope == null || reporter.errorCount() != errorsBefore) {
             return List.of();
         }
+        boolean throwsChecked = method.getThrownTypes().stream()
+                .anyMatch(thrown -> ElementChecks.isChecked(thrown, types, elements));
         List<Subscription> subscriptions = new ArrayList<>();
         for (EventModel member : family.members()) {
-            subscriptions.add(new Subscription(name, method.getSimpleName().toString(), member.recordClass(), envelope, family.type()));
+            subscriptions.add(new Subscription(name, method.getSimpleName().toString(), member.recordClass(), envelope,
+                    family.type(), throwsChecked));
         }
         return subscriptions;
     }

@@ -1,6 +1,7 @@
 package io.factum.processor.upcast;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.ElementChecks;
 import io.factum.processor.GeneratedCode;
 import io.factum.processor.Message;
 import io.factum.processor.Reporter;
@@ -151,7 +152,7 @@ public final class UpcastStep {
             reporter.error(method, Message.UPCAST_GENERIC, display);
         }
         for (TypeMirror thrown : method.getThrownTypes()) {
-            if (isChecked(thrown)) {
+            if (ElementChecks.isChecked(thrown, types, elements)) {
                 reporter.error(method, Message.UPCAST_CHECKED_EXCEPTION, display, thrown);
             }
         }
@@ -225,12 +226,6 @@ public final class UpcastStep {
         }
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         return element.getKind() == ElementKind.RECORD && EventModel.identityOf(element) != null ? element : null;
-    }
-
-    private boolean isChecked(TypeMirror thrown) {
-        TypeElement runtime = elements.getTypeElement(RuntimeException.class.getCanonicalName());
-        TypeElement error = elements.getTypeElement(Error.class.getCanonicalName());
-        return !types.isSubtype(thrown, runtime.asType()) && !types.isSubtype(thrown, error.asType());
     }
 
     private static String label(EventModel event) {
