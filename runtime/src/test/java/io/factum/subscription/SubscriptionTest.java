@@ -630,6 +630,40 @@ class SubscriptionTest {
     }
 
     @Test
+    @Timeout(120)
+    void anErrorSavingTheCheckpointEndsTheThreadWithoutLeavingTheSubscriptionRunning() throws InterruptedException {
+        appendItems("Order-1", 3);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        CheckpointStore breaking = new CheckpointStore() {
+            @Override
+            public long load(String subscription) {
+                return checkpoints.load(subscription);
+            }
+
+            @Override
+            public void save(String subscription, long position) {
+                if (broken.get()) {
+                    throw new AssertionError("checkpoint store broken");
+                }
+                checkpoints.save(subscription, position);
+            }
+        };
+        Subscription subscription = Subscription.builder("test", store, registry).handler(delivered::add, breaking).build();
+
+        subscription.start();
+        // The save once caught up throws an Error, and so does the save as the thread ends.
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+        assertThat(subscription.status()).as("its thread is dead").isEqualTo(Subscription.Status.STOPPED);
+
+        broken.set(false);
+        subscription.start();
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        subscription.stop();
+        assertThat(checkpoints.load("test")).isEqualTo(3);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void theCheckpointIntervalIsZeroOrPositiveAndOnlyForHandlers() {
         assertThatThrownBy(() -> subscription(delivered::add).checkpointInterval(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkpointInterval");
