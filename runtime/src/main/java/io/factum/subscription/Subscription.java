@@ -519,7 +519,8 @@ public final class Subscription implements AutoCloseable {
          * before a failure or a stop ends the run. Each save is a commit, which on a busy disk costs
          * more than reading a batch. A crash repeats the events handled since the last save: at most
          * about this long's worth, plus the batch in progress. {@link Duration#ZERO} saves after every
-         * batch. Projections commit their checkpoint with every batch and take no interval.
+         * batch; a very long one (say {@code ChronoUnit.FOREVER.getDuration()}) only on those
+         * occasions. Projections commit their checkpoint with every batch and take no interval.
          */
         public Builder checkpointInterval(Duration interval) {
             Objects.requireNonNull(interval, "interval");

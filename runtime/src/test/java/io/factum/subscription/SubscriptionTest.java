@@ -21,6 +21,7 @@ import io.factum.store.StoredEvent;
 import io.factum.store.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -143,6 +144,23 @@ class SubscriptionTest {
         assertThat(saved).containsExactlyElementsOf(expected);
         assertThat(checkpoints.load("test")).isEqualTo(2000);
         assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 2000));
+    }
+
+    @Test
+    void anIntervalTooLongToCountInNanosecondsMeansSavingOnlyWhenCaughtUp() {
+        for (int i = 0; i < 3; i++) {
+            appendItems("Order-" + i, 10);
+        }
+        Subscription subscription = timed(event -> {
+            nanos.addAndGet(Duration.ofDays(1).toNanos());
+            delivered.add(event);
+        }).batchSize(10).checkpointInterval(ChronoUnit.FOREVER.getDuration()).build();
+
+        assertThat(subscription.pollOnce()).isEqualTo(10);
+        assertThat(subscription.pollOnce()).isEqualTo(10);
+        assertThat(saved).isEmpty();
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(10);
+        assertThat(saved).containsExactly(30L);
     }
 
     @Test
