@@ -26,7 +26,8 @@ final class CheckpointSaver {
     CheckpointSaver(String subscription, CheckpointStore store, Duration interval, LongSupplier nanoTime) {
         this.subscription = subscription;
         this.store = store;
-        this.intervalNanos = interval.toNanos();
+        // Longer than ~292 years does not fit in nanoseconds, and means the same as the longest that does.
+        this.intervalNanos = interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : interval.toNanos();
         this.nanoTime = nanoTime;
         this.lastSave = nanoTime.getAsLong();
     }

@@ -358,26 +358,34 @@ public final class Subscription implements AutoCloseable {
                 saveUnsavedCheckpoint(); // what the last polls handled, so that a restart does not repeat it
             } catch (RuntimeException e) {
                 lastError = e; // start() goes on from them and saves later; only a crash repeats them
+            } finally {
+                ended(me, failed);
             }
-            // Also when an Error ends the thread: never report RUNNING for a dead thread. FAILED too is
-            // reported only here, once running is false, so that start() right after seeing it restarts.
-            synchronized (this) {
-                if (thread == me) {
-                    running = false;
-                    if (failed != null) {
-                        failure = failed;
-                        status = Status.FAILED;
-                    } else if (status == Status.RUNNING) {
-                        status = Status.STOPPED;
-                    }
-                    if (signalRegistration != null) {
-                        signalRegistration.close();
-                        signalRegistration = null;
-                    }
+        }
+    }
+
+    /**
+     * The run on {@code me} has ended, also when an Error ends it (even one saving the checkpoint):
+     * never report RUNNING for a dead thread. FAILED too is reported only here, once running is
+     * false, so that start() right after seeing it restarts.
+     */
+    private void ended(Thread me, SubscriptionFailedException failed) {
+        synchronized (this) {
+            if (thread == me) {
+                running = false;
+                if (failed != null) {
+                    failure = failed;
+                    status = Status.FAILED;
+                } else if (status == Status.RUNNING) {
+                    status = Status.STOPPED;
+                }
+                if (signalRegistration != null) {
+                    signalRegistration.close();
+                    signalRegistration = null;
                 }
             }
-            signalStateChange();
         }
+        signalStateChange();
     }
 
     /** Saves what the polls handled but left unsaved; never in the middle of a batch. */
@@ -511,7 +519,8 @@ public final class Subscription implements AutoCloseable {
          * before a failure or a stop ends the run. Each save is a commit, which on a busy disk costs
          * more than reading a batch. A crash repeats the events handled since the last save: at most
          * about this long's worth, plus the batch in progress. {@link Duration#ZERO} saves after every
-         * batch. Projections commit their checkpoint with every batch and take no interval.
+         * batch; a very long one (say {@code ChronoUnit.FOREVER.getDuration()}) only on those
+         * occasions. Projections commit their checkpoint with every batch and take no interval.
          */
         public Builder checkpointInterval(Duration interval) {
             Objects.requireNonNull(interval, "interval");

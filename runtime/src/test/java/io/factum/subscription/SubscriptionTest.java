@@ -21,6 +21,7 @@ import io.factum.store.StoredEvent;
 import io.factum.store.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -143,6 +144,23 @@ class SubscriptionTest {
         assertThat(saved).containsExactlyElementsOf(expected);
         assertThat(checkpoints.load("test")).isEqualTo(2000);
         assertThat(deliveredPositions()).containsExactlyElementsOf(positions(1, 2000));
+    }
+
+    @Test
+    void anIntervalTooLongToCountInNanosecondsMeansSavingOnlyWhenCaughtUp() {
+        for (int i = 0; i < 3; i++) {
+            appendItems("Order-" + i, 10);
+        }
+        Subscription subscription = timed(event -> {
+            nanos.addAndGet(Duration.ofDays(1).toNanos());
+            delivered.add(event);
+        }).batchSize(10).checkpointInterval(ChronoUnit.FOREVER.getDuration()).build();
+
+        assertThat(subscription.pollOnce()).isEqualTo(10);
+        assertThat(subscription.pollOnce()).isEqualTo(10);
+        assertThat(saved).isEmpty();
+        assertThat(subscription.runUntilCaughtUp()).isEqualTo(10);
+        assertThat(saved).containsExactly(30L);
     }
 
     @Test
@@ -627,6 +645,40 @@ class SubscriptionTest {
         assertThat(subscription.failure().globalPosition()).isEqualTo(2);
         assertThat(subscription.failure().getCause()).isInstanceOf(AssertionError.class);
         assertThat(checkpoints.load("test")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(120)
+    void anErrorSavingTheCheckpointEndsTheThreadWithoutLeavingTheSubscriptionRunning() throws InterruptedException {
+        appendItems("Order-1", 3);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        CheckpointStore breaking = new CheckpointStore() {
+            @Override
+            public long load(String subscription) {
+                return checkpoints.load(subscription);
+            }
+
+            @Override
+            public void save(String subscription, long position) {
+                if (broken.get()) {
+                    throw new AssertionError("checkpoint store broken");
+                }
+                checkpoints.save(subscription, position);
+            }
+        };
+        Subscription subscription = Subscription.builder("test", store, registry).handler(delivered::add, breaking).build();
+
+        subscription.start();
+        // The save once caught up throws an Error, and so does the save as the thread ends.
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isFalse();
+        assertThat(subscription.status()).as("its thread is dead").isEqualTo(Subscription.Status.STOPPED);
+
+        broken.set(false);
+        subscription.start();
+        assertThat(subscription.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        subscription.stop();
+        assertThat(checkpoints.load("test")).isEqualTo(3);
+        assertThat(deliveredPositions()).containsExactly(1L, 2L, 3L);
     }
 
     @Test

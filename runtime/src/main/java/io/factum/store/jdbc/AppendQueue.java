@@ -67,21 +67,21 @@ final class AppendQueue {
         this.maxAppends = maxAppends;
     }
 
-    /** Queues the append and returns its result once a batch holding it has been written. */
+    /**
+     * Queues the append and returns its result once a batch holding it has been written.
+     *
+     * @param events validated, without nulls; read once, here, so the queue and the writer never
+     *               touch the caller's list (another thread changing it cannot hold up or fail the
+     *               other appends of its batch)
+     */
     AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events) {
-        Pending mine = new Pending(streamId, expected, events, lock.newCondition());
+        Pending mine = new Pending(streamId, expected, List.copyOf(events), lock.newCondition());
         lock.lock();
         try {
             queue.addLast(mine);
             while (mine.state != State.DONE) {
                 if (mine.state == State.QUEUED && !leading) {
-                    try {
-                        lead(mine);
-                    } catch (Error e) {
-                        // Only an Error gets here (the writer catches the rest): withdraw the append if not written yet.
-                        queue.remove(mine);
-                        throw e;
-                    }
+                    lead(mine);
                 } else {
                     mine.wakeUp.awaitUninterruptibly();
                 }
@@ -109,6 +109,11 @@ final class AppendQueue {
             while (mine.state == State.QUEUED) {
                 write(takeBatch());
             }
+        } catch (Error e) {
+            // Only an Error gets here (the writer catches the rest). Withdraw the append if it was not written yet,
+            // before the lead is handed on: it may be the oldest queued, and nobody else would wake its owner.
+            queue.remove(mine);
+            throw e;
         } finally {
             leading = false;
             Pending next = queue.peekFirst();

@@ -287,7 +287,11 @@ public abstract class JdbcEventStore implements EventStore {
      * commits, and a rollback undoes the append together with the caller's own writes.
      *
      * <p>Until the caller commits, the transaction holds the store's ordering lock (PostgreSQL) or
-     * the database's write lock (SQLite): other appends wait. Keep the transaction short. On SQLite
+     * the database's write lock (SQLite): other appends wait. Keep the transaction short, and do
+     * not call {@link #append(String, ExpectedRevision, List)} from the thread that commits it while
+     * it is open: on PostgreSQL it also holds the locks of the streams it appended to (even when
+     * nothing was stored), and a group commit needing one of them would wait for it while that
+     * append waits for the group commit (see {@code docs/storage.md}). On SQLite
      * the transaction must have been started {@code IMMEDIATE} (connections of
      * {@code SqliteEventStore.dataSource} are), and the schema must exist before it starts (call
      * {@link #createSchema()} or any other operation first): creating it needs the write lock the

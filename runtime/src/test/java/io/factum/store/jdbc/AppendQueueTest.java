@@ -8,10 +8,14 @@ import io.factum.store.AppendResult;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.NewEvent;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +37,7 @@ class AppendQueueTest {
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch firstHeld = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
+    private final Map<String, List<NewEvent>> writtenEvents = new ConcurrentHashMap<>();
 
     @AfterEach
     void stop() {
@@ -46,6 +51,7 @@ class AppendQueueTest {
             await(releaseFirst);
         }
         batches.add(batch.stream().map(pending -> pending.streamId).toList());
+        batch.forEach(pending -> writtenEvents.put(pending.streamId, List.copyOf(pending.events)));
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).succeed(new AppendResult(batch.get(i).streamId, i, batches.size()));
         }
@@ -127,6 +133,27 @@ class AppendQueueTest {
         assertThat(error.getStackTrace()).anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("append"));
     }
 
+    @Test
+    void aCallersListThatChangesWhileQueuedNeitherStallsNorFailsTheOtherAppendsOfItsBatch() throws Exception {
+        AppendQueue queue = new AppendQueue(this::record, 100, 100);
+        Future<AppendResult> first = holdFirst(queue);
+        List<NewEvent> changing = new ChangingList(events(2));
+        List<NewEvent> writtenAs = List.copyOf(changing);
+        Future<AppendResult> a = queue(queue, "A", List.of(event()));
+        Future<AppendResult> c = queue(queue, "C", List.of(event()));
+        Future<AppendResult> b = queue(queue, "B", changing);
+        ((ChangingList) changing).breakIt(); // as if another thread modified it while its append was queued
+        releaseFirst.countDown();
+
+        first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(outcome(a)).isInstanceOf(AppendResult.class);
+        assertThat(outcome(c)).isInstanceOf(AppendResult.class);
+        assertThat(outcome(b)).isInstanceOf(AppendResult.class);
+        assertThat(batches).containsExactly(List.of("first"), List.of("A", "C", "B"));
+        assertThat(writtenEvents.get("B")).as("the events as they were when queued").isEqualTo(writtenAs);
+        assertThat(queue.queued()).isZero();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Starts the append whose batch {@link #record} holds until {@link #releaseFirst}. */
@@ -175,5 +202,37 @@ class AppendQueueTest {
             events.add(event());
         }
         return events;
+    }
+
+    /** A caller's list that, once broken, fails every read, as a list being modified by another thread may. */
+    private static final class ChangingList extends AbstractList<NewEvent> {
+        private final List<NewEvent> events;
+        private volatile boolean broken;
+
+        ChangingList(List<NewEvent> events) {
+            this.events = events;
+        }
+
+        void breakIt() {
+            broken = true;
+        }
+
+        @Override
+        public NewEvent get(int index) {
+            check();
+            return events.get(index);
+        }
+
+        @Override
+        public int size() {
+            check();
+            return events.size();
+        }
+
+        private void check() {
+            if (broken) {
+                throw new ConcurrentModificationException("changed while its append was queued");
+            }
+        }
     }
 }
