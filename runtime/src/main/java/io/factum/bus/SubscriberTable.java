@@ -42,11 +42,27 @@ final class SubscriberTable<S> {
         if (handler == null) {
             throw new IllegalArgumentException("handler of subscriber '" + subscriberName + "' must not be null");
         }
-        if (eventClass.isInterface() || eventClass.isPrimitive() || eventClass.isArray()) {
+        if (isNotARecordClass(eventClass)) {
             throw new IllegalArgumentException("Subscriber '" + subscriberName + "' subscribes to " + eventClass.getName()
                     + ", which is not an event record class; buses match the payload's exact class, so subscribe"
                     + " to each member record of a family (generated registrations do this for sealed families)");
         }
+    }
+
+    /** Checks the argument of {@link SynchronousEventBus#publisher}: a concrete event class. */
+    static void checkPublisherClass(Class<?> eventClass) {
+        if (eventClass == null) {
+            throw new IllegalArgumentException("eventClass of a publisher must not be null");
+        }
+        if (isNotARecordClass(eventClass)) {
+            throw new IllegalArgumentException("Cannot bind a publisher to " + eventClass.getName() + ", which is not an"
+                    + " event record class; buses match the payload's exact class, so bind one publisher per member"
+                    + " record of a family");
+        }
+    }
+
+    private static boolean isNotARecordClass(Class<?> eventClass) {
+        return eventClass.isInterface() || eventClass.isPrimitive() || eventClass.isArray();
     }
 
     void add(Class<?> eventClass, S subscriber) {

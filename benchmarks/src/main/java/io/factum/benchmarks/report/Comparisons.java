@@ -64,6 +64,12 @@ public final class Comparisons {
                         new Comparison.Peer("direct method calls", direct)), List.of(
                         Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
                         Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
+        rows.add(new Comparison("Synchronous publish of one event to 3 subscribers, publisher bound to its class (ns/publish)",
+                key(SyncPublishBenchmark.class, "factumBoundPublisher"), List.of(
+                        new Comparison.Peer("Guava EventBus", guava),
+                        new Comparison.Peer("direct method calls", direct)), List.of(
+                        Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
+                        Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
         rows.add(new Comparison("Synchronous publish round-robin over 4 event types, 3 subscribers each (ns/publish)",
                 key(SyncPublishMixedBenchmark.class, "factumSyncBus"), List.of(
                         new Comparison.Peer("Guava EventBus", key(SyncPublishMixedBenchmark.class, "guavaEventBus")),
