@@ -50,7 +50,8 @@ class PostgresGroupCommitTest extends JdbcGroupCommitBehaviour {
         List<NewEvent> good = events("Good-1", 2);
         Future<Object> first = queue("Good-1", ExpectedRevision.noStream(), good);
         // PostgreSQL text cannot hold U+0000: the whole multi-row insert fails.
-        NewEvent nul = new NewEvent(UUID.randomUUID(), "Bad\u0000Type", 1, Instant.now(), Metadata.empty(), "{}".getBytes(UTF_8));
+        NewEvent nul = new NewEvent(UUID.randomUUID(), "Bad\u0000Type", 1, Instant.now(), Metadata.empty(),
+                "{\"card\":\"4111-1111\"}".getBytes(UTF_8));
         Future<Object> refused = queue("Bad-1", ExpectedRevision.noStream(), List.of(nul));
         Future<Object> second = queue("Good-2", ExpectedRevision.noStream(), events("Good-2", 1));
         leader.release();
@@ -61,7 +62,11 @@ class PostgresGroupCommitTest extends JdbcGroupCommitBehaviour {
         assertThat(outcome(second)).isEqualTo(new AppendResult("Good-2", 0, stream("Good-2").get(0).globalPosition()));
         assertThat(outcome(refused)).isInstanceOfSatisfying(JdbcStoreException.class, e -> assertThat(e)
                 .hasMessageContaining("Cannot append to stream 'Bad-1'")
-                .hasMessageContaining("nothing was written"));
+                .hasMessageContaining("nothing was written")
+                // the database's reason, not a rendering of the statement with every bound value
+                .hasMessageNotContaining("4111-1111")
+                .hasMessageNotContaining("INSERT INTO")
+                .satisfies(failure -> assertThat(failure.getCause()).hasMessageNotContaining("4111-1111")));
         assertThat(ids(stream("Good-1"))).containsExactlyElementsOf(ids(good));
         assertThat(store.streamRevision("Bad-1")).isEqualTo(-1);
     }
