@@ -244,15 +244,25 @@ public abstract class JdbcEventStore implements EventStore {
     private Void writeBatchInTransaction(Connection connection, List<AppendQueue.Pending> batch, Verdict[] verdicts)
             throws SQLException {
         List<String> streamIds = new ArrayList<>(batch.size());
-        List<NewEvent> allEvents = new ArrayList<>();
         for (AppendQueue.Pending pending : batch) {
             streamIds.add(pending.streamId);
-            allEvents.addAll(pending.events);
         }
         streamIds.sort(null);
         dialect.lockStreams(connection, tables, streamIds);
         Map<String, StreamHead> heads = readHeads(connection, streamIds);
-        Map<UUID, StoredAt> stored = allEvents.isEmpty() ? Map.of() : findStored(connection, allEvents);
+        // Ids are looked up only for appends whose expected revision fails: they may be retries of
+        // appends already stored. The others are inserted straight away; should one of their ids be
+        // stored already (a retry with a revision that still matches, or an id used twice), the
+        // unique key refuses the insert, the batch rolls back, and each append is written alone,
+        // by the path that looks its ids up first. The common append saves a round trip.
+        List<NewEvent> toLookUp = new ArrayList<>();
+        for (AppendQueue.Pending pending : batch) {
+            StreamHead head = heads.getOrDefault(pending.streamId, StreamHead.NONE);
+            if (!pending.expected.accepts(head.revision())) {
+                toLookUp.addAll(pending.events);
+            }
+        }
+        Map<UUID, StoredAt> stored = toLookUp.isEmpty() ? Map.of() : findStored(connection, toLookUp);
         List<Write> writes = new ArrayList<>();
         List<Integer> written = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

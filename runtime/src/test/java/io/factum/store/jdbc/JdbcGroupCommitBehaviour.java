@@ -169,7 +169,7 @@ public abstract class JdbcGroupCommitBehaviour {
         Future<Object> wrongRevision = queue("Order-3", ExpectedRevision.exactly(5), events("Order-3", 1));
         Future<Object> repeat = queue("Order-1", ExpectedRevision.noStream(), original);
         NewEvent fresh = event("Order-2", 9);
-        Future<Object> partlyStored = queue("Order-2", ExpectedRevision.any(), List.of(storedOfOrder2.get(1), fresh));
+        Future<Object> partlyStored = queue("Order-2", ExpectedRevision.exactly(0), List.of(storedOfOrder2.get(1), fresh));
         Future<Object> written2 = queue("New-2", ExpectedRevision.noStream(), new2);
         Future<Object> empty = queue("New-3", ExpectedRevision.noStream(), List.of());
         int commits = scripted.commits();
@@ -201,6 +201,46 @@ public abstract class JdbcGroupCommitBehaviour {
         assertThat(store.streamRevision("Order-3")).isZero();
 
         assertThat(scripted.commits() - commits).as("the leader's transaction, then one for all six").isEqualTo(2);
+    }
+
+    /**
+     * A batch looks ids up only for appends whose expected revision fails. A retry whose revision
+     * still matches ({@code any()}) and an append reusing a stored id reach the insert, which the
+     * unique key refuses: the batch rolls back and every append is written alone, each with its own outcome.
+     */
+    @Test
+    void storedIdsBehindAMatchingRevisionMakeTheBatchFallBackWithEveryOutcomeKept() throws Exception {
+        List<NewEvent> original = events("Order-1", 2);
+        AppendResult originalResult = store.append("Order-1", ExpectedRevision.any(), original);
+        List<NewEvent> storedOfOrder2 = events("Order-2", 2);
+        store.append("Order-2", ExpectedRevision.noStream(), storedOfOrder2);
+        int before = readAll().size();
+
+        Leader leader = holdLeader();
+        List<NewEvent> new1 = events("New-1", 2);
+        Future<Object> written1 = queue("New-1", ExpectedRevision.noStream(), new1);
+        Future<Object> retry = queue("Order-1", ExpectedRevision.any(), original);
+        Future<Object> partlyStored = queue("Order-2", ExpectedRevision.any(), List.of(storedOfOrder2.get(1), event("Order-2", 9)));
+        List<NewEvent> new2 = events("New-2", 1);
+        Future<Object> written2 = queue("New-2", ExpectedRevision.noStream(), new2);
+        int commits = scripted.commits();
+        leader.release();
+
+        assertThat(leader.outcome()).isInstanceOf(AppendResult.class);
+        awaitAll(written1, retry, partlyStored, written2);
+        assertThat(outcome(retry)).isEqualTo(originalResult);
+        assertThat(outcome(partlyStored)).isInstanceOfSatisfying(DuplicateEventIdException.class,
+                e -> assertThat(e.eventId()).isEqualTo(storedOfOrder2.get(1).eventId()));
+        List<StoredEvent> stored1 = stream("New-1");
+        assertThat(ids(stored1)).containsExactlyElementsOf(ids(new1));
+        assertThat(ids(stream("New-2"))).containsExactlyElementsOf(ids(new2));
+        assertThat(outcome(written1)).isEqualTo(new AppendResult("New-1", 1, stored1.get(1).globalPosition()));
+        assertThat(readAll()).hasSize(before + 1 + 2 + 1);
+        assertThat(store.streamRevision("Order-1")).isEqualTo(1);
+        assertThat(store.streamRevision("Order-2")).isEqualTo(1);
+        // the leader's own transaction; the batch rolled back; then New-1, the retry (which stores nothing)
+        // and New-2 alone, while the duplicate's transaction rolls back
+        assertThat(scripted.commits() - commits).isEqualTo(4);
     }
 
     @Test
