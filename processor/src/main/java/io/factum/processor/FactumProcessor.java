@@ -7,6 +7,7 @@ import io.factum.processor.event.EventModel;
 import io.factum.processor.event.EventStep;
 import io.factum.processor.module.ModuleStep;
 import io.factum.processor.schema.VersioningStep;
+import io.factum.processor.subscriber.RouterStep;
 import io.factum.processor.subscriber.SubscriberStep;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,7 @@ public final class FactumProcessor extends AbstractProcessor {
     private EventStep eventStep;
     private AggregateStep aggregateStep;
     private SubscriberStep subscriberStep;
+    private RouterStep routerStep;
     private ModuleStep moduleStep;
     private VersioningStep versioningStep; // schema evolution: upcasters + schema lock (io.factum.processor.schema)
     private int round;
@@ -44,13 +46,14 @@ public final class FactumProcessor extends AbstractProcessor {
         eventStep = new EventStep(processingEnv, reporter);
         aggregateStep = new AggregateStep(processingEnv, reporter);
         subscriberStep = new SubscriberStep(processingEnv, reporter);
+        routerStep = new RouterStep(processingEnv, reporter);
         versioningStep = new VersioningStep(processingEnv, reporter);
         moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE, Names.UPCAST);
+        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE, Names.UPCAST, Names.EVENT_ROUTER);
     }
 
     @Override
@@ -85,6 +88,7 @@ public final class FactumProcessor extends AbstractProcessor {
         }
         List<AggregateModel> aggregates = aggregateStep.process(roundEnv);
         subscriberStep.process(roundEnv);
+        routerStep.process(roundEnv);
         // Schema evolution: @Upcast methods and upcasters each round; chains, handlers and the schema lock at the end.
         versioningStep.process(roundEnv);
         moduleStep.add(events, aggregates, round);
@@ -93,6 +97,7 @@ public final class FactumProcessor extends AbstractProcessor {
             eventStep.finish();
             aggregateStep.finish();
             subscriberStep.finish();
+            routerStep.finish();
             versioningStep.finish();
             // Normally written earlier; here only if no round after the last elements came (javac warns then).
             if (moduleStep.isPending() && !hasDeferred()) {
@@ -110,6 +115,6 @@ public final class FactumProcessor extends AbstractProcessor {
     }
 
     private boolean hasDeferred() {
-        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred() || versioningStep.hasDeferred();
+        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred() || routerStep.hasDeferred() || versioningStep.hasDeferred();
     }
 }

@@ -163,6 +163,27 @@ public enum Message {
     HANDLER_GENERIC("HandlerGeneric", "Handler class %s has type parameters; the generated %s registers one concrete class, "
             + "so remove the type parameters"),
 
+    // ---- compile-time routers (@EventRouter) ----
+    ROUTER_KIND("RouterKind", "@EventRouter applies to interfaces, but %s is %s; declare `interface %s extends EventPublisher {}`"
+            + " and the generated %s implements it"),
+    ROUTER_PRIVATE("RouterPrivate", "@EventRouter interface %s is private (or nested in a private class), so the generated %s"
+            + " in the same package cannot implement it; make it package-private or public"),
+    ROUTER_GENERIC("RouterGeneric", "@EventRouter interface %s has type parameters, but the generated %s routes concrete event"
+            + " records; remove the type parameters"),
+    ROUTER_METHOD("RouterMethod", "@EventRouter interface %s declares abstract method %s, which the generated %s cannot"
+            + " implement; it implements only EventPublisher's publish(EventEnvelope<?>): remove the method or give it a"
+            + " default body"),
+    ROUTER_NO_HANDLERS("RouterNoHandlers", "@EventRouter on %s lists no handler classes, so the generated %s would deliver"
+            + " nothing; list them in delivery order, e.g. @EventRouter(handlers = {Shipping.class, Billing.class})"),
+    ROUTER_DUPLICATE_HANDLER("RouterDuplicateHandler", "@EventRouter on %s lists %s twice; every handler is listed once,"
+            + " in delivery order: remove one of them"),
+    ROUTER_NOT_HANDLER("RouterNotHandler", "@EventRouter on %s lists %s, which has no @Subscribe methods, so the router"
+            + " would never call it; add @Subscribe methods to %s or remove it from handlers"),
+    ROUTER_INVALID_HANDLER("RouterInvalidHandler", "@EventRouter on %s lists %s, whose @Subscribe methods have errors"
+            + " (reported on %s when it is compiled); fix them, and the generated %s follows"),
+    ROUTER_INACCESSIBLE("RouterInaccessible", "@EventRouter on %s lists %s, but %s is not accessible from package %s,"
+            + " where the generated %s calls it; make it public, or declare the router interface in package %s"),
+
     // ---- module ----
     MODULE_OPTION("ModuleOption", "Processor option -A" + "factum.module=%s is not a valid fully qualified class name; "
             + "use e.g. -Afactum.module=com.example.ordering.OrderingModule"),

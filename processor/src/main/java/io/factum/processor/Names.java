@@ -19,6 +19,7 @@ public final class Names {
     public static final String APPLY = "io.factum.annotation.Apply";
     public static final String SUBSCRIBE = "io.factum.annotation.Subscribe";
     public static final String UPCAST = "io.factum.annotation.Upcast";
+    public static final String EVENT_ROUTER = "io.factum.annotation.EventRouter";
 
     public static final ClassName FACTUM_GENERATED = ClassName.get("io.factum.annotation", "FactumGenerated");
     public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -40,6 +41,8 @@ public final class Names {
     public static final ClassName EVENT_BUS = ClassName.get("io.factum.bus", "EventBus");
     public static final ClassName REGISTRATION = ClassName.get("io.factum.bus", "Registration");
     public static final ClassName SUBSCRIBER_LINK = ClassName.get("io.factum.bus", "SubscriberLink");
+    public static final ClassName EVENT_PUBLISHER = ClassName.get("io.factum.bus", "EventPublisher");
+    public static final ClassName SUBSCRIBER_EXCEPTION = ClassName.get("io.factum.bus", "SubscriberException");
     public static final ClassName FACTUM_MODULE = ClassName.get("io.factum.spi", "FactumModule");
 
     private Names() {}
@@ -62,6 +65,11 @@ public final class Names {
     /** The generated subscriber registration: {@code Notifications} → {@code NotificationsSubscribers}. */
     public static ClassName subscribersOf(ClassName handler) {
         return generated(handler, "Subscribers");
+    }
+
+    /** The generated compile-time router: {@code OrderEvents} → {@code OrderEventsRouter}. */
+    public static ClassName routerOf(ClassName routerInterface) {
+        return generated(routerInterface, "Router");
     }
 
     /** Whether {@code element} is a record annotated with {@code @Event}. */

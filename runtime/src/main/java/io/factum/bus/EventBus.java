@@ -1,8 +1,5 @@
 package io.factum.bus;
 
-import io.factum.event.EventEnvelope;
-import java.util.List;
-
 /**
  * Publishes recorded events to subscribers by event class.
  *
@@ -14,8 +11,11 @@ import java.util.List;
  * {@link #subscribe} once per event class a {@code @Subscribe} method accepts, with a
  * {@link SubscriberLink} that calls the method directly; a method that takes a sealed family is
  * subscribed to each member record.
+ *
+ * <p>Publishing ({@link #publish}, {@link #publishEvent}, {@link #publishEvents}) is declared by
+ * {@link EventPublisher}, which a generated compile-time router implements too.
  */
-public interface EventBus {
+public interface EventBus extends EventPublisher {
 
     /**
      * Subscribes {@code handler} to events whose payload class is exactly {@code eventClass}.
@@ -26,25 +26,4 @@ public interface EventBus {
      *                                  is an interface (lookup is by exact class, so it would never match)
      */
     <E> Registration subscribe(String subscriberName, Class<E> eventClass, EventHandler<E> handler);
-
-    /** Delivers {@code envelope} to every subscriber of its payload's class. */
-    void publish(EventEnvelope<?> envelope);
-
-    /**
-     * Publishes a domain event that was never stored, e.g. one raised by an aggregate in a
-     * service without an event store. The event is wrapped by {@link LocalEnvelopes#of(Object)}.
-     */
-    default void publishEvent(Object event) {
-        publish(LocalEnvelopes.of(event));
-    }
-
-    /**
-     * Publishes domain events that were never stored, in order, as one synthetic stream
-     * (see {@link LocalEnvelopes#ofAll(List)}): e.g. {@code bus.publishEvents(order.uncommittedEvents())}.
-     */
-    default void publishEvents(List<?> events) {
-        for (EventEnvelope<?> envelope : LocalEnvelopes.ofAll(events)) {
-            publish(envelope);
-        }
-    }
 }

@@ -10,10 +10,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One of the three subscribers of the sync bus benchmarks. The same methods are subscribed on Factum's bus
- * (generated registration), on Guava's {@code EventBus} (its annotations) and called directly, so every
- * variant does exactly the same work per subscriber. {@link SyncPublishBenchmark} publishes only
- * {@code OrderConfirmed}; {@link SyncPublishMixedBenchmark} all four types. The three handlers are
- * separate classes on purpose, like the handlers of an application: each method is a call target of its own.
+ * (generated registration), on Guava's {@code EventBus} (its annotations), routed by the generated
+ * {@link OrderHandlers} router and called directly, so every variant does exactly the same work per subscriber.
+ * {@link SyncPublishBenchmark} publishes only {@code OrderConfirmed}; {@link SyncPublishMixedBenchmark} all four
+ * types. The three handlers are separate classes on purpose, like the handlers of an application: each method is a call target of its own.
  */
 public class NotificationHandler {
 

@@ -56,20 +56,24 @@ public final class Comparisons {
 
         String guava = key(SyncPublishBenchmark.class, "guavaEventBus");
         String direct = key(SyncPublishBenchmark.class, "directCalls");
+        List<Target> publishTargets = List.of(
+                Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
+                Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"));
+        List<Comparison.Peer> guavaAndDirect = List.of(
+                new Comparison.Peer("Guava EventBus", guava),
+                new Comparison.Peer("direct method calls", direct));
         rows.add(new Comparison("Synchronous publish of one event to 3 subscribers (ns/publish)",
                 key(SyncPublishBenchmark.class, "factumSyncBus"), List.of(
                         new Comparison.Peer("Guava EventBus", guava),
                         new Comparison.Peer("HashMap<Class, Consumer[]> yardstick",
                                 key(SyncPublishBenchmark.class, "classMapDispatch")),
-                        new Comparison.Peer("direct method calls", direct)), List.of(
-                        Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
-                        Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
+                        new Comparison.Peer("direct method calls", direct)), publishTargets));
         rows.add(new Comparison("Synchronous publish of one event to 3 subscribers, publisher bound to its class (ns/publish)",
-                key(SyncPublishBenchmark.class, "factumBoundPublisher"), List.of(
-                        new Comparison.Peer("Guava EventBus", guava),
-                        new Comparison.Peer("direct method calls", direct)), List.of(
-                        Target.fasterThan(guava, 10, ">= 10x Guava EventBus"),
-                        Target.within(direct, 1.5, "within 1.5x of direct calls (stretch)"))));
+                key(SyncPublishBenchmark.class, "factumBoundPublisher"), guavaAndDirect,
+                publishTargets));
+        rows.add(new Comparison("Synchronous publish of one event to 3 subscribers, compile-time router (ns/publish)",
+                key(SyncPublishBenchmark.class, "factumRouter"), guavaAndDirect,
+                publishTargets));
         rows.add(new Comparison("Synchronous publish round-robin over 4 event types, 3 subscribers each (ns/publish)",
                 key(SyncPublishMixedBenchmark.class, "factumSyncBus"), List.of(
                         new Comparison.Peer("Guava EventBus", key(SyncPublishMixedBenchmark.class, "guavaEventBus")),

@@ -29,10 +29,13 @@ class BusVariantsTest {
         for (int i = 0; i < 17; i++) {
             benchmark.factumBoundPublisher();
         }
+        for (int i = 0; i < 19; i++) {
+            benchmark.factumRouter();
+        }
 
-        assertThat(benchmark.shipping.received()).containsExactly(53, 0, 0, 0);
-        assertThat(benchmark.billing.received()).containsExactly(53, 0, 0, 0);
-        assertThat(benchmark.notification.received()).containsExactly(53, 0, 0, 0);
+        assertThat(benchmark.shipping.received()).containsExactly(72, 0, 0, 0);
+        assertThat(benchmark.billing.received()).containsExactly(72, 0, 0, 0);
+        assertThat(benchmark.notification.received()).containsExactly(72, 0, 0, 0);
     }
 
     /** Each variant publishes the four types in turn; whole rounds of four, so every type is published as often. */

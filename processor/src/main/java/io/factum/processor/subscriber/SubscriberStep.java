@@ -82,7 +82,7 @@ public final class SubscriberStep {
     }
 
     /** The handler's {@code @Subscribe} methods, in declaration order (the order of registration). */
-    private static List<ExecutableElement> subscribeMethods(TypeElement handler) {
+    static List<ExecutableElement> subscribeMethods(TypeElement handler) {
         List<ExecutableElement> methods = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(handler.getEnclosedElements())) {
             if (Names.annotation(method, Names.SUBSCRIBE) != null) {

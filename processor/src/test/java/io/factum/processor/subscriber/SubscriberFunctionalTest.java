@@ -37,31 +37,6 @@ class SubscriberFunctionalTest {
     @TempDir
     static Path classes;
 
-    /** A handler whose subscribers fail, with a checked and with an unchecked exception. */
-    private static final JavaFileObject FAILING = Compilations.source("test.ordering.Failing",
-            "package test.ordering;",
-            "",
-            "import io.factum.annotation.Subscribe;",
-            "import java.io.IOException;",
-            "import java.util.ArrayList;",
-            "import java.util.List;",
-            "",
-            "public class Failing {",
-            "    public final List<String> seen = new ArrayList<>();",
-            "",
-            "    @Subscribe",
-            "    void mail(OrderConfirmed event) throws IOException {",
-            "        seen.add(\"mail\");",
-            "        throw new IOException(\"mail server down\");",
-            "    }",
-            "",
-            "    @Subscribe",
-            "    void project(OrderNoted event) {",
-            "        seen.add(\"project\");",
-            "        throw new IllegalStateException(\"projection out of sync\");",
-            "    }",
-            "}");
-
     private static URLClassLoader loader;
     private static Class<?> handlerClass;
     private static Method register;
@@ -71,7 +46,7 @@ class SubscriberFunctionalTest {
     @BeforeAll
     static void compileAndLoad() throws Exception {
         List<JavaFileObject> sources = new ArrayList<>(OrderDomain.sources());
-        sources.add(FAILING);
+        sources.add(RouterSources.FAILING);
         Compilation compilation = Compilations.compile(List.of(), sources);
         assertThat(compilation).succeededWithoutWarnings();
         loader = Compilations.classLoader(compilation, classes);
@@ -212,14 +187,10 @@ class SubscriberFunctionalTest {
     }
 
     private static Object record(String className, String... components) throws Exception {
-        Class<?> record = loader.loadClass(className);
-        Class<?>[] types = new Class<?>[components.length];
-        java.util.Arrays.fill(types, String.class);
-        return record.getConstructor(types).newInstance((Object[]) components);
+        return RouterSources.record(loader, className, components);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> seen(Object handler) throws Exception {
-        return (List<String>) handler.getClass().getField("seen").get(handler);
+        return RouterSources.seen(handler);
     }
 }
