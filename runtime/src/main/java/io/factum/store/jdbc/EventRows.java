@@ -17,18 +17,11 @@ final class EventRows {
             + "occurred_at, correlation_id, causation_id, headers, payload";
 
     private static final int INSERTED_COLUMNS = 10;
-    private static final String INSERTED_NAMES = "event_id, stream_id, revision, type, schema_version, occurred_at, "
-            + "correlation_id, causation_id, headers, payload";
 
     private final JdbcDialect dialect;
     private final String table;
     private final String valuesRow;
 
-    /** The generated columns a single-row insert ({@link #insertOne}) returns: stream id and position. */
-    static final String[] INSERT_RETURNS = {"stream_id", "position"};
-
-    /** A single-row insert, for JDBC batches; the driver adds {@code RETURNING} for {@link #INSERT_RETURNS}. */
-    final String insertOne;
     final String selectStream;
     final String selectAll;
     final String selectHead;
@@ -37,7 +30,6 @@ final class EventRows {
         this.dialect = dialect;
         this.table = tables.events();
         this.valuesRow = "(?, ?, ?, ?, ?, ?, ?, ?, " + dialect.headersParameter() + ", ?)";
-        this.insertOne = "INSERT INTO " + table + " (" + INSERTED_NAMES + ") VALUES " + valuesRow;
         this.selectStream = "SELECT " + COLUMNS + " FROM " + table
                 + " WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?";
         this.selectAll = "SELECT " + COLUMNS + " FROM " + table + " WHERE position > ? ORDER BY position LIMIT ?";
@@ -62,7 +54,8 @@ final class EventRows {
 
     /** A multi-row insert of {@code rowCount} events that returns the stream id and position of each. */
     String insert(int rowCount) {
-        return "INSERT INTO " + table + " (" + INSERTED_NAMES + ") VALUES "
+        return "INSERT INTO " + table + " (event_id, stream_id, revision, type, schema_version, occurred_at, "
+                + "correlation_id, causation_id, headers, payload) VALUES "
                 + String.join(", ", Collections.nCopies(rowCount, valuesRow)) + " RETURNING stream_id, position";
     }
 

@@ -102,17 +102,6 @@ public interface JdbcDialect {
     record ColumnTypes(String position, String uuid, String bigint, String integer, String timestamp, String json,
             String bytes) {}
 
-    /**
-     * Whether to insert events as one JDBC batch of a single-row {@code INSERT} rather than as
-     * multi-row {@code INSERT}s. A batch has one statement text whatever the number of rows, so a
-     * database that caches prepared statements parses and plans it once per connection, and a driver
-     * that pipelines batches sends it in one round trip; a multi-row statement changes its text with
-     * every row count.
-     */
-    default boolean batchInserts() {
-        return false;
-    }
-
     /** Largest number of event rows in one multi-row {@code INSERT} (bind-variable limits). */
     default int maxRowsPerInsert() {
         return 500;

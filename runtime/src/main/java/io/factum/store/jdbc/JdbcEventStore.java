@@ -8,7 +8,6 @@ import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import io.factum.store.StreamIds;
 import io.factum.store.WrongExpectedRevisionException;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,7 +107,7 @@ public abstract class JdbcEventStore implements EventStore {
             });
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot create the event store schema (" + tables + ") in "
-                    + dialect.databaseName() + ": " + message(e), e);
+                    + dialect.databaseName() + ": " + e.getMessage(), e);
         }
         schemaReady = true;
     }
@@ -129,7 +128,7 @@ public abstract class JdbcEventStore implements EventStore {
                 schemaReady = schemaExists(connection);
             } catch (SQLException e) {
                 throw new JdbcStoreException("Cannot check for the event store schema (" + tables + ") in "
-                        + dialect.databaseName() + ": " + message(e), e);
+                        + dialect.databaseName() + ": " + e.getMessage(), e);
             }
             if (!schemaReady) {
                 createSchema();
@@ -341,7 +340,7 @@ public abstract class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
                 // Checked above, so another transaction stored one of these ids since: report which.
-                throw duplicateAfterRace(streamId, events, reason(e));
+                throw duplicateAfterRace(streamId, events, e);
             }
             throw e;
         }
@@ -471,8 +470,7 @@ public abstract class JdbcEventStore implements EventStore {
     }
 
     /**
-     * Inserts the events of every write, in order, as one batch of single-row inserts (where the
-     * dialect prefers that) or in multi-row statements of at most
+     * Inserts the events of every write, in order, in multi-row statements of at most
      * {@link JdbcDialect#maxRowsPerInsert()} rows, and returns the last global position of each
      * write's stream (each stream is written at most once).
      */
@@ -484,23 +482,6 @@ public abstract class JdbcEventStore implements EventStore {
             }
         }
         Map<String, Long> lastPositions = new HashMap<>();
-        if (dialect.batchInserts()) {
-            // One statement text for any number of rows: prepared once per connection, planned once,
-            // and sent with all its rows in one round trip.
-            try (PreparedStatement insert = connection.prepareStatement(rows.insertOne, EventRows.INSERT_RETURNS)) {
-                for (Row row : all) {
-                    rows.bind(insert, 0, row.streamId(), row.revision(), row.event());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                try (ResultSet inserted = insert.getGeneratedKeys()) {
-                    while (inserted.next()) {
-                        lastPositions.merge(inserted.getString(1), inserted.getLong(2), Math::max);
-                    }
-                }
-            }
-            return lastPositions;
-        }
         int chunk = dialect.maxRowsPerInsert();
         for (int from = 0; from < all.size(); from += chunk) {
             List<Row> part = all.subList(from, Math.min(all.size(), from + chunk));
@@ -531,7 +512,7 @@ public abstract class JdbcEventStore implements EventStore {
             return readEvents(select, maxCount);
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot read stream '" + streamId + "' from revision " + fromRevision
-                    + " in " + dialect.databaseName() + ": " + message(e), e);
+                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -546,7 +527,7 @@ public abstract class JdbcEventStore implements EventStore {
             return readEvents(select, maxCount);
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot read all events after global position " + afterPosition
-                    + " in " + dialect.databaseName() + ": " + message(e), e);
+                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -558,7 +539,7 @@ public abstract class JdbcEventStore implements EventStore {
             return readHead(connection, streamId).revision();
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot read the revision of stream '" + streamId + "' in "
-                    + dialect.databaseName() + ": " + message(e), e);
+                    + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -575,23 +556,7 @@ public abstract class JdbcEventStore implements EventStore {
 
     private JdbcStoreException appendFailed(String streamId, SQLException e) {
         return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
-                + "; nothing was written: " + message(e), reason(e));
-    }
-
-    /**
-     * The database's message for {@code e}. A failed JDBC batch reports the statement with every
-     * bound value (payloads included); the error behind it, its next exception, says what went wrong.
-     */
-    static String message(SQLException e) {
-        return reason(e).getMessage();
-    }
-
-    /** The error behind a failed batch, so that no exception in the chain carries the bound values. */
-    private static SQLException reason(SQLException e) {
-        if (e instanceof BatchUpdateException && e.getNextException() != null) {
-            return e.getNextException();
-        }
-        return e;
+                + "; nothing was written: " + e.getMessage(), e);
     }
 
     /** Work that runs inside a transaction. */

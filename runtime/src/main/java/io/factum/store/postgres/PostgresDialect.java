@@ -125,12 +125,6 @@ final class PostgresDialect implements JdbcDialect {
         return false;
     }
 
-    /** The driver server-prepares the one-row insert once per connection and pipelines the batch. */
-    @Override
-    public boolean batchInserts() {
-        return true;
-    }
-
     @Override
     public String headersParameter() {
         return "CAST(? AS jsonb)";
@@ -163,13 +157,7 @@ final class PostgresDialect implements JdbcDialect {
 
     @Override
     public boolean isUniqueViolation(SQLException e) {
-        // A failed batch may carry the error of its row as the next exception.
-        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
     /**
