@@ -100,4 +100,34 @@ class RouterEdgeCasesTest {
                     .containsExactly("family OrderConfirmed", "member o-1", "family with 3", "member with 3");
         }
     }
+
+    @Test
+    void aHandlerMethodThrowingThrowableIsRefusedByNameInsteadOfGeneratingCodeThatDoesNotCompile() {
+        JavaFileObject outer = Compilations.source("test.ordering.handlers.Outer",
+                "package test.ordering.handlers;",
+                "",
+                "import io.factum.annotation.Subscribe;",
+                "import test.ordering.OrderConfirmed;",
+                "",
+                "public class Outer {",
+                "    public static class Inner {",
+                "        @Subscribe",
+                "        public void on(OrderConfirmed event) throws Throwable {}",
+                "    }",
+                "}");
+        JavaFileObject routing = Compilations.source("test.routing.Routing",
+                "package test.routing;",
+                "",
+                "@io.factum.annotation.EventRouter(handlers = test.ordering.handlers.Outer.Inner.class)",
+                "interface Routing {}");
+        List<JavaFileObject> sources = new ArrayList<>(OrderDomain.sources());
+        sources.addAll(List.of(outer, routing));
+        Compilation compilation = Compilations.compile(List.of(), sources);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[Factum/SubscribeThrowsThrowable] @Subscribe method on(OrderConfirmed)"
+                + " declares `throws java.lang.Throwable`").inFile(outer).onLine(9);
+        assertThat(compilation).hadErrorContaining("test.ordering.handlers.Outer.Inner").inFile(routing).onLine(3);
+    }
 }
