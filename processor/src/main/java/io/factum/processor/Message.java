@@ -154,6 +154,9 @@ public enum Message {
             + "(package-private is enough)"),
     SUBSCRIBE_STATIC("SubscribeStatic", "@Subscribe method %s is static, but subscriptions are registered for a handler "
             + "instance; remove `static`"),
+    SUBSCRIBE_THROWS_THROWABLE("SubscribeThrowsThrowable", "@Subscribe method %s declares `throws %s`, which is neither "
+            + "an Exception nor an Error, so the generated subscriber could not pass it on (it wraps checked exceptions in a "
+            + "SubscriberException); declare `throws Exception` or narrower"),
     SUBSCRIBE_RETURN_TYPE("SubscribeReturnType", "@Subscribe method %s returns %s, but the bus ignores results (asynchronous "
             + "delivery is chosen when publishing, not by the method); declare it `void`"),
     HANDLER_KIND("HandlerKind", "%s has @Subscribe methods but is %s, so the generated %s.register(bus, handler) could not call "

@@ -166,10 +166,14 @@ final class RouterGenerator {
                 .addStatement("$T event = envelope.payload()", event);
         for (Call call : calls) {
             Subscription subscription = call.subscription();
+            // A family method gets the event as its family, so that an overload taking the record is not chosen instead.
+            CodeBlock argument = subscription.family().equals(event)
+                    ? CodeBlock.of("event")
+                    : CodeBlock.of("($T) event", subscription.family());
             CodeBlock invocation = CodeBlock.of("$N.$N($L)", call.handler().field(), subscription.method(), switch (subscription.envelope()) {
-                case NONE -> CodeBlock.of("event");
-                case AS_IS -> CodeBlock.of("event, envelope");
-                case WIDENED -> CodeBlock.of("event, $T.<$T>$N(envelope)", self, subscription.family(), CAST);
+                case NONE -> argument;
+                case AS_IS -> CodeBlock.of("$L, envelope", argument);
+                case WIDENED -> CodeBlock.of("$L, $T.<$T>$N(envelope)", argument, self, subscription.family(), CAST);
             });
             if (subscription.throwsChecked()) {
                 method.beginControlFlow("try")

@@ -100,6 +100,12 @@ final class SubscriberModeler {
         if (method.getReturnType().getKind() != TypeKind.VOID) {
             reporter.error(method, Message.SUBSCRIBE_RETURN_TYPE, described, method.getReturnType());
         }
+        TypeMirror exception = elements.getTypeElement(Exception.class.getCanonicalName()).asType();
+        for (TypeMirror thrown : method.getThrownTypes()) {
+            if (ElementChecks.isChecked(thrown, types, elements) && !types.isSubtype(thrown, exception)) {
+                reporter.error(method, Message.SUBSCRIBE_THROWS_THROWABLE, described, thrown);
+            }
+        }
         List<? extends VariableElement> parameters = method.getParameters();
         if (parameters.isEmpty() || parameters.size() > 2) {
             reporter.error(method, Message.SUBSCRIBE_ARITY, described, parameters.size(),

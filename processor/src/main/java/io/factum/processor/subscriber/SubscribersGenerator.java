@@ -146,10 +146,14 @@ final class SubscribersGenerator {
     }
 
     private static CodeBlock arguments(Subscription subscription, ClassName subscribers) {
+        // A family method gets the payload as its family, so that an overload taking the record is not chosen instead.
+        CodeBlock payload = subscription.family().equals(subscription.event())
+                ? CodeBlock.of("envelope.payload()")
+                : CodeBlock.of("($T) envelope.payload()", subscription.family());
         return switch (subscription.envelope()) {
-            case NONE -> CodeBlock.of("envelope.payload()");
-            case AS_IS -> CodeBlock.of("envelope.payload(), envelope");
-            case WIDENED -> CodeBlock.of("envelope.payload(), $T.<$T>$N(envelope)",
+            case NONE -> payload;
+            case AS_IS -> CodeBlock.of("$L, envelope", payload);
+            case WIDENED -> CodeBlock.of("$L, $T.<$T>$N(envelope)", payload,
                     subscribers, subscription.family(), WIDEN);
         };
     }

@@ -120,6 +120,13 @@ class SubscriberErrorsTest {
     }
 
     @Test
+    void subscriberThrowingThrowable() {
+        assertOnlyError(handler("    @Subscribe void on(Created e) throws Throwable {}"), line(2),
+                "[Factum/SubscribeThrowsThrowable] @Subscribe method on(Created) declares `throws java.lang.Throwable`",
+                "declare `throws Exception` or narrower");
+    }
+
+    @Test
     void abstractHandler() {
         assertOnlyError(subject(
                         "abstract class Subject {",
