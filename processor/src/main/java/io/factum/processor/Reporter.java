@@ -3,14 +3,12 @@ package io.factum.processor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javax.annotation.processing.Messager;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 
 /**
- * Reports diagnostics on the most specific element (and annotation mirror, where there is one)
- * and remembers whether anything failed, so callers can abandon just that element.
+ * Prints diagnostics: validation reports (each once, item by item, on the most specific element)
+ * and the processor's own failures. Remembers how many errors it printed, so the end of the
+ * compilation can tell whether anything failed at all.
  */
 public final class Reporter {
     private final Messager messager;
@@ -20,52 +18,40 @@ public final class Reporter {
         this.messager = messager;
     }
 
-    public void error(Element element, Message message, Object... args) {
-        errorCount++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+    /** Prints every item of {@code report} and its subreports. */
+    public void print(ValidationReport report) {
+        for (ValidationReport.Item item : report.allItems()) {
+            if (item.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+                errorCount++;
+            }
+            if (item.element() == null) {
+                messager.printMessage(item.kind(), item.text());
+            } else if (item.mirror() == null) {
+                messager.printMessage(item.kind(), item.text(), item.element());
+            } else if (item.value() == null) {
+                messager.printMessage(item.kind(), item.text(), item.element(), item.mirror());
+            } else {
+                messager.printMessage(item.kind(), item.text(), item.element(), item.mirror(), item.value());
+            }
+        }
     }
 
-    public void error(Element element, AnnotationMirror annotation, Message message, Object... args) {
-        errorCount++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+    /** Prints one diagnostic that belongs to no validation, e.g. a module written too early. */
+    public void print(Element element, Message message, Object... args) {
+        print(ValidationReport.about(element).add(element, message, args).build());
     }
 
-    /** An error on one value of an annotation, e.g. one entry of {@code @Aggregate(ignores = {...})}. */
-    public void error(Element element, AnnotationMirror annotation, AnnotationValue value, Message message, Object... args) {
-        errorCount++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, value);
-    }
-
-    /** An error that belongs to no element, e.g. an invalid processor option. */
-    public void error(Message message, Object... args) {
-        errorCount++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args));
-    }
-
-    public void warning(Element element, Message message, Object... args) {
-        messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);
-    }
-
-    /** A warning that belongs to no element, e.g. about the schema lock file. */
-    public void warning(Message message, Object... args) {
-        messager.printMessage(Diagnostic.Kind.WARNING, message.format(args));
-    }
-
-    /** Reports an unexpected exception on {@code element} with its stack trace. */
+    /** Reports an unexpected exception on {@code element} (or on none) with its stack trace. */
     public void internalError(Element element, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
-        if (element == null) {
-            error(Message.INTERNAL_ERROR, trace);
-        } else {
-            error(element, Message.INTERNAL_ERROR, trace);
-        }
+        print(element, Message.INTERNAL_ERROR, trace);
     }
 
     /**
      * Runs one element's work so that nothing escapes {@code process()}: an unexpected exception
      * is reported on the element and the other elements carry on. {@link MissingTypeException}
-     * is not caught: steps catch it themselves to defer the element.
+     * is not caught: the step defers the element.
      *
      * @return true if the work completed
      */
@@ -81,7 +67,7 @@ public final class Reporter {
         }
     }
 
-    /** Total errors reported so far; compare before and after validating an element. */
+    /** Errors printed in the whole compilation so far. */
     public int errorCount() {
         return errorCount;
     }

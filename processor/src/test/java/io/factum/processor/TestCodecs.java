@@ -19,7 +19,7 @@ public final class TestCodecs {
 
     /**
      * A hand-written {@code <record>Codec} for a record whose components are all {@code String}s,
-     * following the naming contract ({@code Names.codecOf}, {@code public static final INSTANCE}).
+     * following the naming contract ({@code GeneratedNames.codecOf}, {@code public static final INSTANCE}).
      */
     public static List<JavaFileObject> forStringRecord(String packageName, String record, String... components) {
         if (EVENT_STEP_GENERATES_CODECS) {

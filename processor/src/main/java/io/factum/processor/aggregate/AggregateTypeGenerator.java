@@ -9,7 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.EventFamily;
 import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
+import io.factum.processor.RuntimeTypes;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
 import io.factum.processor.event.EventModel;
 import javax.lang.model.element.Modifier;
@@ -29,7 +29,7 @@ final class AggregateTypeGenerator {
         TypeSpec.Builder type = GeneratedCode.classBuilder(self)
                 .addJavadoc("Creates, changes and replays {@link $T} by direct calls to its {@code @Apply} methods.\n", aggregate)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(Names.AGGREGATE_TYPE, aggregate, family))
+                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_TYPE, aggregate, family))
                 .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The only instance; it holds no state.\n")
                         .initializer("new $T()", self)
@@ -97,7 +97,7 @@ final class AggregateTypeGenerator {
             EventModel event = applied.event();
             // Json.decode reads the current version directly and has the registry upcast an older one.
             body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $L, $T.class, stored, registry))",
-                    event.storedName(), applied.method(), Names.JSON, event.codecClass(), event.version(), event.recordClass());
+                    event.storedName(), applied.method(), RuntimeTypes.JSON, event.codecClass(), event.version(), event.recordClass());
         }
         for (EventModel ignored : model.ignored()) {
             body.beginControlFlow("case $S ->", ignored.storedName())
@@ -105,14 +105,14 @@ final class AggregateTypeGenerator {
                     .endControlFlow();
         }
         body.addStatement("default -> throw new $T(stored, stored.type() + $S)",
-                        Names.UNKNOWN_EVENT_TYPE, " is not an event of aggregate " + model.name())
+                        RuntimeTypes.UNKNOWN_EVENT_TYPE, " is not an event of aggregate " + model.name())
                 .endControlFlow();
         return MethodSpec.methodBuilder("replay")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(model.aggregateClass(), "aggregate")
-                .addParameter(Names.STORED_EVENT, "stored")
-                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
+                .addParameter(RuntimeTypes.STORED_EVENT, "stored")
+                .addParameter(RuntimeTypes.EVENT_TYPE_REGISTRY, "registry")
                 .addCode(body.build())
                 .build();
     }
@@ -120,10 +120,10 @@ final class AggregateTypeGenerator {
     private static MethodSpec notAnEvent(AggregateModel model) {
         return MethodSpec.methodBuilder("notAnEvent")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(Names.UNKNOWN_EVENT_TYPE)
+                .returns(RuntimeTypes.UNKNOWN_EVENT_TYPE)
                 .addParameter(Object.class, "event")
                 .addStatement("$T type = event == null ? $S : event.getClass().getName()", String.class, "null")
-                .addStatement("return new $T(type + $S)", Names.UNKNOWN_EVENT_TYPE,
+                .addStatement("return new $T(type + $S)", RuntimeTypes.UNKNOWN_EVENT_TYPE,
                         " is not an event of aggregate " + model.name()
                                 + "; add an @Apply method for it or list it in @Aggregate(ignores)")
                 .build();

@@ -10,7 +10,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
 import io.factum.processor.event.PropertyModel.Presence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -63,7 +62,7 @@ final class LockLocation {
                 }
             }
         }
-        env.getMessager().printMessage(Diagnostic.Kind.WARNING, Message.SCHEMA_LOCK_UNLOCATED.format(start));
+        env.getMessager().printMessage(Message.SCHEMA_LOCK_UNLOCATED.kind(), Message.SCHEMA_LOCK_UNLOCATED.format(start));
         return null;
     }
 

@@ -1,91 +1,60 @@
 package io.factum.processor.subscriber;
 
-import io.factum.processor.Deferrals;
-import io.factum.processor.ElementChecks;
+import io.factum.processor.AnnotationMirrors;
+import io.factum.processor.FactumAnnotations;
 import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.Names;
 import io.factum.processor.Reporter;
+import io.factum.processor.TypeStep;
+import io.factum.processor.ValidationReport;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Processes handler classes (classes with {@code @Subscribe} methods): validate, model, and
- * generate {@code <Handler>Subscribers}. A handler that refers to a type not generated yet is
- * retried in the next round.
+ * Handler classes (classes with {@code @Subscribe} methods): model ({@link SubscriberModeler}), then
+ * generate {@code <Handler>Subscribers} ({@link SubscribersGenerator}).
  */
-public final class SubscriberStep {
-    private final ProcessingEnvironment env;
-    private final Reporter reporter;
+public final class SubscriberStep extends TypeStep<SubscriberModel> {
     private final SubscriberModeler modeler;
-    private final Deferrals deferred = new Deferrals();
 
     public SubscriberStep(ProcessingEnvironment env, Reporter reporter) {
-        this.env = env;
-        this.reporter = reporter;
-        this.modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils(), reporter);
+        super(env, reporter);
+        this.modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils());
     }
 
-    /** Validates and generates for the handler classes of this round and those deferred from earlier rounds. */
-    public void process(RoundEnvironment round) {
-        Map<String, TypeElement> handlers = new LinkedHashMap<>();
-        deferred.takeAll(env.getElementUtils()).forEach(h -> handlers.put(h.getQualifiedName().toString(), h));
-        TypeElement subscribe = env.getElementUtils().getTypeElement(Names.SUBSCRIBE);
-        if (subscribe != null) {
-            for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(subscribe))) {
-                TypeElement handler = (TypeElement) method.getEnclosingElement();
-                handlers.putIfAbsent(handler.getQualifiedName().toString(), handler);
-            }
+    @Override
+    protected Collection<TypeElement> typesOf(RoundEnvironment round) {
+        Set<TypeElement> handlers = new LinkedHashSet<>();
+        Set<ExecutableElement> methods = ElementFilter.methodsIn(
+                FactumAnnotations.annotatedIn(round, env.getElementUtils(), FactumAnnotations.SUBSCRIBE));
+        for (ExecutableElement method : methods) {
+            handlers.add((TypeElement) method.getEnclosingElement());
         }
-        for (TypeElement handler : handlers.values()) {
-            int errorsBefore = reporter.errorCount();
-            try {
-                reporter.guard(handler, () -> {
-                    SubscriberModel model = modeler.model(handler, subscribeMethods(handler));
-                    if (model != null) {
-                        GeneratedCode.write(env.getFiler(), SubscribersGenerator.generate(model), handler);
-                    }
-                });
-            } catch (MissingTypeException e) {
-                // retry next round, unless it already has errors: then it is abandoned anyway
-                if (reporter.errorCount() == errorsBefore) {
-                    deferred.defer(handler);
-                }
-            }
-        }
+        return handlers;
     }
 
-    /** Whether some handler waits for a type that is not generated yet. */
-    public boolean hasDeferred() {
-        return !deferred.isEmpty();
+    @Override
+    protected SubscriberModel model(TypeElement handler, ValidationReport.Builder report) {
+        return modeler.model(handler, subscribeMethods(handler), report);
     }
 
-    /** The last round: report what is still unresolved. */
-    public void finish() {
-        for (TypeElement handler : deferred.takeAll(env.getElementUtils())) {
-            try {
-                reporter.guard(handler, () -> modeler.model(handler, subscribeMethods(handler)));
-            } catch (MissingTypeException e) {
-                Element user = e.element() != null ? e.element() : handler;
-                reporter.error(user, Message.UNRESOLVED_REFERENCE, ElementChecks.describeAny(user), e.typeName());
-            }
-        }
+    @Override
+    protected void generate(TypeElement handler, SubscriberModel model) {
+        GeneratedCode.write(env.getFiler(), SubscribersGenerator.generate(model), handler);
     }
 
     /** The handler's {@code @Subscribe} methods, in declaration order (the order of registration). */
     static List<ExecutableElement> subscribeMethods(TypeElement handler) {
         List<ExecutableElement> methods = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(handler.getEnclosedElements())) {
-            if (Names.annotation(method, Names.SUBSCRIBE) != null) {
+            if (AnnotationMirrors.has(method, FactumAnnotations.SUBSCRIBE)) {
                 methods.add(method);
             }
         }

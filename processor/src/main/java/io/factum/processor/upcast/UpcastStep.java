@@ -1,12 +1,19 @@
 package io.factum.processor.upcast;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.Accessibility;
+import io.factum.processor.AnnotationMirrors;
 import io.factum.processor.ElementChecks;
+import io.factum.processor.FactumAnnotations;
 import io.factum.processor.GeneratedCode;
 import io.factum.processor.Message;
+import io.factum.processor.MissingTypeException;
 import io.factum.processor.Reporter;
+import io.factum.processor.TypeStep;
+import io.factum.processor.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.Element;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -25,15 +33,15 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
+import javax.lang.model.util.ElementFilter;
 
 /**
- * Processes {@code @Upcast} methods: checks each method's shape and that it turns version N of a stored
- * name into N + 1, generates its {@code <OldRecord>Upcaster}, and at the end checks that every stored
- * name's versions form one unbroken chain.
+ * {@code @Upcast} methods, one declaring class at a time: model each method (its shape, and that it turns
+ * version N of a stored name into N + 1), then generate its {@code <OldRecord>Upcaster}. A class whose
+ * methods refer to a type not generated yet waits as a whole. At the end, {@link #checkChains} checks that
+ * every stored name's versions form one unbroken chain.
  */
-public final class UpcastStep {
+public final class UpcastStep extends TypeStep<List<UpcasterModel>> {
 
     /** One step of a chain: stored name and the version it starts from. */
     private record StepKey(String storedName, int fromVersion) {}
@@ -41,53 +49,66 @@ public final class UpcastStep {
     private static final Comparator<StepKey> BY_NAME_THEN_VERSION =
             Comparator.comparing(StepKey::storedName).thenComparingInt(StepKey::fromVersion);
 
-    private final ProcessingEnvironment env;
-    private final Reporter reporter;
-    private final Elements elements;
-    private final Types types;
     private final Map<StepKey, UpcasterModel> steps = new TreeMap<>(BY_NAME_THEN_VERSION);
-    private final Map<StepKey, MethodRef> methods = new HashMap<>();
+    /** The method each step was generated from, as messages show it. */
+    private final Map<StepKey, String> methods = new HashMap<>();
     private final Map<ClassName, ClassName> generatedFrom = new HashMap<>();
-    private final Set<MethodRef> deferred = new LinkedHashSet<>();
 
     public UpcastStep(ProcessingEnvironment env, Reporter reporter) {
-        this.env = env;
-        this.reporter = reporter;
-        this.elements = env.getElementUtils();
-        this.types = env.getTypeUtils();
+        super(env, reporter);
     }
 
-    /** Validates and generates for one round's {@code @Upcast} methods, and for methods deferred from earlier rounds. */
-    public void process(Set<? extends Element> annotated) {
-        List<ExecutableElement> pending = new ArrayList<>();
-        for (MethodRef ref : deferred) {
-            ExecutableElement method = ref.resolve(elements, types);
-            if (method != null) {
-                pending.add(method);
+    @Override
+    protected Collection<TypeElement> typesOf(RoundEnvironment round) {
+        Set<TypeElement> declaring = new LinkedHashSet<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(
+                FactumAnnotations.annotatedIn(round, env.getElementUtils(), FactumAnnotations.UPCAST))) {
+            declaring.add((TypeElement) method.getEnclosingElement());
+        }
+        return declaring;
+    }
+
+    /** The upcasters of {@code declaring}'s valid methods; the invalid ones are in {@code report}. */
+    @Override
+    protected List<UpcasterModel> model(TypeElement declaring, ValidationReport.Builder report) {
+        List<UpcasterModel> models = new ArrayList<>();
+        Map<StepKey, String> firstInClass = new HashMap<>();
+        Map<ClassName, ClassName> classesInClass = new HashMap<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+            if (method.getKind() != ElementKind.METHOD || !AnnotationMirrors.has(method, FactumAnnotations.UPCAST)) {
+                continue;
+            }
+            UpcasterModel model = model(method, report, firstInClass, classesInClass);
+            if (model != null) {
+                models.add(model);
             }
         }
-        deferred.clear();
-        for (Element element : annotated) {
-            if (element instanceof ExecutableElement method) {
-                pending.add(method);
-            }
-        }
-        for (ExecutableElement method : pending) {
-            try {
-                UpcasterModel model = validate(method);
-                if (model != null) {
-                    // the class declaring the method is the origin that incremental builds track
-                    GeneratedCode.write(env.getFiler(), UpcasterGenerator.generate(model), method.getEnclosingElement());
-                }
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                reporter.internalError(method, e);
-            }
+        return models;
+    }
+
+    /** Generates every valid upcaster of the class (its invalid methods are reported, the others go on). */
+    @Override
+    protected void generate(TypeElement declaring, List<UpcasterModel> models) {
+        for (UpcasterModel model : models) {
+            StepKey key = new StepKey(model.storedName(), model.fromVersion());
+            steps.put(key, model);
+            methods.put(key, display(declaring, model.methodName(), model.fromRecord()));
+            generatedFrom.put(model.upcasterClass(), model.fromRecord());
+            // the class declaring the method is the origin that incremental builds track
+            GeneratedCode.write(env.getFiler(), UpcasterGenerator.generate(model), declaring);
         }
     }
 
-    /** Whether some method waits for a type that a later round may generate; the module must wait for it too. */
-    public boolean hasDeferred() {
-        return !deferred.isEmpty();
+    /** Valid methods are generated even when a sibling method has errors: each method is its own element. */
+    @Override
+    protected boolean generatesValidParts() {
+        return true;
+    }
+
+    @Override
+    protected void unresolved(TypeElement type, MissingTypeException e, ValidationReport.Builder report) {
+        ExecutableElement method = (ExecutableElement) e.element();
+        report.add(method, Message.UPCAST_UNRESOLVED, display(method), e.typeName());
     }
 
     /** The valid upcasters seen so far, sorted by stored name then version: what the module lists. */
@@ -96,88 +117,62 @@ public final class UpcastStep {
     }
 
     /**
-     * Reports, once every round is done, methods whose types never resolved and every break in a chain:
-     * a missing version between two others, or an old version that nothing upcasts.
+     * Reports, once every round is done, every break in a chain: a missing version between two others, or an
+     * old version that nothing upcasts.
      *
      * @param versions every {@code @Event} record of the compilation (and those upcasters refer to):
      *                 stored name → version → record's qualified name
      */
-    public void finish(Map<String, NavigableMap<Integer, String>> versions) {
-        for (MethodRef ref : deferred) {
-            ExecutableElement method = ref.resolve(elements, types);
-            if (method != null) {
-                reporter.error(method, Message.UPCAST_UNRESOLVED, ref.display(), String.join(", ", ref.parameterTypes()));
-            }
-        }
+    public void checkChains(Map<String, NavigableMap<Integer, String>> versions) {
+        ValidationReport.Builder report = ValidationReport.about(null);
         for (Map.Entry<String, NavigableMap<Integer, String>> entry : versions.entrySet()) {
             String name = entry.getKey();
             NavigableMap<Integer, String> byVersion = entry.getValue();
             int current = byVersion.lastKey();
             for (Map.Entry<Integer, String> old : byVersion.headMap(current, false).entrySet()) {
                 int version = old.getKey();
-                TypeElement record = elements.getTypeElement(old.getValue());
+                TypeElement record = env.getElementUtils().getTypeElement(old.getValue());
                 if (record == null) {
                     continue;
                 }
                 if (!byVersion.containsKey(version + 1)) {
-                    reporter.error(record, Message.UPCAST_GAP, name, byVersion.keySet(), version + 1, name, version + 1);
+                    report.add(record, Message.UPCAST_GAP, name, byVersion.keySet(), version + 1);
                 } else if (!steps.containsKey(new StepKey(name, version))) {
                     String next = simpleName(byVersion.get(version + 1));
-                    reporter.error(record, Message.UPCAST_MISSING, record.getSimpleName(), name, version, current,
-                            version + 1, next, record.getSimpleName(), version);
+                    report.add(record, Message.UPCAST_MISSING, record.getSimpleName(), name, version, current,
+                            version + 1, next);
                 }
             }
         }
+        reporter.print(report.build());
     }
 
-    /** The checked model of one method, or null if it has errors (reported) or must wait for a later round. */
-    private UpcasterModel validate(ExecutableElement method) {
-        String display = MethodRef.display(method, types);
-        int errors = reporter.errorCount();
-        TypeElement declaring = (TypeElement) method.getEnclosingElement();
-        ClassName upcasterOfDeclaring = ClassName.get(declaring);
-
-        if (!method.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(method, Message.UPCAST_NOT_STATIC, display);
-        }
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            reporter.error(method, Message.UPCAST_PRIVATE, display, upcasterOfDeclaring.packageName());
-        }
-        for (Element enclosing = declaring; enclosing instanceof TypeElement type; enclosing = enclosing.getEnclosingElement()) {
-            if (type.getModifiers().contains(Modifier.PRIVATE)) {
-                reporter.error(method, Message.UPCAST_IN_PRIVATE_CLASS, display, type.getSimpleName());
-            }
-        }
-        if (!method.getTypeParameters().isEmpty()) {
-            reporter.error(method, Message.UPCAST_GENERIC, display);
-        }
-        for (TypeMirror thrown : method.getThrownTypes()) {
-            if (ElementChecks.isChecked(thrown, types, elements)) {
-                reporter.error(method, Message.UPCAST_CHECKED_EXCEPTION, display, thrown);
-            }
-        }
-        if (method.getParameters().size() != 1) {
-            reporter.error(method, Message.UPCAST_ARITY, display, method.getParameters().size());
-        }
-        if (method.getReturnType().getKind() == TypeKind.VOID) {
-            reporter.error(method, Message.UPCAST_VOID, display);
-        }
-        if (reporter.errorCount() > errors) {
+    /**
+     * The checked model of one method, or null if it has errors (in {@code report}).
+     *
+     * @throws MissingTypeException if its parameter or return type is not resolved yet (perhaps generated by
+     *                              another processor in a later round)
+     */
+    private UpcasterModel model(ExecutableElement method, ValidationReport.Builder report,
+                                Map<StepKey, String> firstInClass, Map<ClassName, ClassName> classesInClass) {
+        ValidationReport.Builder shape = ValidationReport.about(method);
+        checkShape(method, shape);
+        report.addSubreport(shape.build());
+        if (!shape.isClean()) {
             return null;
         }
-
+        String display = display(method);
         VariableElement parameter = method.getParameters().get(0);
         if (parameter.asType().getKind() == TypeKind.ERROR || method.getReturnType().getKind() == TypeKind.ERROR) {
-            deferred.add(MethodRef.of(method, types)); // perhaps generated by another processor in a later round
-            return null;
+            throw new MissingTypeException(method, parameterTypes(method));
         }
         TypeElement fromRecord = eventRecord(parameter.asType());
         if (fromRecord == null) {
-            reporter.error(parameter, Message.UPCAST_NOT_EVENT, "parameter", display, parameter.asType());
+            report.add(parameter, Message.UPCAST_NOT_EVENT, "parameter", display, parameter.asType());
         }
         TypeElement toRecord = eventRecord(method.getReturnType());
         if (toRecord == null) {
-            reporter.error(method, Message.UPCAST_NOT_EVENT, "return type", display, method.getReturnType());
+            report.add(method, Message.UPCAST_NOT_EVENT, "return type", display, method.getReturnType());
         }
         if (fromRecord == null || toRecord == null) {
             return null;
@@ -186,37 +181,62 @@ public final class UpcastStep {
         EventModel from = EventModel.identityOf(fromRecord);
         EventModel to = EventModel.identityOf(toRecord);
         if (!from.storedName().equals(to.storedName())) {
-            reporter.error(method, Message.UPCAST_NAME_MISMATCH, display,
-                    fromRecord.getSimpleName(), label(from), toRecord.getSimpleName(), label(to),
-                    toRecord.getSimpleName(), from.storedName(), from.version() + 1);
+            report.add(method, Message.UPCAST_NAME_MISMATCH, display, fromRecord.getSimpleName(), label(from),
+                    toRecord.getSimpleName(), label(to), from.storedName(), from.version() + 1);
             return null;
         }
         if (to.version() != from.version() + 1) {
-            reporter.error(method, Message.UPCAST_NOT_CONSECUTIVE, display, from.storedName(),
+            report.add(method, Message.UPCAST_NOT_CONSECUTIVE, display, from.storedName(),
                     from.version(), to.version(), from.version() + 1);
             return null;
         }
 
         StepKey key = new StepKey(from.storedName(), from.version());
-        MethodRef first = methods.get(key);
+        String first = methods.getOrDefault(key, firstInClass.get(key));
         if (first != null) {
-            reporter.error(method, Message.UPCAST_DUPLICATE, from.storedName(), from.version(),
-                    to.version(), first.display());
+            report.add(method, Message.UPCAST_DUPLICATE, from.storedName(), from.version(), to.version(), first);
             return null;
         }
-        ClassName upcasterClass = UpcasterModel.upcasterClassOf(upcasterOfDeclaring, from.recordClass());
-        ClassName taken = generatedFrom.get(upcasterClass);
+        ClassName declaring = ClassName.get((TypeElement) method.getEnclosingElement());
+        ClassName upcasterClass = UpcasterModel.upcasterClassOf(declaring, from.recordClass());
+        ClassName taken = generatedFrom.getOrDefault(upcasterClass, classesInClass.get(upcasterClass));
         if (taken != null) {
-            reporter.error(method, Message.UPCAST_NAME_CLASH, upcasterClass, taken);
+            report.add(method, Message.UPCAST_NAME_CLASH, upcasterClass, taken);
             return null;
         }
-
-        UpcasterModel model = new UpcasterModel(upcasterClass, upcasterOfDeclaring, method.getSimpleName().toString(),
+        firstInClass.put(key, display);
+        classesInClass.put(upcasterClass, from.recordClass());
+        return new UpcasterModel(upcasterClass, declaring, method.getSimpleName().toString(),
                 from.recordClass(), to.recordClass(), from.storedName(), from.version());
-        steps.put(key, model);
-        methods.put(key, MethodRef.of(method, types));
-        generatedFrom.put(upcasterClass, from.recordClass());
-        return model;
+    }
+
+    /** What the generated upcaster needs of the method itself: a static, reachable, one-in one-out method. */
+    private void checkShape(ExecutableElement method, ValidationReport.Builder report) {
+        String display = display(method);
+        TypeElement declaring = (TypeElement) method.getEnclosingElement();
+        if (!method.getModifiers().contains(Modifier.STATIC)) {
+            report.add(method, Message.UPCAST_NOT_STATIC, display);
+        }
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            report.add(method, Message.UPCAST_PRIVATE, display, Accessibility.packageOf(declaring));
+        }
+        for (TypeElement type : Accessibility.privateTypes(declaring)) {
+            report.add(method, Message.UPCAST_IN_PRIVATE_CLASS, display, type.getSimpleName());
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            report.add(method, Message.UPCAST_GENERIC, display);
+        }
+        for (TypeMirror thrown : method.getThrownTypes()) {
+            if (ElementChecks.isChecked(thrown, env.getTypeUtils(), env.getElementUtils())) {
+                report.add(method, Message.UPCAST_CHECKED_EXCEPTION, display, thrown);
+            }
+        }
+        if (method.getParameters().size() != 1) {
+            report.add(method, Message.UPCAST_ARITY, display, method.getParameters().size());
+        }
+        if (method.getReturnType().getKind() == TypeKind.VOID) {
+            report.add(method, Message.UPCAST_VOID, display);
+        }
     }
 
     /** The record behind {@code type} if it is an {@code @Event} record, else null. */
@@ -225,7 +245,29 @@ public final class UpcastStep {
             return null;
         }
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        return element.getKind() == ElementKind.RECORD && EventModel.identityOf(element) != null ? element : null;
+        return FactumAnnotations.isEventRecord(element) ? element : null;
+    }
+
+    /** {@code Type.method(Param)}, as messages show an upcast method. */
+    private String display(ExecutableElement method) {
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (VariableElement parameter : method.getParameters()) {
+            parameters.add(simpleName(env.getTypeUtils().erasure(parameter.asType()).toString()));
+        }
+        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + parameters;
+    }
+
+    private static String display(TypeElement declaring, String method, ClassName parameter) {
+        return declaring.getSimpleName() + "." + method + "(" + parameter.simpleName() + ")";
+    }
+
+    /** The erasures of the method's parameter types, as javac names them. */
+    private String parameterTypes(ExecutableElement method) {
+        StringJoiner types = new StringJoiner(", ");
+        for (VariableElement parameter : method.getParameters()) {
+            types.add(env.getTypeUtils().erasure(parameter.asType()).toString());
+        }
+        return types.toString();
     }
 
     private static String label(EventModel event) {

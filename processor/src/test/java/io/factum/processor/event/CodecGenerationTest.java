@@ -128,7 +128,7 @@ class CodecGenerationTest {
             @Override
             public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
                 super.init(env);
-                step = new EventStep(env, new Reporter(env.getMessager()));
+                step = new EventStep(env, new Reporter(env.getMessager()), models::add);
             }
 
             @Override
@@ -143,8 +143,7 @@ class CodecGenerationTest {
 
             @Override
             public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                TypeElement event = processingEnv.getElementUtils().getTypeElement("io.factum.annotation.Event");
-                models.addAll(step.process(round.getElementsAnnotatedWith(event)));
+                step.process(round);
                 if (round.processingOver()) {
                     step.finish();
                 }
