@@ -2,6 +2,9 @@ package io.factum.processor;
 
 import com.google.auto.service.AutoService;
 import io.factum.processor.aggregate.AggregateStep;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.ProcessingStep;
+import io.factum.processor.base.Reporter;
 import io.factum.processor.event.EventStep;
 import io.factum.processor.module.ModuleNaming;
 import io.factum.processor.module.ModuleStep;

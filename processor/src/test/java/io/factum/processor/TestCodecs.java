@@ -1,5 +1,6 @@
 package io.factum.processor;
 
+import io.factum.processor.base.GeneratedNames;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;

@@ -1,8 +1,8 @@
 package io.factum.processor.aggregate;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.EventFamily;
-import io.factum.processor.GeneratedNames;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package io.factum.processor.aggregate;
 
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.Reporter;
-import io.factum.processor.TypeStep;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.TypeStep;
+import io.factum.processor.base.ValidationReport;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Consumer;

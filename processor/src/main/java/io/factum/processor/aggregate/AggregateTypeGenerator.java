@@ -5,13 +5,17 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.factum.processor.EventFamily;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.RuntimeTypes;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,6 +27,7 @@ final class AggregateTypeGenerator {
     private AggregateTypeGenerator() {}
 
     static JavaFile generate(AggregateModel model) {
+        Map<ClassName, String> versionConstants = versionConstants(model);
         ClassName self = model.typeClass();
         ClassName aggregate = model.aggregateClass();
         ClassName family = model.family();
@@ -40,7 +45,16 @@ final class AggregateTypeGenerator {
                 .addMethod(GeneratedCode.overridingClassGetter("eventFamily", family))
                 .addMethod(GeneratedCode.overridingGetter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
                 .addMethod(apply(model))
-                .addMethod(replay(model));
+                .addMethod(replay(model, versionConstants));
+        for (AppliedEvent applied : model.applied()) {
+            EventModel event = applied.event();
+            type.addField(FieldSpec.builder(int.class, versionConstants.get(event.recordClass()),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The schema version of {@link $T} that replay decodes directly; older ones are upcast.\n",
+                            event.recordClass())
+                    .initializer("$L", event.version())
+                    .build());
+        }
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
         }
@@ -91,13 +105,26 @@ final class AggregateTypeGenerator {
         return method.addCode(chain.build()).build();
     }
 
-    private static MethodSpec replay(AggregateModel model) {
+    /** {@code OrderCreated} → {@code ORDER_CREATED_VERSION}; distinct even for records of the same simple name. */
+    private static Map<ClassName, String> versionConstants(AggregateModel model) {
+        NameAllocator names = new NameAllocator();
+        names.newName("INSTANCE");
+        Map<ClassName, String> constants = new LinkedHashMap<>();
+        for (AppliedEvent applied : model.applied()) {
+            ClassName record = applied.event().recordClass();
+            constants.put(record, names.newName(GeneratedNames.constantName(String.join("", record.simpleNames())) + "_VERSION"));
+        }
+        return constants;
+    }
+
+    private static MethodSpec replay(AggregateModel model, Map<ClassName, String> versionConstants) {
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (stored.type())");
         for (AppliedEvent applied : model.applied()) {
             EventModel event = applied.event();
             // Json.decode reads the current version directly and has the registry upcast an older one.
-            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $L, $T.class, stored, registry))",
-                    event.storedName(), applied.method(), RuntimeTypes.JSON, event.codecClass(), event.version(), event.recordClass());
+            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $N, $T.class, stored, registry))",
+                    event.storedName(), applied.method(), RuntimeTypes.JSON, event.codecClass(),
+                    versionConstants.get(event.recordClass()), event.recordClass());
         }
         for (EventModel ignored : model.ignored()) {
             body.beginControlFlow("case $S ->", ignored.storedName())

@@ -9,7 +9,8 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.factum.processor.GeneratedCode;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.event.PropertyModel.Presence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class CodecGenerator {
             fields.newName("TYPE");
             fields.newName("NAMES");
             for (PropertyModel property : model.properties()) {
-                nameConstants.put(property.name(), fields.newName(constantName(property.name())));
+                nameConstants.put(property.name(), fields.newName(GeneratedNames.constantName(property.name())));
             }
         }
 
@@ -307,13 +308,14 @@ final class CodecGenerator {
             for (int i = 0; i < properties.size(); i++) {
                 PropertyModel property = properties.get(i);
                 String variable = variables.get(property.name());
+                // each case says which property its index stands for (the order of NAMES)
                 if (property.primitive()) {
-                    method.beginControlFlow("case $L ->", i)
+                    method.addCode("case $L -> { // $S\n$>", i, property.name())
                             .addStatement("$N = $L", variable, readValue(property.type()))
                             .addStatement("$N = true", seenFlags.get(property.name()))
-                            .endControlFlow();
+                            .addCode("$<}\n");
                 } else {
-                    method.addStatement("case $L -> $N = $L", i, variable, readProperty(property));
+                    method.addCode("case $L -> $N = $L; // $S\n", i, variable, readProperty(property), property.name());
                 }
             }
             method.addStatement("default -> $N.skipChildren()", PARSER)
@@ -481,19 +483,6 @@ final class CodecGenerator {
             helperTypes.put(name, type.typeName());
             return name;
         }
-    }
-
-    /** {@code orderId} → {@code ORDER_ID}. */
-    static String constantName(String componentName) {
-        StringBuilder constant = new StringBuilder();
-        for (int i = 0; i < componentName.length(); i++) {
-            char c = componentName.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(componentName.charAt(i - 1))) {
-                constant.append('_');
-            }
-            constant.append(Character.toUpperCase(c));
-        }
-        return constant.toString();
     }
 
     private static String capitalize(String name) {

@@ -1,9 +1,9 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Accessibility;
-import io.factum.processor.GeneratedNames;
-import io.factum.processor.MissingTypeException;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.MissingTypeException;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;

@@ -1,9 +1,9 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedNames;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedNames;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 

@@ -1,13 +1,13 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Accessibility;
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedNames;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.PropertyModel.Presence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

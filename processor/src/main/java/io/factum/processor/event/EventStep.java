@@ -1,14 +1,14 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.GeneratedNames;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.Reporter;
-import io.factum.processor.TypeStep;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.TypeStep;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModeler.EventCodecs;
 import java.io.UncheckedIOException;
 import java.util.Collection;

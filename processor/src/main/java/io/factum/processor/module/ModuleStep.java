@@ -1,11 +1,11 @@
 package io.factum.processor.module;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.Reporter;
-import io.factum.processor.RuntimeTypes;
 import io.factum.processor.aggregate.AggregateModel;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.upcast.UpcasterModel;
 import java.io.IOException;

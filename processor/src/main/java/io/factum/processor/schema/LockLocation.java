@@ -2,7 +2,7 @@ package io.factum.processor.schema;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.factum.processor.Message;
+import io.factum.processor.base.Message;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.factum.processor.schema;
 
-import io.factum.processor.Message;
-import io.factum.processor.Reporter;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.factum.processor.schema;
 
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.Message;
-import io.factum.processor.ProcessingStep;
-import io.factum.processor.Reporter;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.ProcessingStep;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.upcast.UpcastStep;
 import io.factum.processor.upcast.UpcasterModel;

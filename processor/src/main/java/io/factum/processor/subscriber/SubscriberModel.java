@@ -1,7 +1,7 @@
 package io.factum.processor.subscriber;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.GeneratedNames;
+import io.factum.processor.base.GeneratedNames;
 import java.util.List;
 
 /**

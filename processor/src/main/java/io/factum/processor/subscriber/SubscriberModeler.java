@@ -1,16 +1,15 @@
 package io.factum.processor.subscriber;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Accessibility;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.EventFamilies;
-import io.factum.processor.EventFamily;
-import io.factum.processor.GeneratedNames;
-import io.factum.processor.HandlerMethods;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.RuntimeTypes;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.HandlerMethods;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.base.ValidationReport;
+import io.factum.processor.event.EventFamilies;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.subscriber.SubscriberModel.EnvelopeArgument;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;

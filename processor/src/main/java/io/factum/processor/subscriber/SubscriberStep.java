@@ -1,11 +1,11 @@
 package io.factum.processor.subscriber;
 
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Reporter;
-import io.factum.processor.TypeStep;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.TypeStep;
+import io.factum.processor.base.ValidationReport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

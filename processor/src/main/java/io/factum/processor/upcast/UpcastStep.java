@@ -1,16 +1,16 @@
 package io.factum.processor.upcast;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Accessibility;
-import io.factum.processor.AnnotationMirrors;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.FactumAnnotations;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.Reporter;
-import io.factum.processor.TypeStep;
-import io.factum.processor.ValidationReport;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.TypeStep;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
 import java.util.Collection;

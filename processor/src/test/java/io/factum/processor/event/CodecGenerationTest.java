@@ -10,7 +10,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.factum.processor.FactumProcessor;
 import io.factum.processor.FirstRoundSources;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.Reporter;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,6 +47,16 @@ class CodecGenerationTest {
 
         assertThat(compilation).generatedSourceFile("test.OrderConfirmedCodec")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/OrderConfirmedCodec.java"));
+    }
+
+    @Test
+    void eachPropertyIndexCaseNamesItsProperty() {
+        String codec = generatedSource(compileCleanly(CONFIRMED), "test.OrderConfirmedCodec");
+
+        Assertions.assertThat(codec)
+                .contains("case 0 -> orderId = CodecSupport.readString(parser, eventType); // \"orderId\"")
+                .contains("case 1 -> { // \"items\"")
+                .contains("case 3 -> at = CodecSupport.readInstant(parser, eventType); // \"at\"");
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.google.testing.compile.Compilation;
 import com.palantir.javapoet.ClassName;
 import io.factum.event.EventType;
 import io.factum.processor.Compilations;
-import io.factum.processor.GeneratedNames;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.event.EventModel;
 import io.factum.spi.FactumModule;
 import java.net.URLClassLoader;

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import javax.annotation.processing.RoundEnvironment;
 
 /**
- * One step of the processor: {@link FactumProcessor} calls {@link #process} in every round, in the order
+ * One step of the processor: {@code FactumProcessor} calls {@link #process} in every round, in the order
  * of its list of steps, and {@link #finish} once when processing is over. A step never throws: it reports
  * on the element and abandons that element only.
  */

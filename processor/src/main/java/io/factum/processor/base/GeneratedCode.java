@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import com.palantir.javapoet.ClassName;
 
@@ -33,5 +33,18 @@ public final class GeneratedNames {
     /** The generated compile-time router: {@code OrderEvents} → {@code OrderEventsRouter}. */
     public static ClassName routerOf(ClassName routerInterface) {
         return generated(routerInterface, "Router");
+    }
+
+    /** {@code orderId} → {@code ORDER_ID}. */
+    public static String constantName(String componentName) {
+        StringBuilder constant = new StringBuilder();
+        for (int i = 0; i < componentName.length(); i++) {
+            char c = componentName.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(componentName.charAt(i - 1))) {
+                constant.append('_');
+            }
+            constant.append(Character.toUpperCase(c));
+        }
+        return constant.toString();
     }
 }

@@ -1,6 +1,10 @@
-package io.factum.processor;
+package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

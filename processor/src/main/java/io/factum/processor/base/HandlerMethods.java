@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
