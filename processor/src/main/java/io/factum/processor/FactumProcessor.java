@@ -9,8 +9,7 @@ import io.factum.processor.event.EventStep;
 import io.factum.processor.module.ModuleNaming;
 import io.factum.processor.module.ModuleStep;
 import io.factum.processor.schema.VersioningStep;
-import io.factum.processor.subscriber.RouterStep;
-import io.factum.processor.subscriber.SubscriberStep;
+import io.factum.processor.subscriber.SubscriberSteps;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,8 +47,8 @@ public final class FactumProcessor extends AbstractProcessor {
         steps = List.of(
                 new EventStep(processingEnv, reporter, moduleStep::addEvent),
                 new AggregateStep(processingEnv, reporter, moduleStep::addAggregate),
-                new SubscriberStep(processingEnv, reporter),
-                new RouterStep(processingEnv, reporter),
+                SubscriberSteps.subscribers(processingEnv, reporter),
+                SubscriberSteps.routers(processingEnv, reporter),
                 versioningStep);
     }
 

@@ -30,7 +30,6 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -42,9 +41,6 @@ import javax.lang.model.util.Types;
  * this aggregate while the others carry on.
  */
 final class AggregateModeler {
-
-    private static final HandlerMethods.Messages APPLY_RULES =
-            new HandlerMethods.Messages(Message.APPLY_STATIC, Message.APPLY_PRIVATE, Message.APPLY_RETURN_TYPE);
 
     private final Types types;
     private final Elements elements;
@@ -170,7 +166,7 @@ final class AggregateModeler {
     private EventModel applyMethod(TypeElement aggregate, ExecutableElement method, EventFamily family, String typeClass,
                                    ValidationReport.Builder report) {
         String described = ElementChecks.describe(method);
-        HandlerMethods.check(method, APPLY_RULES, typeClass, report);
+        HandlerMethods.check(method, HandlerMethods.APPLY, typeClass, report);
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (ElementChecks.isChecked(thrown, types, elements)) {
                 report.add(method, Message.APPLY_CHECKED_EXCEPTION, described, ElementChecks.simpleName(thrown));

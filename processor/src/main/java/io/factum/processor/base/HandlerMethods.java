@@ -19,6 +19,13 @@ public final class HandlerMethods {
      */
     public record Messages(Message isStatic, Message isPrivate, Message returnType) {}
 
+    /** What {@code @Apply} methods say. */
+    public static final Messages APPLY = new Messages(Message.APPLY_STATIC, Message.APPLY_PRIVATE, Message.APPLY_RETURN_TYPE);
+
+    /** What {@code @Subscribe} methods say. */
+    public static final Messages SUBSCRIBE =
+            new Messages(Message.SUBSCRIBE_STATIC, Message.SUBSCRIBE_PRIVATE, Message.SUBSCRIBE_RETURN_TYPE);
+
     private HandlerMethods() {}
 
     /** Reports on {@code method} each shared rule it breaks; {@code generatedClass} is the class that calls it. */

@@ -1,8 +1,13 @@
 package io.factum.processor.base;
 
+import com.palantir.javapoet.JavaFile;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -17,29 +22,61 @@ import javax.lang.model.element.TypeElement;
  *
  * @param <M> the model of one type, which the generator takes
  */
-public abstract class TypeStep<M> implements ProcessingStep {
+public class TypeStep<M> implements ProcessingStep {
+
+    /** Validates one type into a report and returns its model, or null (then the report says why). */
+    @FunctionalInterface
+    public interface Modeler<M> {
+        /** @throws MissingTypeException if {@code type} refers to a type that is not generated yet */
+        M model(TypeElement type, ValidationReport.Builder report);
+    }
+
+    /** Writes the code of one valid model; {@code type} is the originating element. */
+    @FunctionalInterface
+    public interface Generator<M> {
+        void generate(TypeElement type, M model);
+    }
 
     protected final ProcessingEnvironment env;
     protected final Reporter reporter;
+    private final String annotation;
+    private final Modeler<M> modeler;
+    private final Generator<M> generator;
     private final Deferrals deferred = new Deferrals();
 
-    protected TypeStep(ProcessingEnvironment env, Reporter reporter) {
+    /**
+     * @param annotation the annotation this step handles: on a type, that type is an element of the step; on a
+     *                   method, the class declaring it is
+     */
+    public TypeStep(ProcessingEnvironment env, Reporter reporter, String annotation, Modeler<M> modeler,
+                    Generator<M> generator) {
         this.env = env;
         this.reporter = reporter;
+        this.annotation = annotation;
+        this.modeler = modeler;
+        this.generator = generator;
+    }
+
+    /** A generator that writes the one file {@code generator} makes of a model, originating from the type. */
+    public static <M> Generator<M> oneFile(ProcessingEnvironment env, Function<M, JavaFile> generator, Consumer<M> then) {
+        return (type, model) -> {
+            GeneratedCode.write(env.getFiler(), generator.apply(model), type);
+            then.accept(model);
+        };
     }
 
     /** The types this step handles that this round brings, in the order javac gives them. */
-    protected abstract Collection<TypeElement> typesOf(RoundEnvironment round);
-
-    /**
-     * Validates {@code type} into {@code report} and returns its model, or null (then {@code report} says why).
-     *
-     * @throws MissingTypeException if {@code type} refers to a type that is not generated yet
-     */
-    protected abstract M model(TypeElement type, ValidationReport.Builder report);
-
-    /** Writes the code of a valid model. */
-    protected abstract void generate(TypeElement type, M model);
+    private Collection<TypeElement> typesOf(RoundEnvironment round) {
+        Set<TypeElement> types = new LinkedHashSet<>();
+        for (Element element : FactumAnnotations.annotatedIn(round, env.getElementUtils(), annotation)) {
+            if (element instanceof TypeElement type) {
+                types.add(type);
+            } else if (element.getEnclosingElement() instanceof TypeElement declaring) {
+                types.add(declaring);
+            }
+        }
+        return types;
+    }
 
     /**
      * Whether a model with errors in its report is still generated: true for a step whose model lists
@@ -73,11 +110,11 @@ public abstract class TypeStep<M> implements ProcessingStep {
     private boolean process(TypeElement type) {
         ValidationReport.Builder report = ValidationReport.about(type);
         try {
-            M model = model(type, report);
+            M model = modeler.model(type, report);
             ValidationReport done = report.build();
             reporter.print(done);
             if (model != null && (done.isClean() || generatesValidParts())) {
-                reporter.guard(type, () -> generate(type, model));
+                reporter.guard(type, () -> generator.generate(type, model));
             }
             return false;
         } catch (MissingTypeException e) {
@@ -104,7 +141,7 @@ public abstract class TypeStep<M> implements ProcessingStep {
         for (TypeElement type : deferred.takeAll(env.getElementUtils())) {
             ValidationReport.Builder report = ValidationReport.about(type);
             try {
-                model(type, report);
+                modeler.model(type, report);
             } catch (MissingTypeException e) {
                 unresolved(type, e, report);
             } catch (RuntimeException | LinkageError | AssertionError e) {

@@ -21,7 +21,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -129,7 +128,7 @@ final class RouterModeler {
                 report.add(routerInterface, annotation, value, Message.ROUTER_DUPLICATE_HANDLER, name, handlerName);
                 continue;
             }
-            List<ExecutableElement> methods = SubscriberStep.subscribeMethods(handler);
+            List<ExecutableElement> methods = SubscriberSteps.subscribeMethods(handler);
             if (methods.isEmpty()) {
                 report.add(routerInterface, annotation, value, Message.ROUTER_NOT_HANDLER, name, handlerName,
                         handler.getSimpleName());

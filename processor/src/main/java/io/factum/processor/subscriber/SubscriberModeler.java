@@ -23,7 +23,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -33,9 +32,6 @@ import javax.lang.model.util.Types;
  * {@link SubscriberModel}; null (after reporting) if anything is wrong.
  */
 final class SubscriberModeler {
-
-    private static final HandlerMethods.Messages SUBSCRIBE_RULES =
-            new HandlerMethods.Messages(Message.SUBSCRIBE_STATIC, Message.SUBSCRIBE_PRIVATE, Message.SUBSCRIBE_RETURN_TYPE);
 
     private final Types types;
     private final Elements elements;
@@ -97,7 +93,7 @@ final class SubscriberModeler {
     private List<Subscription> subscriptions(ExecutableElement method, String name, String subscribers,
                                              ValidationReport.Builder report) {
         String described = ElementChecks.describe(method);
-        HandlerMethods.check(method, SUBSCRIBE_RULES, subscribers, report);
+        HandlerMethods.check(method, HandlerMethods.SUBSCRIBE, subscribers, report);
         TypeMirror exception = elements.getTypeElement(Exception.class.getCanonicalName()).asType();
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (ElementChecks.isChecked(thrown, types, elements) && !types.isSubtype(thrown, exception)) {
