@@ -3,6 +3,7 @@ package io.factum.processor;
 import com.google.auto.service.AutoService;
 import io.factum.processor.aggregate.AggregateStep;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.ProcessingStep;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.event.EventStep;
@@ -54,8 +55,10 @@ public final class FactumProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
+        // The markers on generated code too: javac would warn that no processor claimed them in the next round.
         return Set.of(FactumAnnotations.EVENT, FactumAnnotations.AGGREGATE, FactumAnnotations.APPLY,
-                FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER);
+                FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER,
+                GeneratedNames.FACTUM_GENERATED.canonicalName(), GeneratedNames.GENERATED.canonicalName());
     }
 
     @Override
@@ -70,7 +73,12 @@ public final class FactumProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
-    /** Never throws: each step guards its elements, and this guards the steps. Never claims the annotations. */
+    /**
+     * Never throws: each step guards its elements, and this guards the steps. Claims Factum's own annotations
+     * (they mean nothing to another processor) and {@code @Generated} on what it generated: unclaimed, javac's
+     * {@code -Xlint:processing} warns "No processor claimed any of these annotations", which fails a user's
+     * {@code -Werror} build.
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         round++;
@@ -79,7 +87,7 @@ public final class FactumProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
         }
-        return false;
+        return true;
     }
 
     private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {

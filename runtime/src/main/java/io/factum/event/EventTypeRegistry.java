@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -29,15 +30,23 @@ public final class EventTypeRegistry {
     private final Map<String, EventType<?>> byNameAndVersion;
     private final Map<Class<?>, EventType<?>> byClass;
     private final UpcasterChains upcasters;
+    /** The modules the types came from, by class name, for messages; null for a registry of bare types. */
+    private final List<String> modules;
 
     private EventTypeRegistry(Collection<? extends EventType<?>> types, Collection<? extends Upcaster<?, ?>> upcasters) {
+        this(types, upcasters, Map.of(), null);
+    }
+
+    private EventTypeRegistry(Collection<? extends EventType<?>> types, Collection<? extends Upcaster<?, ?>> upcasters,
+                              Map<EventType<?>, String> moduleOf, List<String> modules) {
         Map<String, EventType<?>> byKey = new HashMap<>();
         Map<Class<?>, EventType<?>> classes = new HashMap<>();
         for (EventType<?> type : types) {
             EventType<?> previous = byKey.putIfAbsent(key(type.name(), type.version()), type);
             if (previous != null && !previous.javaType().equals(type.javaType())) {
                 throw new IllegalArgumentException("Two event types are stored as " + type.label() + ": "
-                        + previous.javaType().getName() + " and " + type.javaType().getName()
+                        + previous.javaType().getName() + from(moduleOf.get(previous)) + " and "
+                        + type.javaType().getName() + from(moduleOf.get(type))
                         + "; give one a different @Event(name = ...) or version");
             }
             classes.putIfAbsent(type.javaType(), type);
@@ -45,6 +54,11 @@ public final class EventTypeRegistry {
         this.byNameAndVersion = Map.copyOf(byKey);
         this.byClass = Map.copyOf(classes);
         this.upcasters = UpcasterChains.build(byNameAndVersion.values(), byClass, upcasters);
+        this.modules = modules == null ? null : List.copyOf(modules);
+    }
+
+    private static String from(String module) {
+        return module == null ? "" : " (module " + module + ")";
     }
 
     /**
@@ -71,11 +85,17 @@ public final class EventTypeRegistry {
     private static EventTypeRegistry ofModules(List<FactumModule> modules) {
         List<EventType<?>> types = new ArrayList<>();
         List<Upcaster<?, ?>> upcasters = new ArrayList<>();
+        Map<EventType<?>, String> moduleOf = new IdentityHashMap<>();
+        List<String> names = new ArrayList<>();
         for (FactumModule module : modules) {
-            types.addAll(module.eventTypes());
+            names.add(module.getClass().getName());
+            for (EventType<?> type : module.eventTypes()) {
+                types.add(type);
+                moduleOf.putIfAbsent(type, module.getClass().getName());
+            }
             upcasters.addAll(module.upcasters());
         }
-        return new EventTypeRegistry(types, upcasters);
+        return new EventTypeRegistry(types, upcasters, moduleOf, names);
     }
 
     /** A registry of exactly these event types, without upcasters: each stored name must have one version only. */
@@ -113,7 +133,7 @@ public final class EventTypeRegistry {
         EventType<?> current = upcasters.current(name);
         if (current == null) {
             throw new UnknownEventTypeException("No event type is stored as " + name
-                    + ": is the generated FactumModule that declares it registered?");
+                    + ": is the generated FactumModule that declares it registered?" + modulesFound());
         }
         return current.version();
     }
@@ -128,7 +148,8 @@ public final class EventTypeRegistry {
         EventType<?> type = byClass.get(eventClass);
         if (type == null) {
             throw new UnknownEventTypeException("No event type is registered for " + eventClass.getName()
-                    + ": annotate it with @Event and make sure its module's generated FactumModule is registered");
+                    + ": annotate it with @Event and make sure its module's generated FactumModule is registered"
+                    + modulesFound());
         }
         return (EventType<E>) type;
     }
@@ -208,7 +229,8 @@ public final class EventTypeRegistry {
     private String describeKnownVersions(StoredEvent event) {
         EventType<?> current = upcasters.current(event.type());
         if (current == null) {
-            return "no registered module declares this stored name (is its generated FactumModule registered?)";
+            return "no registered module declares this stored name (is its generated FactumModule registered?)"
+                    + modulesFound();
         }
         List<Integer> versions = new ArrayList<>();
         for (EventType<?> type : byNameAndVersion.values()) {
@@ -224,6 +246,14 @@ public final class EventTypeRegistry {
         }
         return "known versions are " + versions + "; the module that declares v" + event.schemaVersion()
                 + " and its upcaster is not registered";
+    }
+
+    /** What was registered, so that a missing module shows: " Registered modules: [a.AFactumModule, ...]". */
+    private String modulesFound() {
+        if (modules == null) {
+            return "";
+        }
+        return modules.isEmpty() ? " No FactumModule is registered at all." : " Registered modules: " + modules + ".";
     }
 
     private static String key(String name, int version) {

@@ -28,6 +28,10 @@ public enum Message {
             + " LocalDate, LocalDateTime, OffsetDateTime, Duration, enums, records, List<T>, Set<T>, Map<String, V>,"
             + " Optional<T>, byte[] and arrays of non-generic types. Fix: use one of these, declare the value as a"
             + " record (nested records need no annotation), or store it as a String"),
+    DUPLICATE_EVENT_ON_CLASS_PATH("DuplicateEventOnClassPath", "%1$s is stored as \"%2$s\" v%3$d, but %4$s of module %5$s"
+            + " on the class path is stored the same way; the stored name and version select the class when events are"
+            + " read, and a registry with both modules would refuse them, so give one of them a different"
+            + " @Event(name = ...) or version"),
     NESTED_RECORD_INVALID("NestedRecordInvalid", "component '%s' uses record %s, which has components the JSON codec"
             + " cannot encode (see the errors reported on %s); fix those components"),
     NULLABLE_PRIMITIVE("NullablePrimitive", "component '%s' has primitive type %s, which can never be null; remove"
@@ -194,6 +198,10 @@ public enum Message {
     // ---- module ----
     MODULE_OPTION("ModuleOption", "Processor option -A" + "factum.module=%s is not a valid fully qualified class name; "
             + "use e.g. -Afactum.module=com.example.ordering.OrderingModule"),
+    MODULE_EXISTS("ModuleExists", "The generated FactumModule would be %1$s, but a class of that name is already on the"
+            + " class path (the module of another compilation unit?), so ServiceLoader would find only one of them and"
+            + " the other unit's events would be missing at run time; name this unit's module with"
+            + " -Afactum.module=<another fully qualified class name>"),
     MODULE_LATE_ELEMENT("ModuleLateElement", "%1$s arrived in annotation processing round %2$d, after the FactumModule %3$s was "
             + "written, so it is not registered in it; the processor that generates %1$s should run before Factum's, "
             + "or register its event types explicitly"),

@@ -3,6 +3,7 @@ package io.factum.processor.event;
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Message;
@@ -68,9 +69,11 @@ final class EventModeler {
     private final Map<String, ClassName> storedIdentities = new HashMap<>();
     /** Whether a record's codec exists already (an earlier round, another jar): such a record is trusted. */
     private final Predicate<TypeElement> codecExists;
+    private final ClassPath classPath;
 
-    EventModeler(Predicate<TypeElement> codecExists) {
+    EventModeler(Predicate<TypeElement> codecExists, ClassPath classPath) {
         this.codecExists = codecExists;
+        this.classPath = classPath;
     }
 
     /**
@@ -123,6 +126,12 @@ final class EventModeler {
             if (first != null && !first.equals(event.recordClass())) {
                 report.add(record, annotation, Message.DUPLICATE_EVENT,
                         first.canonicalName(), event.recordClass().canonicalName(), event.storedName(), event.version());
+            } else {
+                EventClaims.Claim claim = EventClaims.onClassPath(classPath, event);
+                if (claim != null && !claim.recordClass().equals(event.recordClass().canonicalName())) {
+                    report.add(record, annotation, Message.DUPLICATE_EVENT_ON_CLASS_PATH, record.getSimpleName(),
+                            event.storedName(), event.version(), claim.recordClass(), claim.moduleClass());
+                }
             }
         }
     }
