@@ -3,6 +3,7 @@ package io.factum.processor;
 import com.google.auto.service.AutoService;
 import io.factum.processor.aggregate.AggregateStep;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.ProcessingStep;
 import io.factum.processor.base.Reporter;
@@ -43,13 +44,15 @@ public final class FactumProcessor extends AbstractProcessor {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
         // Schema evolution (upcasters, chains, handlers of old versions, the schema lock) is the versioning step.
-        VersioningStep versioningStep = new VersioningStep(processingEnv, reporter);
+        // What failed validation takes no part in later checks: one mistake, one error.
+        FailedTypes failed = new FailedTypes();
+        VersioningStep versioningStep = new VersioningStep(processingEnv, reporter, failed);
         moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
         steps = List.of(
-                new EventStep(processingEnv, reporter, moduleStep::addEvent),
-                new AggregateStep(processingEnv, reporter, moduleStep::addAggregate),
-                SubscriberSteps.subscribers(processingEnv, reporter),
-                SubscriberSteps.routers(processingEnv, reporter),
+                new EventStep(processingEnv, reporter, moduleStep::addEvent).recordingFailuresIn(failed),
+                new AggregateStep(processingEnv, reporter, failed, moduleStep::addAggregate),
+                SubscriberSteps.subscribers(processingEnv, reporter, failed),
+                SubscriberSteps.routers(processingEnv, reporter, failed),
                 versioningStep);
     }
 
@@ -106,10 +109,16 @@ public final class FactumProcessor extends AbstractProcessor {
         }
         // This round generated code (codecs, aggregate types) => javac runs another round: write the
         // module there, once no new elements arrive. A round that generated nothing may be the last one.
-        boolean newElements = !annotations.isEmpty();
+        boolean newElements = annotations.stream().anyMatch(annotation -> !isGeneratedMarker(annotation));
         if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
             moduleStep.write();
         }
+    }
+
+    /** {@code @Generated} or {@code @FactumGenerated}: on code generated in the round before, not a new element. */
+    private static boolean isGeneratedMarker(TypeElement annotation) {
+        String name = annotation.getQualifiedName().toString();
+        return name.equals(GeneratedNames.GENERATED.canonicalName()) || name.equals(GeneratedNames.FACTUM_GENERATED.canonicalName());
     }
 
     private boolean hasDeferred() {

@@ -6,6 +6,7 @@ import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.ElementChecks;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.HandlerMethods;
 import io.factum.processor.base.Message;
@@ -44,10 +45,12 @@ final class AggregateModeler {
 
     private final Types types;
     private final Elements elements;
+    private final FailedTypes failed;
 
-    AggregateModeler(Types types, Elements elements) {
+    AggregateModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
+        this.failed = failed;
     }
 
     /** An {@code @Apply} method that passed its own checks. */
@@ -111,7 +114,7 @@ final class AggregateModeler {
     }
 
     /** The family from {@code extends AggregateRoot<E>}, or null after reporting why there is none. */
-    private static EventFamily family(TypeElement aggregate, ValidationReport.Builder report) {
+    private EventFamily family(TypeElement aggregate, ValidationReport.Builder report) {
         String name = aggregate.getSimpleName().toString();
         TypeMirror superclass = aggregate.getSuperclass();
         TypeElement superElement = EventFamilies.typeElement(superclass, aggregate);
@@ -129,7 +132,7 @@ final class AggregateModeler {
         ValidationReport.Builder members = ValidationReport.about(aggregate);
         EventFamily family = familyElement == null || !((DeclaredType) familyType).getTypeArguments().isEmpty()
                 ? null
-                : EventFamilies.resolve(familyElement, aggregate, members);
+                : EventFamilies.resolve(familyElement, aggregate, members, failed);
         report.addSubreport(members.build());
         if (family == null && members.isClean()) {
             report.add(aggregate, Message.AGGREGATE_FAMILY_KIND, name, familyType);
@@ -182,6 +185,9 @@ final class AggregateModeler {
         }
         VariableElement parameter = parameters.get(0);
         TypeElement record = EventFamilies.typeElement(parameter.asType(), parameter);
+        if (record != null && failed.contains(record)) {
+            return null; // the event's own error is enough: this method is left out, the aggregate goes on
+        }
         if (record == null || !FactumAnnotations.isEventRecord(record)) {
             report.add(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
             return null;

@@ -3,6 +3,7 @@ package io.factum.processor.aggregate;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.ElementChecks;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
@@ -20,10 +21,11 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class AggregateStep extends TypeStep<AggregateModel> {
 
-    public AggregateStep(ProcessingEnvironment env, Reporter reporter, Consumer<AggregateModel> generated) {
+    public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, Consumer<AggregateModel> generated) {
         super(env, reporter, FactumAnnotations.AGGREGATE,
-                new AggregateModeler(env.getTypeUtils(), env.getElementUtils())::model,
+                new AggregateModeler(env.getTypeUtils(), env.getElementUtils(), failed)::model,
                 TypeStep.oneFile(env, AggregateTypeGenerator::generate, generated));
+        recordingFailuresIn(failed);
     }
 
     /** An {@code @Apply} method outside an {@code @Aggregate} class would never be called. */

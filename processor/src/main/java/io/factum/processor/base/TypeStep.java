@@ -43,6 +43,7 @@ public class TypeStep<M> implements ProcessingStep {
     private final Modeler<M> modeler;
     private final Generator<M> generator;
     private final Deferrals deferred = new Deferrals();
+    private FailedTypes failed = new FailedTypes();
 
     /**
      * @param annotation the annotation this step handles: on a type, that type is an element of the step; on a
@@ -55,6 +56,12 @@ public class TypeStep<M> implements ProcessingStep {
         this.annotation = annotation;
         this.modeler = modeler;
         this.generator = generator;
+    }
+
+    /** Shares the record of failed types with the other steps: this step adds to it, theirs read it. */
+    public TypeStep<M> recordingFailuresIn(FailedTypes failedTypes) {
+        this.failed = failedTypes;
+        return this;
     }
 
     /** A generator that writes the one file {@code generator} makes of a model, originating from the type. */
@@ -113,6 +120,9 @@ public class TypeStep<M> implements ProcessingStep {
             M model = modeler.model(type, report);
             ValidationReport done = report.build();
             reporter.print(done);
+            if (!done.isClean() || model == null) {
+                failed.add(type);
+            }
             if (model != null && (done.isClean() || generatesValidParts())) {
                 reporter.guard(type, () -> generator.generate(type, model));
             }
@@ -122,10 +132,12 @@ public class TypeStep<M> implements ProcessingStep {
                 return true; // retried next round; nothing is printed twice
             }
             reporter.print(report.build()); // it has errors already: abandoned
+            failed.add(type);
             return false;
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.print(report.build());
             reporter.internalError(type, e);
+            failed.add(type);
             return false;
         }
     }

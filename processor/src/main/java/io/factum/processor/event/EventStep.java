@@ -28,7 +28,7 @@ public final class EventStep extends TypeStep<EventCodecs> {
 
     private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, ClassPath classPath,
                       CodecFiles codecs) {
-        super(env, reporter, FactumAnnotations.EVENT, new EventModeler(codecs::exists, classPath)::model, (record, model) -> {
+        super(env, reporter, FactumAnnotations.EVENT, new EventModeler(codecs::exists, classPath, env.getElementUtils())::model, (record, model) -> {
             codecs.write(record, model.codecs());
             generated.accept(model.event());
         });

@@ -2,6 +2,7 @@ package io.factum.processor.subscriber;
 
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.ArrayList;
@@ -20,18 +21,18 @@ public final class SubscriberSteps {
 
     private SubscriberSteps() {}
 
-    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter) {
-        SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils());
-        return new TypeStep<>(env, reporter, FactumAnnotations.SUBSCRIBE,
+    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
+        SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils(), failed);
+        return new TypeStep<SubscriberModel>(env, reporter, FactumAnnotations.SUBSCRIBE,
                 (handler, report) -> modeler.model(handler, subscribeMethods(handler), report),
-                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { }));
+                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { })).recordingFailuresIn(failed);
     }
 
-    public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter) {
-        RouterModeler modeler = new RouterModeler(env.getTypeUtils(), env.getElementUtils());
-        return new TypeStep<>(env, reporter, FactumAnnotations.EVENT_ROUTER,
+    public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
+        RouterModeler modeler = new RouterModeler(env.getTypeUtils(), env.getElementUtils(), failed);
+        return new TypeStep<RouterModel>(env, reporter, FactumAnnotations.EVENT_ROUTER,
                 (router, report) -> modeler.model(router, AnnotationMirrors.find(router, FactumAnnotations.EVENT_ROUTER), report),
-                TypeStep.oneFile(env, RouterGenerator::generate, model -> { }));
+                TypeStep.oneFile(env, RouterGenerator::generate, model -> { })).recordingFailuresIn(failed);
     }
 
     /** The handler's {@code @Subscribe} methods, in declaration order (the order of registration). */
