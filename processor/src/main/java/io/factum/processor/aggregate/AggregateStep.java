@@ -12,6 +12,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -28,13 +29,14 @@ public final class AggregateStep extends TypeStep<AggregateModel> {
         recordingFailuresIn(failed);
     }
 
-    /** An {@code @Apply} method outside an {@code @Aggregate} class would never be called. */
+    /** An {@code @Apply} method outside an {@code @Aggregate} class or a base class of aggregates would never be called. */
     @Override
     protected void beforeTypes(RoundEnvironment round) {
         for (ExecutableElement method : ElementFilter.methodsIn(
                 FactumAnnotations.annotatedIn(round, env.getElementUtils(), FactumAnnotations.APPLY))) {
             Element owner = method.getEnclosingElement();
-            if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)) {
+            if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)
+                    && !(owner instanceof TypeElement type && AggregateHierarchy.extendsAggregateRoot(type))) {
                 reporter.print(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method), owner.getSimpleName());
             }
         }

@@ -121,7 +121,7 @@ class AggregateErrorsTest {
                 "    @Apply void on(Created e) {}",
                 "}");
         assertOnlyError(subject, line(2),
-                "[Factum/ApplyOutsideAggregate] @Apply method on(Created) is in Subject, which is not an @Aggregate class",
+                "[Factum/ApplyOutsideAggregate] @Apply method on(Created) is in Subject, which is neither an @Aggregate class nor a base class of aggregates",
                 "annotate Subject with @Aggregate");
     }
 
@@ -251,10 +251,12 @@ class AggregateErrorsTest {
                         "@Aggregate",
                         "class Subject {",
                         "}"), line(2),
-                "[Factum/AggregateSuperclass] @Aggregate class Subject must extend io.factum.aggregate.AggregateRoot<E> directly",
+                "[Factum/AggregateSuperclass] @Aggregate class Subject must extend io.factum.aggregate.AggregateRoot<E>, "
+                        + "directly or through base classes",
                 "but it extends java.lang.Object");
     }
 
+    /** A base class of aggregates is fine now (see InheritedApplyTest); what is left is the missing @Apply methods. */
     @Test
     void aggregateExtendingAggregateRootIndirectly() {
         assertOnlyError(subject(
@@ -263,7 +265,18 @@ class AggregateErrorsTest {
                         "class Subject extends Base {",
                         "    public String id() { return null; }",
                         "}"), line(3),
-                "[Factum/AggregateSuperclass]", "directly", "but it extends test.Base");
+                "[Factum/ApplyMissing] Aggregate Subject does not handle these events of its family TestEvent: "
+                        + "Created, Confirmed, Shipped");
+    }
+
+    @Test
+    void aggregateWhoseBaseClassesNeverReachAggregateRoot() {
+        assertOnlyError(subject(
+                        "abstract class Base {}",
+                        "@Aggregate",
+                        "class Subject extends Base {",
+                        "}"), line(3),
+                "[Factum/AggregateSuperclass]", "directly or through base classes", "but it extends test.Base");
     }
 
     @Test
