@@ -71,6 +71,32 @@ class OneMistakeOneErrorTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    @Test
+    void anAggregateWithAnErrorStillHasItsGeneratedTypeSoItsUsersCompile() {
+        JavaFileObject shop = source("Shop", """
+                @Aggregate
+                public class Shop extends AggregateRoot<ShopEvent> {
+                    public String id() { return null; }
+                    @Apply void on(Opened e) {}
+                }
+                """);
+        JavaFileObject closed = source("Closed", """
+                @Event
+                public record Closed(String id) implements ShopEvent {}
+                """);
+        JavaFileObject user = source("Wiring", """
+                final class Wiring {
+                    io.factum.aggregate.AggregateType<Shop, ShopEvent> type = ShopAggregateType.INSTANCE;
+                }
+                """);
+
+        Compilation compilation = compile(FAMILY, OPENED, closed, shop, user);
+
+        assertThat(compilation).hadErrorContaining("[Factum/ApplyMissing] Aggregate Shop does not handle these events"
+                + " of its family ShopEvent: Closed").inFile(shop).onLineContaining("public class Shop");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     private static JavaFileObject placed(String components) {
         return source("OrderPlaced", "@Event\npublic record OrderPlaced(" + components + ") {}\n");
     }

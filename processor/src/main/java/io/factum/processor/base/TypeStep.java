@@ -93,6 +93,12 @@ public class TypeStep<M> implements ProcessingStep {
         return false;
     }
 
+    /**
+     * Writes a stand-in for what {@code type} would have generated, after its errors were reported, so that code
+     * using the generated class still compiles (no "cannot find symbol" after Factum's error). None by default.
+     */
+    protected void stub(TypeElement type) {}
+
     /** Runs before the round's types are modelled, e.g. for checks of annotations outside those types. */
     protected void beforeTypes(RoundEnvironment round) {}
 
@@ -122,6 +128,9 @@ public class TypeStep<M> implements ProcessingStep {
             reporter.print(done);
             if (!done.isClean() || model == null) {
                 failed.add(type);
+                if (!generatesValidParts()) {
+                    reporter.guard(type, () -> stub(type));
+                }
             }
             if (model != null && (done.isClean() || generatesValidParts())) {
                 reporter.guard(type, () -> generator.generate(type, model));
@@ -133,6 +142,7 @@ public class TypeStep<M> implements ProcessingStep {
             }
             reporter.print(report.build()); // it has errors already: abandoned
             failed.add(type);
+            reporter.guard(type, () -> stub(type));
             return false;
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.print(report.build());

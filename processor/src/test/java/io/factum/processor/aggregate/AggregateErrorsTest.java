@@ -424,7 +424,11 @@ class AggregateErrorsTest {
         Compilations.DiskCompilation onDisk = Compilations.compileToDirectory(with(good, bad), directory);
         org.assertj.core.api.Assertions.assertThat(onDisk.errors()).hasSize(1).allMatch(e -> e.contains("[Factum/ApplyNotInFamily]"));
         org.assertj.core.api.Assertions.assertThat(onDisk.generated("test.GoodAggregateType")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(onDisk.generated("test.SubjectAggregateType")).isFalse();
+        // the bad one gets only a stand-in that throws (so code using it compiles), and is not registered
+        org.assertj.core.api.Assertions.assertThat(onDisk.source("test.SubjectAggregateType"))
+                .contains("A stand-in: the aggregate has compile errors")
+                .contains("throw new IllegalStateException(")
+                .doesNotContain("Json.decode");
         org.assertj.core.api.Assertions.assertThat(onDisk.source("test.TestFactumModule"))
                 .contains("GoodAggregateType.INSTANCE")
                 .doesNotContain("SubjectAggregateType");
