@@ -97,6 +97,28 @@ class OneMistakeOneErrorTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    @Test
+    void aHandlerWithAnErrorStillHasItsSubscribersSoItsUsersCompile() {
+        JavaFileObject handler = source("Watcher", """
+                public class Watcher {
+                    @Subscribe static void on(Opened e) {}
+                }
+                """);
+        JavaFileObject user = source("Wiring", """
+                final class Wiring {
+                    void wire(io.factum.bus.EventBus bus) {
+                        WatcherSubscribers.register(bus, new Watcher());
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(FAMILY, OPENED, source("Closed", "@Event public record Closed(String id) implements ShopEvent {}"),
+                handler, user);
+
+        assertThat(compilation).hadErrorContaining("[Factum/SubscribeStatic]").inFile(handler).onLineContaining("static void on");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     private static JavaFileObject placed(String components) {
         return source("OrderPlaced", "@Event\npublic record OrderPlaced(" + components + ") {}\n");
     }

@@ -44,6 +44,7 @@ public class TypeStep<M> implements ProcessingStep {
     private final Generator<M> generator;
     private final Deferrals deferred = new Deferrals();
     private FailedTypes failed = new FailedTypes();
+    private Consumer<TypeElement> stubs = type -> { };
 
     /**
      * @param annotation the annotation this step handles: on a type, that type is an element of the step; on a
@@ -97,7 +98,15 @@ public class TypeStep<M> implements ProcessingStep {
      * Writes a stand-in for what {@code type} would have generated, after its errors were reported, so that code
      * using the generated class still compiles (no "cannot find symbol" after Factum's error). None by default.
      */
-    protected void stub(TypeElement type) {}
+    protected void stub(TypeElement type) {
+        stubs.accept(type);
+    }
+
+    /** Writes stand-ins with {@code stubs} (see {@link #stub}). */
+    public TypeStep<M> stubbing(Consumer<TypeElement> stubs) {
+        this.stubs = stubs;
+        return this;
+    }
 
     /** Runs before the round's types are modelled, e.g. for checks of annotations outside those types. */
     protected void beforeTypes(RoundEnvironment round) {}

@@ -1,8 +1,13 @@
 package io.factum.processor.subscriber;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.ArrayList;
@@ -25,7 +30,9 @@ public final class SubscriberSteps {
         SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils(), failed);
         return new TypeStep<SubscriberModel>(env, reporter, FactumAnnotations.SUBSCRIBE,
                 (handler, report) -> modeler.model(handler, subscribeMethods(handler), report),
-                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { })).recordingFailuresIn(failed);
+                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { })).recordingFailuresIn(failed)
+                .stubbing(handler -> GeneratedCode.write(env.getFiler(), SubscribersGenerator.stub(
+                        GeneratedNames.subscribersOf(ClassName.get(handler)), nameable(handler)), handler));
     }
 
     public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
@@ -33,6 +40,12 @@ public final class SubscriberSteps {
         return new TypeStep<RouterModel>(env, reporter, FactumAnnotations.EVENT_ROUTER,
                 (router, report) -> modeler.model(router, AnnotationMirrors.find(router, FactumAnnotations.EVENT_ROUTER), report),
                 TypeStep.oneFile(env, RouterGenerator::generate, model -> { })).recordingFailuresIn(failed);
+    }
+
+    /** The handler's type for a stand-in's {@code register}, or {@code Object} if the stand-in cannot name it. */
+    private static TypeName nameable(TypeElement handler) {
+        return Accessibility.isVisibleInPackage(handler) && handler.getTypeParameters().isEmpty()
+                ? ClassName.get(handler) : ClassName.OBJECT;
     }
 
     /** The handler's {@code @Subscribe} methods, in declaration order (the order of registration). */
