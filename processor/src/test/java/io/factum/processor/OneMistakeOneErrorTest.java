@@ -119,6 +119,24 @@ class OneMistakeOneErrorTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    @Test
+    void aRouterWithAnErrorStillHasItsRouterSoItsUsersCompile() {
+        JavaFileObject routing = source("ShopRouting", """
+                @EventRouter(handlers = {})
+                public interface ShopRouting extends io.factum.bus.EventPublisher {}
+                """);
+        JavaFileObject user = source("Wiring", """
+                final class Wiring {
+                    ShopRouting routing = new ShopRoutingRouter(new Object());
+                }
+                """);
+
+        Compilation compilation = compile(routing, user);
+
+        assertThat(compilation).hadErrorContaining("[Factum/RouterNoHandlers]").inFile(routing).onLineContaining("@EventRouter");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     private static JavaFileObject placed(String components) {
         return source("OrderPlaced", "@Event\npublic record OrderPlaced(" + components + ") {}\n");
     }

@@ -39,7 +39,9 @@ public final class SubscriberSteps {
         RouterModeler modeler = new RouterModeler(env.getTypeUtils(), env.getElementUtils(), failed);
         return new TypeStep<RouterModel>(env, reporter, FactumAnnotations.EVENT_ROUTER,
                 (router, report) -> modeler.model(router, AnnotationMirrors.find(router, FactumAnnotations.EVENT_ROUTER), report),
-                TypeStep.oneFile(env, RouterGenerator::generate, model -> { })).recordingFailuresIn(failed);
+                TypeStep.oneFile(env, RouterGenerator::generate, model -> { })).recordingFailuresIn(failed)
+                .stubbing(router -> GeneratedCode.write(env.getFiler(),
+                        RouterStub.of(router, env.getTypeUtils(), env.getElementUtils()), router));
     }
 
     /** The handler's type for a stand-in's {@code register}, or {@code Object} if the stand-in cannot name it. */
