@@ -1,6 +1,7 @@
 package io.factum.processor.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.JavaFileObjects;
 import io.factum.event.EventTypeRegistry;
@@ -64,6 +65,29 @@ class ModuleClashTest {
             EventTypeRegistry registry = EventTypeRegistry.load(loader);
             assertThat(registry.find("OrderPlaced", 1)).isNotNull();
             assertThat(registry.find("OrderShipped", 1)).isNotNull();
+        }
+    }
+
+    /** Two jars of one package built apart cannot see each other; loading both names the clash instead of losing one. */
+    @Test
+    void twoJarsOfOnePackageBuiltApartAreRefusedWhenLoadedTogether() throws Exception {
+        Path firstJar = Units.jar(Units.compile(dir.resolve("a"), List.of(), Units.STRICT, List.of(PLACED)).classes(),
+                dir.resolve("a.jar"));
+        Path secondJar = Units.jar(Units.compile(dir.resolve("b"), List.of(), Units.STRICT,
+                List.of(event("com.acme.shop.OrderShipped", "", "String orderId"))).classes(), dir.resolve("b.jar"));
+
+        try (URLClassLoader loader = Units.loader(firstJar, secondJar)) {
+            assertThatThrownBy(() -> EventTypeRegistry.load(loader))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Two different modules are named com.acme.shop.ShopFactumModule: ")
+                    .hasMessageContaining("a.jar!/com/acme/shop/ShopFactumModule.class")
+                    .hasMessageContaining("b.jar!/com/acme/shop/ShopFactumModule.class")
+                    .hasMessageContaining("-Afactum.module=");
+        }
+        // the same jar twice on the class path (two copies) is the same module, not a clash
+        Path copy = java.nio.file.Files.copy(firstJar, dir.resolve("a-copy.jar"));
+        try (URLClassLoader loader = Units.loader(firstJar, copy)) {
+            assertThat(EventTypeRegistry.load(loader).find("OrderPlaced", 1)).isNotNull();
         }
     }
 
