@@ -137,6 +137,35 @@ class OneMistakeOneErrorTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    @Test
+    void aFamilyThatPermitsAPlainRecordIsOneErrorHoweverManyUseIt() {
+        JavaFileObject family = source("ShopEvent", """
+                public sealed interface ShopEvent permits Opened, Plain {}
+                """);
+        JavaFileObject plain = source("Plain", """
+                public record Plain(String id) implements ShopEvent {}
+                """);
+        JavaFileObject shop = source("Shop", """
+                @Aggregate
+                public class Shop extends AggregateRoot<ShopEvent> {
+                    public String id() { return null; }
+                    @Apply void on(Opened e) {}
+                }
+                """);
+
+        Compilation compilation = compile(family, OPENED, plain, shop, WATCHER_OF_FAMILY);
+
+        assertThat(compilation).hadErrorContaining("[Factum/FamilyMemberNotEvent] The sealed event family ShopEvent"
+                + " permits com.example.Plain");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    private static final JavaFileObject WATCHER_OF_FAMILY = source("Watcher", """
+            public class Watcher {
+                @Subscribe void on(ShopEvent e) {}
+            }
+            """);
+
     private static JavaFileObject placed(String components) {
         return source("OrderPlaced", "@Event\npublic record OrderPlaced(" + components + ") {}\n");
     }

@@ -24,6 +24,16 @@ public final class FailedTypes {
                 || (AnnotationMirrors.has(type, FactumAnnotations.EVENT) && !FactumAnnotations.isEventRecord(type));
     }
 
+    /**
+     * Records that {@code type} failed, for a mistake found while checking another element (e.g. a sealed event
+     * family that permits a plain record, met by each aggregate and handler that uses it).
+     *
+     * @return true the first time: report it then, and only then
+     */
+    public boolean firstFailureOf(TypeElement type) {
+        return names.add(type.getQualifiedName().toString());
+    }
+
     /** Whether the type named {@code qualifiedName} failed validation. */
     public boolean contains(String qualifiedName) {
         return names.contains(qualifiedName);

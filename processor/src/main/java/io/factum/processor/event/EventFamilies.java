@@ -69,8 +69,12 @@ public final class EventFamilies {
         List<String> strangers = new ArrayList<>();
         collect(type, reportOn, members, strangers, report, failed);
         if (!strangers.isEmpty()) {
-            report.add(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
-                    strangers.size() == 1 ? "is" : "are");
+            if (failed.firstFailureOf(type)) {
+                report.add(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
+                        strangers.size() == 1 ? "is" : "are");
+            } else {
+                report.blockedBy(type); // reported where the family was first used
+            }
             return null;
         }
         return new EventFamily(name, EventFamily.Kind.SEALED, new ArrayList<>(members.values()));
