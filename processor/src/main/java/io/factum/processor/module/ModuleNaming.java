@@ -13,6 +13,9 @@ import javax.lang.model.SourceVersion;
  */
 public final class ModuleNaming {
 
+    /** Processor option: the fully qualified name of the generated {@code FactumModule}. */
+    public static final String OPTION = "factum.module";
+
     /** The name used when everything is in the unnamed package. */
     public static final String DEFAULT_PACKAGE_MODULE = "GeneratedFactumModule";
 

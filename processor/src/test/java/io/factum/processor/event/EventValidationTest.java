@@ -85,7 +85,7 @@ class EventValidationTest {
         JavaFileObject file = source("test.Placed",
                 "package test;",
                 "",
-                "@io.factum.annotation.Event(name = \"" + "a".repeat(EventStep.MAX_NAME_LENGTH + 1) + "\")",
+                "@io.factum.annotation.Event(name = \"" + "a".repeat(EventModeler.MAX_NAME_LENGTH + 1) + "\")",
                 "public record Placed(String id) {}");
 
         assertThat(compile(file)).hadErrorContaining("[Factum/EventName]").inFile(file).onLine(3);

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.event.EventModel;

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -24,8 +24,8 @@ public final class GeneratedCode {
     /** A public final class {@code name} marked {@code @Generated} and {@code @FactumGenerated}. */
     public static TypeSpec.Builder classBuilder(ClassName name) {
         return TypeSpec.classBuilder(name)
-                .addAnnotation(AnnotationSpec.builder(Names.GENERATED).addMember("value", "$S", Names.PROCESSOR).build())
-                .addAnnotation(Names.FACTUM_GENERATED);
+                .addAnnotation(AnnotationSpec.builder(GeneratedNames.GENERATED).addMember("value", "$S", GeneratedNames.PROCESSOR).build())
+                .addAnnotation(GeneratedNames.FACTUM_GENERATED);
     }
 
     /** The file of {@code type} in {@code name}'s package, with the project's formatting. */

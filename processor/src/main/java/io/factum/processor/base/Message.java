@@ -1,8 +1,12 @@
-package io.factum.processor;
+package io.factum.processor.base;
+
+import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor reports, with a stable id. Each message names the fix.
- * Format arguments follow {@link String#format}.
+ * Every diagnostic the processor reports, with a stable id and its {@link Diagnostic.Kind} (an error
+ * unless said otherwise). Each message names the fix. Format arguments follow {@link String#format};
+ * a template that names an argument twice refers to it by index ({@code %1$s}), so call sites pass
+ * each value once. Model: MapStruct's {@code Message}.
  */
 public enum Message {
     // ---- general ----
@@ -58,7 +62,7 @@ public enum Message {
     UPCAST_NOT_EVENT("UpcastNotEvent",
             "The %s of @Upcast method %s is %s, which is not an @Event record; an upcaster turns an @Event record of version N into the one of version N + 1 of the same stored name"),
     UPCAST_NAME_MISMATCH("UpcastNameMismatch",
-            "@Upcast method %s turns %s (stored as %s) into %s (stored as %s); both versions must share one stored name: give %s `@Event(name = \"%s\", version = %d)`"),
+            "@Upcast method %1$s turns %2$s (stored as %3$s) into %4$s (stored as %5$s); both versions must share one stored name: give %4$s `@Event(name = \"%6$s\", version = %7$d)`"),
     UPCAST_NOT_CONSECUTIVE("UpcastNotConsecutive",
             "@Upcast method %s turns %s v%d into v%d; an upcaster goes exactly one version up, so chains never skip a version nor loop. Return the v%d record and upcast that in a method of its own"),
     UPCAST_DUPLICATE("UpcastDuplicate",
@@ -68,19 +72,19 @@ public enum Message {
     UPCAST_UNRESOLVED("UpcastUnresolved",
             "@Upcast method %s refers to %s, which could not be resolved; make sure the event record compiles"),
     UPCAST_MISSING("UpcastMissing",
-            "%s is %s v%d, an old version (the current one is v%d), but no @Upcast method turns it into v%d; add `@Upcast static %s upcast(%s old)` so stored v%d events can still be read"),
+            "%1$s is %2$s v%3$d, an old version (the current one is v%4$d), but no @Upcast method turns it into v%5$d; add `@Upcast static %6$s upcast(%1$s old)` so stored v%3$d events can still be read"),
     UPCAST_GAP("UpcastGap",
-            "Event %s has versions %s but no v%d; declare `@Event(name = \"%s\", version = %d) record ...` with an @Upcast method into it and one out of it, or renumber the versions without gaps"),
+            "Event %1$s has versions %2$s but no v%3$d; declare `@Event(name = \"%1$s\", version = %3$d) record ...` with an @Upcast method into it and one out of it, or renumber the versions without gaps"),
     OLD_VERSION_HANDLED("OldVersionHandled",
-            "%s is %s v%d, an old version (the current one is v%d, %s); @%s methods only ever receive current versions because old ones are upcast on read. Handle %s instead and remove this method (and keep old records out of sealed event families)"),
+            "%1$s is %2$s v%3$d, an old version (the current one is v%4$d, %5$s); @%6$s methods only ever receive current versions because old ones are upcast on read. Handle %5$s instead and remove this method (and keep old records out of sealed event families)"),
     OLD_VERSION_IN_FAMILY("OldVersionInFamily",
-            "%s is %s v%d, an old version (the current one is v%d, %s), but it implements sealed interface %s; old versions are never recorded, applied or published, so keep them out of event families: remove `implements %s` (and %s from its permits clause)"),
+            "%1$s is %2$s v%3$d, an old version (the current one is v%4$d, %5$s), but it implements sealed interface %6$s; old versions are never recorded, applied or published, so keep them out of event families: remove `implements %6$s` (and %1$s from its permits clause)"),
     CURRENT_VERSION_MISSING("CurrentVersionMissing",
-            "The schema lock %s records %s v%d (class %s), but the highest version in the code is v%d: stored v%d events could no longer be read. Restore the v%d record; if v%d was never released, accept the removal with -Afactum.schemaLock.update=true"),
+            "The schema lock %1$s records %2$s v%3$d (class %4$s), but the highest version in the code is v%5$d: stored v%3$d events could no longer be read. Restore the v%3$d record; if v%3$d was never released, accept the removal with -Afactum.schemaLock.update=true"),
     SCHEMA_COMPONENT_REMOVED("SchemaComponentRemoved",
             "%s: component '%s' (%s) was removed, but the schema lock %s records it for %s v%d. %s"),
     SCHEMA_COMPONENT_RENAMED("SchemaComponentRenamed",
-            "%s: component '%s' was renamed to '%s', but the schema lock %s records '%s' for %s v%d and stored JSON uses that name. %s"),
+            "%1$s: component '%2$s' was renamed to '%3$s', but the schema lock %4$s records '%2$s' for %5$s v%6$d and stored JSON uses that name. %7$s"),
     SCHEMA_TYPE_CHANGED("SchemaTypeChanged",
             "%s: component '%s' changed type from %s to %s since the schema lock %s recorded %s v%d. %s"),
     SCHEMA_ENUM_CONSTANT_REMOVED("SchemaEnumConstantRemoved",
@@ -88,20 +92,20 @@ public enum Message {
     SCHEMA_REQUIRED_ADDED("SchemaRequiredAdded",
             "%s: new component '%s' (%s) is required, but stored %s v%d events do not have it (schema lock %s). Make it Optional, a collection or @Nullable so it may be absent, or: %s"),
     SCHEMA_NAME_CHANGED("SchemaNameChanged",
-            "%s was stored as %s v%d (schema lock %s) and is now %s v%d: events stored as %s v%d could no longer be read. Keep `@Event(name = \"%s\", version = %d)` on it (renaming the class is fine) and declare the new version as its own record; if nothing was ever stored, accept the change with -Afactum.schemaLock.update=true"),
+            "%1$s was stored as %2$s v%3$d (schema lock %4$s) and is now %5$s v%6$d: events stored as %2$s v%3$d could no longer be read. Keep `@Event(name = \"%2$s\", version = %3$d)` on it (renaming the class is fine) and declare the new version as its own record; if nothing was ever stored, accept the change with -Afactum.schemaLock.update=true"),
     SCHEMA_RENAMED_WITH_CLASS("SchemaRenamedWithClass",
-            "%s looks like %s v%d renamed: the schema lock %s records that event with the same shape for class %s, which is gone. Renaming the class changed the stored name (by default the simple class name), so stored %s events could no longer be read. Keep `@Event(name = \"%s\", version = %d)` on %s; if it really is a new event and %s was never stored, accept with -Afactum.schemaLock.update=true"),
-    SCHEMA_EVENT_REMOVED("SchemaEventRemoved",
+            "%1$s looks like %2$s v%3$d renamed: the schema lock %4$s records that event with the same shape for class %5$s, which is gone. Renaming the class changed the stored name (by default the simple class name), so stored %6$s events could no longer be read. Keep `@Event(name = \"%2$s\", version = %3$d)` on %1$s; if it really is a new event and %6$s was never stored, accept with -Afactum.schemaLock.update=true"),
+    SCHEMA_EVENT_REMOVED("SchemaEventRemoved", Diagnostic.Kind.WARNING,
             "The schema lock %s records %s v%d (class %s), but no record declares it any more; stored events of that type can no longer be read. The entry stays in the lock; if none was ever stored, drop it with -Afactum.schemaLock.update=true"),
     SCHEMA_LOCK_UNREADABLE("SchemaLockUnreadable",
             "Cannot read the event schema lock %s: %s. Restore it from version control, or delete it to record the current schema again"),
     SCHEMA_LOCK_UNWRITABLE("SchemaLockUnwritable",
             "Cannot write the event schema lock %s: %s. Point -Afactum.schemaLock=<path> at a writable file, or -Afactum.schemaLock=off to disable the lock"),
-    SCHEMA_LOCK_UNLOCATED("SchemaLockUnlocated",
+    SCHEMA_LOCK_UNLOCATED("SchemaLockUnlocated", Diagnostic.Kind.WARNING,
             "Factum found no build file (pom.xml, build.gradle, build.gradle.kts) in %s or above it, so it cannot tell the project directory and event schemas are not locked; set -Afactum.schemaLock=<path to factum-schema.lock> (or =off to silence this)"),
 
     // ---- aggregates ----
-    AGGREGATE_KIND("AggregateKind", "@Aggregate applies to classes, but %s is %s; declare `public class %s extends AggregateRoot<YourEvent>`"),
+    AGGREGATE_KIND("AggregateKind", "@Aggregate applies to classes, but %1$s is %2$s; declare `public class %1$s extends AggregateRoot<YourEvent>`"),
     AGGREGATE_ABSTRACT("AggregateAbstract", "@Aggregate class %s is abstract, so the generated %s cannot create it for replay; "
             + "remove `abstract` (aggregates are concrete classes)"),
     AGGREGATE_INNER("AggregateInner", "@Aggregate class %s is an inner class, so the generated %s cannot create it without an "
@@ -110,42 +114,42 @@ public enum Message {
             + "in the same package cannot use it; make it package-private or public"),
     AGGREGATE_GENERIC("AggregateGeneric", "@Aggregate class %s has type parameters, but the generated %s needs one concrete "
             + "class to create and replay; remove the type parameters"),
-    AGGREGATE_CONSTRUCTOR("AggregateConstructor", "@Aggregate class %s has no non-private constructor without parameters, so "
-            + "the generated %s cannot create it for replay; add `%s() {}` (package-private is enough) and set the state "
+    AGGREGATE_CONSTRUCTOR("AggregateConstructor", "@Aggregate class %1$s has no non-private constructor without parameters, so "
+            + "the generated %2$s cannot create it for replay; add `%1$s() {}` (package-private is enough) and set the state "
             + "in the @Apply method of the creation event"),
-    AGGREGATE_SUPERCLASS("AggregateSuperclass", "@Aggregate class %s must extend io.factum.aggregate.AggregateRoot<E> directly, "
-            + "where E is its event family, but it extends %s; declare `class %s extends AggregateRoot<YourEvent>`"),
-    AGGREGATE_RAW_ROOT("AggregateRawRoot", "%s extends AggregateRoot without a type argument; declare its event family, "
-            + "e.g. `extends AggregateRoot<%sEvent>` with `sealed interface %sEvent permits ...` of @Event records"),
-    AGGREGATE_FAMILY_KIND("AggregateFamilyKind", "The event family of %s is %s, which is not a sealed interface of @Event records, "
-            + "an @Event record, or an interface; declare `sealed interface %sEvent permits ...` and use it as "
+    AGGREGATE_SUPERCLASS("AggregateSuperclass", "@Aggregate class %1$s must extend io.factum.aggregate.AggregateRoot<E> directly, "
+            + "where E is its event family, but it extends %2$s; declare `class %1$s extends AggregateRoot<YourEvent>`"),
+    AGGREGATE_RAW_ROOT("AggregateRawRoot", "%1$s extends AggregateRoot without a type argument; declare its event family, "
+            + "e.g. `extends AggregateRoot<%1$sEvent>` with `sealed interface %1$sEvent permits ...` of @Event records"),
+    AGGREGATE_FAMILY_KIND("AggregateFamilyKind", "The event family of %1$s is %2$s, which is not a sealed interface of @Event records, "
+            + "an @Event record, or an interface; declare `sealed interface %1$sEvent permits ...` and use it as "
             + "AggregateRoot's type argument"),
-    APPLY_OUTSIDE_AGGREGATE("ApplyOutsideAggregate", "@Apply method %s is in %s, which is not an @Aggregate class, so nothing "
-            + "would call it; annotate %s with @Aggregate, or remove @Apply"),
+    APPLY_OUTSIDE_AGGREGATE("ApplyOutsideAggregate", "@Apply method %1$s is in %2$s, which is not an @Aggregate class, so nothing "
+            + "would call it; annotate %2$s with @Aggregate, or remove @Apply"),
     APPLY_ARITY("ApplyArity", "@Apply methods take exactly one event parameter, but %s takes %d; %s"),
     APPLY_NOT_EVENT("ApplyParameterNotEvent", "The parameter of @Apply method %s is %s, which is not an @Event record; "
             + "apply methods take one event record, e.g. `void on(OrderCreated event)`. For a family, write one @Apply "
             + "method per record"),
-    APPLY_NOT_IN_FAMILY("ApplyNotInFamily", "%s is not an event of %s's family %s, so it can never be applied to it; "
-            + "add it to the family (implement %s, and add it to the `permits` clause if %s is sealed) or remove this @Apply method"),
+    APPLY_NOT_IN_FAMILY("ApplyNotInFamily", "%1$s is not an event of %2$s's family %3$s, so it can never be applied to it; "
+            + "add it to the family (implement %3$s, and add it to the `permits` clause if %3$s is sealed) or remove this @Apply method"),
     APPLY_PRIVATE("ApplyPrivate", "@Apply method %s is private, so the generated %s cannot call it; remove `private` "
             + "(package-private is enough)"),
     APPLY_STATIC("ApplyStatic", "@Apply method %s is static, but it applies an event to one aggregate instance; remove `static`"),
     APPLY_RETURN_TYPE("ApplyReturnType", "@Apply method %s returns %s, but apply methods only change the aggregate's state "
             + "and the generated dispatcher would discard the result; declare it `void`"),
-    APPLY_CHECKED_EXCEPTION("ApplyCheckedException", "@Apply method %s declares the checked exception %s, but apply methods also run "
-            + "on replay of stored events and must not fail; check the invariant in the command method and remove `throws %s`"),
+    APPLY_CHECKED_EXCEPTION("ApplyCheckedException", "@Apply method %1$s declares the checked exception %2$s, but apply methods also run "
+            + "on replay of stored events and must not fail; check the invariant in the command method and remove `throws %2$s`"),
     APPLY_DUPLICATE("ApplyDuplicate", "%s has two @Apply methods for %s (%s and %s); keep one"),
-    APPLY_MISSING("ApplyMissing", "Aggregate %s does not handle these events of its family %s: %s. Add an @Apply method for each, "
-            + "e.g. `@Apply void on(%s event) { ... }`, or list them in @Aggregate(ignores = {...}) if %s deliberately "
+    APPLY_MISSING("ApplyMissing", "Aggregate %1$s does not handle these events of its family %2$s: %3$s. Add an @Apply method for each, "
+            + "e.g. `@Apply void on(%4$s event) { ... }`, or list them in @Aggregate(ignores = {...}) if %1$s deliberately "
             + "does not react to them"),
     IGNORE_NOT_IN_FAMILY("IgnoreNotInFamily", "@Aggregate(ignores) lists %s, which is not an event of %s's family %s; remove it from ignores"),
     IGNORE_HAS_APPLY("IgnoreHasApply", "@Aggregate(ignores) lists %s, but %s also has @Apply method %s for it; "
             + "remove it from ignores, or remove the method"),
 
     // ---- subscribers ----
-    SUBSCRIBE_ARITY("SubscribeArity", "@Subscribe methods take the event, optionally followed by its EventEnvelope, but %s takes %d "
-            + "parameters; declare `void %s(OrderPaid event)` or `void %s(OrderPaid event, EventEnvelope<OrderPaid> envelope)`"),
+    SUBSCRIBE_ARITY("SubscribeArity", "@Subscribe methods take the event, optionally followed by its EventEnvelope, but %1$s takes %2$d "
+            + "parameters; declare `void %3$s(OrderPaid event)` or `void %3$s(OrderPaid event, EventEnvelope<OrderPaid> envelope)`"),
     SUBSCRIBE_NOT_EVENT("SubscribeParameterNotEvent", "The first parameter of @Subscribe method %s is %s, which is not an @Event "
             + "record or a sealed interface of them; take the event record, or its sealed family to receive every member%s"),
     SUBSCRIBE_ENVELOPE("SubscribeEnvelope", "The second parameter of @Subscribe method %s is %s, but it must be the event's "
@@ -167,8 +171,8 @@ public enum Message {
             + "so remove the type parameters"),
 
     // ---- compile-time routers (@EventRouter) ----
-    ROUTER_KIND("RouterKind", "@EventRouter applies to interfaces, but %s is %s; declare `interface %s extends EventPublisher {}`"
-            + " and the generated %s implements it"),
+    ROUTER_KIND("RouterKind", "@EventRouter applies to interfaces, but %1$s is %2$s; declare `interface %1$s extends EventPublisher {}`"
+            + " and the generated %3$s implements it"),
     ROUTER_PRIVATE("RouterPrivate", "@EventRouter interface %s is private (or nested in a private class), so the generated %s"
             + " in the same package cannot implement it; make it package-private or public"),
     ROUTER_GENERIC("RouterGeneric", "@EventRouter interface %s has type parameters, but the generated %s routes concrete event"
@@ -190,21 +194,32 @@ public enum Message {
     // ---- module ----
     MODULE_OPTION("ModuleOption", "Processor option -A" + "factum.module=%s is not a valid fully qualified class name; "
             + "use e.g. -Afactum.module=com.example.ordering.OrderingModule"),
-    MODULE_LATE_ELEMENT("ModuleLateElement", "%s arrived in annotation processing round %d, after the FactumModule %s was "
-            + "written, so it is not registered in it; the processor that generates %s should run before Factum's, "
+    MODULE_LATE_ELEMENT("ModuleLateElement", "%1$s arrived in annotation processing round %2$d, after the FactumModule %3$s was "
+            + "written, so it is not registered in it; the processor that generates %1$s should run before Factum's, "
             + "or register its event types explicitly"),
     ;
 
     private final String id;
+    private final Diagnostic.Kind kind;
     private final String template;
 
     Message(String id, String template) {
+        this(id, Diagnostic.Kind.ERROR, template);
+    }
+
+    Message(String id, Diagnostic.Kind kind, String template) {
         this.id = id;
+        this.kind = kind;
         this.template = template;
     }
 
     public String id() {
         return id;
+    }
+
+    /** Whether this is an error, a warning or a note. */
+    public Diagnostic.Kind kind() {
+        return kind;
     }
 
     /** The message text with its id prefix, e.g. {@code [Factum/ApplyArity] ...}. */

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import java.util.ArrayList;
 import java.util.List;

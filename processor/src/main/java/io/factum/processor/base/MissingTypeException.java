@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import javax.lang.model.element.Element;
 
@@ -6,7 +6,7 @@ import javax.lang.model.element.Element;
  * Thrown while modelling an element that refers to a type javac cannot resolve yet, typically
  * one another processor generates in this round. The step remembers the element and retries it
  * in the next round; if the type is still missing in the last round, it reports
- * {@link Message#UNRESOLVED_REFERENCE} on {@link #element()} (STYLE.md, "defer, don't guess").
+ * {@link Message#UNRESOLVED_REFERENCE} on {@link #element()}: defer, don't guess.
  */
 public final class MissingTypeException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
-package io.factum.processor;
+package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +25,7 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class EventFamilies {
 
-    private final Reporter reporter;
-
-    public EventFamilies(Reporter reporter) {
-        this.reporter = reporter;
-    }
+    private EventFamilies() {}
 
     /** The type element of a declared type; throws {@link MissingTypeException} for an unresolved one. */
     public static TypeElement typeElement(TypeMirror type, Element user) {
@@ -41,11 +41,11 @@ public final class EventFamilies {
     /**
      * The family declared by {@code type}, or null if {@code type} is not a record or interface
      * (the caller reports that in its own words). Members of a sealed family that are not
-     * {@code @Event} records are reported on {@code reportOn}; then the result is null too.
+     * {@code @Event} records are reported on {@code reportOn} into {@code report}; then the result is null too.
      *
      * @throws MissingTypeException if a permitted subclass is not resolved yet
      */
-    public EventFamily resolve(TypeElement type, Element reportOn) {
+    public static EventFamily resolve(TypeElement type, Element reportOn, ValidationReport.Builder report) {
         ClassName name = ClassName.get(type);
         if (type.getKind() == ElementKind.RECORD) {
             EventModel event = EventModel.identityOf(type);
@@ -61,17 +61,17 @@ public final class EventFamilies {
         List<String> strangers = new ArrayList<>();
         collect(type, reportOn, members, strangers);
         if (!strangers.isEmpty()) {
-            reporter.error(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
+            report.add(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
                     strangers.size() == 1 ? "is" : "are");
             return null;
         }
         return new EventFamily(name, EventFamily.Kind.SEALED, new ArrayList<>(members.values()));
     }
 
-    private void collect(TypeElement sealed, Element reportOn, Map<ClassName, EventModel> members, List<String> strangers) {
+    private static void collect(TypeElement sealed, Element reportOn, Map<ClassName, EventModel> members, List<String> strangers) {
         for (TypeMirror permitted : sealed.getPermittedSubclasses()) {
             TypeElement member = typeElement(permitted, reportOn);
-            if (Names.isEventRecord(member)) {
+            if (FactumAnnotations.isEventRecord(member)) {
                 EventModel event = EventModel.identityOf(member);
                 members.putIfAbsent(event.recordClass(), event);
             } else if (member.getKind() == ElementKind.INTERFACE && member.getModifiers().contains(Modifier.SEALED)) {

@@ -1,4 +1,4 @@
-package io.factum.processor;
+package io.factum.processor.base;
 
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
@@ -13,7 +13,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Small questions about elements that aggregate and subscriber validation both ask. */
+/** Small questions about elements that several steps ask, and how messages name elements. */
 public final class ElementChecks {
 
     private ElementChecks() {}
@@ -23,16 +23,6 @@ public final class ElementChecks {
         TypeMirror runtimeException = elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType();
         TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
         return !types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error);
-    }
-
-    /** Whether a type in the same package can name {@code type}: neither it nor an enclosing type is private. */
-    public static boolean isVisibleInPackage(TypeElement type) {
-        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (e.getModifiers().contains(Modifier.PRIVATE)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** "an interface", "an enum", ...: for messages. */
