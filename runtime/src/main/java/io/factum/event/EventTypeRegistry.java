@@ -1,6 +1,5 @@
 package io.factum.event;
 
-import io.factum.codec.Json;
 import io.factum.spi.FactumModule;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
@@ -241,7 +240,7 @@ public final class EventTypeRegistry {
 
     @SuppressWarnings("unchecked")
     private static <E> byte[] encodePayload(EventType<E> type, Object event) {
-        return Json.encode(type.codec(), (E) event);
+        return EventJson.encode(type.codec(), (E) event);
     }
 
     /**
@@ -259,7 +258,12 @@ public final class EventTypeRegistry {
         if (type == null) {
             throw new UnknownEventTypeException(event, describeKnownVersions(event));
         }
-        Object value = Json.decode(type.codec(), event);
+        Object value;
+        try {
+            value = EventJson.decode(type.codec(), event.payload(), event.type());
+        } catch (EventDecodingException e) {
+            throw e.at(event);
+        }
         for (UpcasterChains.Step step = upcasters.stepFrom(type); step != null; step = upcasters.stepFrom(type)) {
             value = upcast(step, type, value, event);
             type = step.target();
