@@ -3,6 +3,8 @@ package io.factum.processor;
 import com.google.auto.service.AutoService;
 import io.factum.processor.aggregate.AggregateStep;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.ProcessingStep;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.event.EventStep;
@@ -42,20 +44,24 @@ public final class FactumProcessor extends AbstractProcessor {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
         // Schema evolution (upcasters, chains, handlers of old versions, the schema lock) is the versioning step.
-        VersioningStep versioningStep = new VersioningStep(processingEnv, reporter);
+        // What failed validation takes no part in later checks: one mistake, one error.
+        FailedTypes failed = new FailedTypes();
+        VersioningStep versioningStep = new VersioningStep(processingEnv, reporter, failed);
         moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
         steps = List.of(
-                new EventStep(processingEnv, reporter, moduleStep::addEvent),
-                new AggregateStep(processingEnv, reporter, moduleStep::addAggregate),
-                SubscriberSteps.subscribers(processingEnv, reporter),
-                SubscriberSteps.routers(processingEnv, reporter),
+                new EventStep(processingEnv, reporter, moduleStep::addEvent).recordingFailuresIn(failed),
+                new AggregateStep(processingEnv, reporter, failed, moduleStep::addAggregate),
+                SubscriberSteps.subscribers(processingEnv, reporter, failed),
+                SubscriberSteps.routers(processingEnv, reporter, failed),
                 versioningStep);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
+        // The markers on generated code too: javac would warn that no processor claimed them in the next round.
         return Set.of(FactumAnnotations.EVENT, FactumAnnotations.AGGREGATE, FactumAnnotations.APPLY,
-                FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER);
+                FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER,
+                GeneratedNames.FACTUM_GENERATED.canonicalName(), GeneratedNames.GENERATED.canonicalName());
     }
 
     @Override
@@ -70,7 +76,12 @@ public final class FactumProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
-    /** Never throws: each step guards its elements, and this guards the steps. Never claims the annotations. */
+    /**
+     * Never throws: each step guards its elements, and this guards the steps. Claims Factum's own annotations
+     * (they mean nothing to another processor) and {@code @Generated} on what it generated: unclaimed, javac's
+     * {@code -Xlint:processing} warns "No processor claimed any of these annotations", which fails a user's
+     * {@code -Werror} build.
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         round++;
@@ -79,7 +90,7 @@ public final class FactumProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
         }
-        return false;
+        return true;
     }
 
     private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
@@ -98,10 +109,16 @@ public final class FactumProcessor extends AbstractProcessor {
         }
         // This round generated code (codecs, aggregate types) => javac runs another round: write the
         // module there, once no new elements arrive. A round that generated nothing may be the last one.
-        boolean newElements = !annotations.isEmpty();
+        boolean newElements = annotations.stream().anyMatch(annotation -> !isGeneratedMarker(annotation));
         if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
             moduleStep.write();
         }
+    }
+
+    /** {@code @Generated} or {@code @FactumGenerated}: on code generated in the round before, not a new element. */
+    private static boolean isGeneratedMarker(TypeElement annotation) {
+        String name = annotation.getQualifiedName().toString();
+        return name.equals(GeneratedNames.GENERATED.canonicalName()) || name.equals(GeneratedNames.FACTUM_GENERATED.canonicalName());
     }
 
     private boolean hasDeferred() {

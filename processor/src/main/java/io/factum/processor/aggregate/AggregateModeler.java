@@ -6,11 +6,11 @@ import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.ElementChecks;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.HandlerMethods;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.MissingTypeException;
-import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventFamilies;
 import io.factum.processor.event.EventFamily;
@@ -44,10 +44,14 @@ final class AggregateModeler {
 
     private final Types types;
     private final Elements elements;
+    private final FailedTypes failed;
+    /** Inherited {@code @Apply} methods whose errors were reported already, by declaring class and signature. */
+    private final Set<String> reportedInherited = new HashSet<>();
 
-    AggregateModeler(Types types, Elements elements) {
+    AggregateModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
+        this.failed = failed;
     }
 
     /** An {@code @Apply} method that passed its own checks. */
@@ -67,11 +71,13 @@ final class AggregateModeler {
         }
         ClassName typeClass = GeneratedNames.aggregateTypeOf(ClassName.get(aggregate));
         checkDeclaration(aggregate, typeClass.simpleName(), report);
-        EventFamily family = family(aggregate, report);
-        List<ApplyMethod> applies = applyMethods(aggregate, family, typeClass.simpleName(), report);
+        AggregateHierarchy hierarchy = AggregateHierarchy.of(aggregate, types);
+        List<ExecutableElement> applyMethods = hierarchy.applyMethods(elements);
+        EventFamily family = family(hierarchy, report);
+        List<ApplyMethod> applies = applyMethods(aggregate, applyMethods, family, typeClass, report);
         List<EventModel> ignored = ignores(aggregate, annotation, family, applies, report);
         if (family != null && family.isClosed()) {
-            checkExhaustive(aggregate, family, ignored, report);
+            checkExhaustive(aggregate, applyMethods, family, ignored, report);
         }
         checkDistinctStoredNames(aggregate, applies, ignored, report);
         if (!report.isClean()) {
@@ -110,16 +116,15 @@ final class AggregateModeler {
         report.add(privateNoArg != null ? privateNoArg : aggregate, Message.AGGREGATE_CONSTRUCTOR, name, typeClass);
     }
 
-    /** The family from {@code extends AggregateRoot<E>}, or null after reporting why there is none. */
-    private static EventFamily family(TypeElement aggregate, ValidationReport.Builder report) {
+    /** The family from {@code extends AggregateRoot<E>} (directly or through base classes), or null after reporting why there is none. */
+    private EventFamily family(AggregateHierarchy hierarchy, ValidationReport.Builder report) {
+        TypeElement aggregate = hierarchy.aggregate();
         String name = aggregate.getSimpleName().toString();
-        TypeMirror superclass = aggregate.getSuperclass();
-        TypeElement superElement = EventFamilies.typeElement(superclass, aggregate);
-        if (superElement == null || !superElement.getQualifiedName().contentEquals(RuntimeTypes.AGGREGATE_ROOT_NAME)) {
-            report.add(aggregate, Message.AGGREGATE_SUPERCLASS, name, superclass);
+        if (hierarchy.root() == null) {
+            report.add(aggregate, Message.AGGREGATE_SUPERCLASS, name, aggregate.getSuperclass());
             return null;
         }
-        List<? extends TypeMirror> arguments = ((DeclaredType) superclass).getTypeArguments();
+        List<? extends TypeMirror> arguments = hierarchy.root().getTypeArguments();
         if (arguments.isEmpty()) {
             report.add(aggregate, Message.AGGREGATE_RAW_ROOT, name);
             return null;
@@ -129,7 +134,7 @@ final class AggregateModeler {
         ValidationReport.Builder members = ValidationReport.about(aggregate);
         EventFamily family = familyElement == null || !((DeclaredType) familyType).getTypeArguments().isEmpty()
                 ? null
-                : EventFamilies.resolve(familyElement, aggregate, members);
+                : EventFamilies.resolve(familyElement, aggregate, members, failed);
         report.addSubreport(members.build());
         if (family == null && members.isClean()) {
             report.add(aggregate, Message.AGGREGATE_FAMILY_KIND, name, familyType);
@@ -137,18 +142,24 @@ final class AggregateModeler {
         return family;
     }
 
-    private List<ApplyMethod> applyMethods(TypeElement aggregate, EventFamily family, String typeClass,
-                                           ValidationReport.Builder report) {
+    private List<ApplyMethod> applyMethods(TypeElement aggregate, List<ExecutableElement> methods, EventFamily family,
+                                           ClassName typeClass, ValidationReport.Builder report) {
         List<ApplyMethod> applies = new ArrayList<>();
         Map<ClassName, ExecutableElement> byEvent = new LinkedHashMap<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
-            if (!AnnotationMirrors.has(method, FactumAnnotations.APPLY)) {
-                continue;
-            }
+        for (ExecutableElement method : methods) {
             ValidationReport.Builder methodReport = ValidationReport.about(method);
-            EventModel event = applyMethod(aggregate, method, family, typeClass, methodReport);
+            EventModel event = applyMethod(aggregate, method, family, typeClass.simpleName(), methodReport);
+            TypeElement declaring = (TypeElement) method.getEnclosingElement();
+            if (!declaring.equals(aggregate)) {
+                checkInherited(method, declaring, typeClass, methodReport);
+                if (!methodReport.isClean() && !reportedInherited.add(declaring.getQualifiedName() + "#" + method)) {
+                    // an inherited method's errors are its own: reported once, for the first aggregate that meets them
+                    report.blockedBy(declaring);
+                    continue;
+                }
+            }
             report.addSubreport(methodReport.build());
-            if (event == null) {
+            if (event == null || !methodReport.isClean()) {
                 continue;
             }
             ExecutableElement previous = byEvent.putIfAbsent(event.recordClass(), method);
@@ -182,6 +193,9 @@ final class AggregateModeler {
         }
         VariableElement parameter = parameters.get(0);
         TypeElement record = EventFamilies.typeElement(parameter.asType(), parameter);
+        if (record != null && failed.contains(record)) {
+            return null; // the event's own error is enough: this method is left out, the aggregate goes on
+        }
         if (record == null || !FactumAnnotations.isEventRecord(record)) {
             report.add(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
             return null;
@@ -192,6 +206,19 @@ final class AggregateModeler {
             report.add(parameter, Message.APPLY_NOT_IN_FAMILY, record.getSimpleName(), aggregate.getSimpleName(), familyName);
         }
         return report.isClean() ? event : null;
+    }
+
+    /** The generated type, in the aggregate's package, calls an inherited method through the aggregate. */
+    private static void checkInherited(ExecutableElement method, TypeElement declaring, ClassName typeClass,
+                                       ValidationReport.Builder report) {
+        String basePackage = Accessibility.packageOf(declaring);
+        if (basePackage.equals(typeClass.packageName())) {
+            return; // package access is enough, and private is ApplyPrivate
+        }
+        if (!method.getModifiers().contains(Modifier.PUBLIC) || !Accessibility.isAccessible(declaring, typeClass.packageName())) {
+            report.add(method, Message.APPLY_INACCESSIBLE, ElementChecks.describe(method), declaring.getSimpleName(),
+                    basePackage, typeClass.simpleName(), typeClass.packageName());
+        }
     }
 
     private boolean isMember(EventFamily family, TypeElement record) {
@@ -242,9 +269,9 @@ final class AggregateModeler {
         return ignored;
     }
 
-    private static void checkExhaustive(TypeElement aggregate, EventFamily family, List<EventModel> ignored,
-                                        ValidationReport.Builder report) {
-        Set<ClassName> attempted = eventsNamedByApplyMethods(aggregate);
+    private static void checkExhaustive(TypeElement aggregate, List<ExecutableElement> applyMethods, EventFamily family,
+                                        List<EventModel> ignored, ValidationReport.Builder report) {
+        Set<ClassName> attempted = eventsNamed(applyMethods);
         List<String> missing = new ArrayList<>();
         for (EventModel member : family.members()) {
             boolean handled = ignored.stream().anyMatch(e -> e.recordClass().equals(member.recordClass()))
@@ -261,15 +288,12 @@ final class AggregateModeler {
     }
 
     /**
-     * The types named by the parameters of every {@code @Apply} method, valid or not: a method with errors is
-     * reported on its own line, so the events it names are not also reported as missing.
+     * The types named by the parameters of every {@code @Apply} method (inherited ones too), valid or not: a method
+     * with errors is reported on its own line, so the events it names are not also reported as missing.
      */
-    private static Set<ClassName> eventsNamedByApplyMethods(TypeElement aggregate) {
+    private static Set<ClassName> eventsNamed(List<ExecutableElement> applyMethods) {
         Set<ClassName> named = new HashSet<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
-            if (!AnnotationMirrors.has(method, FactumAnnotations.APPLY)) {
-                continue;
-            }
+        for (ExecutableElement method : applyMethods) {
             for (VariableElement parameter : method.getParameters()) {
                 if (parameter.asType() instanceof DeclaredType declared) {
                     named.add(ClassName.get((TypeElement) declared.asElement()));

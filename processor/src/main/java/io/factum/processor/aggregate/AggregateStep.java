@@ -1,16 +1,25 @@
 package io.factum.processor.aggregate;
 
+import com.palantir.javapoet.ClassName;
+import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.ElementChecks;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -20,19 +29,51 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class AggregateStep extends TypeStep<AggregateModel> {
 
-    public AggregateStep(ProcessingEnvironment env, Reporter reporter, Consumer<AggregateModel> generated) {
+    public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, Consumer<AggregateModel> generated) {
         super(env, reporter, FactumAnnotations.AGGREGATE,
-                new AggregateModeler(env.getTypeUtils(), env.getElementUtils())::model,
+                new AggregateModeler(env.getTypeUtils(), env.getElementUtils(), failed)::model,
                 TypeStep.oneFile(env, AggregateTypeGenerator::generate, generated));
+        recordingFailuresIn(failed);
     }
 
-    /** An {@code @Apply} method outside an {@code @Aggregate} class would never be called. */
+    /** A stand-in {@code <Name>AggregateType}: typed as {@code AggregateType<A, E>} when the class and family allow it. */
+    @Override
+    protected void stub(TypeElement aggregate) {
+        ClassName typeClass = GeneratedNames.aggregateTypeOf(ClassName.get(aggregate));
+        ClassName family = nameableFamily(aggregate);
+        boolean typed = family != null && aggregate.getKind() == ElementKind.CLASS
+                && Accessibility.isVisibleInPackage(aggregate) && aggregate.getTypeParameters().isEmpty();
+        GeneratedCode.write(env.getFiler(),
+                AggregateStubGenerator.generate(typeClass, typed ? ClassName.get(aggregate) : null, family), aggregate);
+    }
+
+    /** The aggregate's event family if the stub can name it: a resolved, non-generic, visible type; else null. */
+    private ClassName nameableFamily(TypeElement aggregate) {
+        if (aggregate.getKind() != ElementKind.CLASS) {
+            return null;
+        }
+        try {
+            AggregateHierarchy hierarchy = AggregateHierarchy.of(aggregate, env.getTypeUtils());
+            if (hierarchy.root() == null || hierarchy.root().getTypeArguments().size() != 1
+                    || !(hierarchy.root().getTypeArguments().get(0) instanceof DeclaredType family)
+                    || !family.getTypeArguments().isEmpty()) {
+                return null;
+            }
+            TypeElement element = (TypeElement) family.asElement();
+            return Accessibility.isAccessible(element, Accessibility.packageOf(aggregate)) ? ClassName.get(element) : null;
+        } catch (MissingTypeException e) {
+            return null;
+        }
+    }
+
+    /** An {@code @Apply} method outside an {@code @Aggregate} class or a base class of aggregates would never be called. */
     @Override
     protected void beforeTypes(RoundEnvironment round) {
         for (ExecutableElement method : ElementFilter.methodsIn(
                 FactumAnnotations.annotatedIn(round, env.getElementUtils(), FactumAnnotations.APPLY))) {
             Element owner = method.getEnclosingElement();
-            if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)) {
+            if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)
+                    && !(owner instanceof TypeElement type && AggregateHierarchy.extendsAggregateRoot(type))) {
                 reporter.print(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method), owner.getSimpleName());
             }
         }

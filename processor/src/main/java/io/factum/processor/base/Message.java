@@ -28,6 +28,10 @@ public enum Message {
             + " LocalDate, LocalDateTime, OffsetDateTime, Duration, enums, records, List<T>, Set<T>, Map<String, V>,"
             + " Optional<T>, byte[] and arrays of non-generic types. Fix: use one of these, declare the value as a"
             + " record (nested records need no annotation), or store it as a String"),
+    DUPLICATE_EVENT_ON_CLASS_PATH("DuplicateEventOnClassPath", "%1$s is stored as \"%2$s\" v%3$d, but %4$s of module %5$s"
+            + " on the class path is stored the same way; the stored name and version select the class when events are"
+            + " read, and a registry with both modules would refuse them, so give one of them a different"
+            + " @Event(name = ...) or version"),
     NESTED_RECORD_INVALID("NestedRecordInvalid", "component '%s' uses record %s, which has components the JSON codec"
             + " cannot encode (see the errors reported on %s); fix those components"),
     NULLABLE_PRIMITIVE("NullablePrimitive", "component '%s' has primitive type %s, which can never be null; remove"
@@ -117,15 +121,20 @@ public enum Message {
     AGGREGATE_CONSTRUCTOR("AggregateConstructor", "@Aggregate class %1$s has no non-private constructor without parameters, so "
             + "the generated %2$s cannot create it for replay; add `%1$s() {}` (package-private is enough) and set the state "
             + "in the @Apply method of the creation event"),
-    AGGREGATE_SUPERCLASS("AggregateSuperclass", "@Aggregate class %1$s must extend io.factum.aggregate.AggregateRoot<E> directly, "
-            + "where E is its event family, but it extends %2$s; declare `class %1$s extends AggregateRoot<YourEvent>`"),
+    AGGREGATE_SUPERCLASS("AggregateSuperclass", "@Aggregate class %1$s must extend io.factum.aggregate.AggregateRoot<E>, "
+            + "directly or through base classes, where E is its event family, but it extends %2$s; declare "
+            + "`class %1$s extends AggregateRoot<YourEvent>` (or extend a base class that does)"),
     AGGREGATE_RAW_ROOT("AggregateRawRoot", "%1$s extends AggregateRoot without a type argument; declare its event family, "
             + "e.g. `extends AggregateRoot<%1$sEvent>` with `sealed interface %1$sEvent permits ...` of @Event records"),
     AGGREGATE_FAMILY_KIND("AggregateFamilyKind", "The event family of %1$s is %2$s, which is not a sealed interface of @Event records, "
             + "an @Event record, or an interface; declare `sealed interface %1$sEvent permits ...` and use it as "
             + "AggregateRoot's type argument"),
-    APPLY_OUTSIDE_AGGREGATE("ApplyOutsideAggregate", "@Apply method %1$s is in %2$s, which is not an @Aggregate class, so nothing "
-            + "would call it; annotate %2$s with @Aggregate, or remove @Apply"),
+    APPLY_OUTSIDE_AGGREGATE("ApplyOutsideAggregate", "@Apply method %1$s is in %2$s, which is neither an @Aggregate class nor a "
+            + "base class of aggregates (one that extends AggregateRoot), so nothing would call it; annotate %2$s with "
+            + "@Aggregate, or remove @Apply"),
+    APPLY_INACCESSIBLE("ApplyInaccessible", "@Apply method %1$s is inherited from %2$s in package %3$s, but the generated %4$s "
+            + "in package %5$s cannot call it there; make the method public (and %2$s public), or declare the base class "
+            + "in package %5$s"),
     APPLY_ARITY("ApplyArity", "@Apply methods take exactly one event parameter, but %s takes %d; %s"),
     APPLY_NOT_EVENT("ApplyParameterNotEvent", "The parameter of @Apply method %s is %s, which is not an @Event record; "
             + "apply methods take one event record, e.g. `void on(OrderCreated event)`. For a family, write one @Apply "
@@ -194,6 +203,10 @@ public enum Message {
     // ---- module ----
     MODULE_OPTION("ModuleOption", "Processor option -A" + "factum.module=%s is not a valid fully qualified class name; "
             + "use e.g. -Afactum.module=com.example.ordering.OrderingModule"),
+    MODULE_EXISTS("ModuleExists", "The generated FactumModule would be %1$s, but a class of that name is already on the"
+            + " class path (the module of another compilation unit?), so ServiceLoader would find only one of them and"
+            + " the other unit's events would be missing at run time; name this unit's module with"
+            + " -Afactum.module=<another fully qualified class name>"),
     MODULE_LATE_ELEMENT("ModuleLateElement", "%1$s arrived in annotation processing round %2$d, after the FactumModule %3$s was "
             + "written, so it is not registered in it; the processor that generates %1$s should run before Factum's, "
             + "or register its event types explicitly"),

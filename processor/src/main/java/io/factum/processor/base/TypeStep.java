@@ -43,6 +43,8 @@ public class TypeStep<M> implements ProcessingStep {
     private final Modeler<M> modeler;
     private final Generator<M> generator;
     private final Deferrals deferred = new Deferrals();
+    private FailedTypes failed = new FailedTypes();
+    private Consumer<TypeElement> stubs = type -> { };
 
     /**
      * @param annotation the annotation this step handles: on a type, that type is an element of the step; on a
@@ -55,6 +57,12 @@ public class TypeStep<M> implements ProcessingStep {
         this.annotation = annotation;
         this.modeler = modeler;
         this.generator = generator;
+    }
+
+    /** Shares the record of failed types with the other steps: this step adds to it, theirs read it. */
+    public TypeStep<M> recordingFailuresIn(FailedTypes failedTypes) {
+        this.failed = failedTypes;
+        return this;
     }
 
     /** A generator that writes the one file {@code generator} makes of a model, originating from the type. */
@@ -86,6 +94,20 @@ public class TypeStep<M> implements ProcessingStep {
         return false;
     }
 
+    /**
+     * Writes a stand-in for what {@code type} would have generated, after its errors were reported, so that code
+     * using the generated class still compiles (no "cannot find symbol" after Factum's error). None by default.
+     */
+    protected void stub(TypeElement type) {
+        stubs.accept(type);
+    }
+
+    /** Writes stand-ins with {@code stubs} (see {@link #stub}). */
+    public TypeStep<M> stubbing(Consumer<TypeElement> stubs) {
+        this.stubs = stubs;
+        return this;
+    }
+
     /** Runs before the round's types are modelled, e.g. for checks of annotations outside those types. */
     protected void beforeTypes(RoundEnvironment round) {}
 
@@ -113,6 +135,12 @@ public class TypeStep<M> implements ProcessingStep {
             M model = modeler.model(type, report);
             ValidationReport done = report.build();
             reporter.print(done);
+            if (!done.isClean() || model == null) {
+                failed.add(type);
+                if (!generatesValidParts()) {
+                    reporter.guard(type, () -> stub(type));
+                }
+            }
             if (model != null && (done.isClean() || generatesValidParts())) {
                 reporter.guard(type, () -> generator.generate(type, model));
             }
@@ -122,10 +150,13 @@ public class TypeStep<M> implements ProcessingStep {
                 return true; // retried next round; nothing is printed twice
             }
             reporter.print(report.build()); // it has errors already: abandoned
+            failed.add(type);
+            reporter.guard(type, () -> stub(type));
             return false;
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.print(report.build());
             reporter.internalError(type, e);
+            failed.add(type);
             return false;
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -33,11 +34,13 @@ public final class ValidationReport {
     private final Element subject;
     private final List<Item> items;
     private final List<ValidationReport> subreports;
+    private final boolean blocked;
 
-    private ValidationReport(Element subject, List<Item> items, List<ValidationReport> subreports) {
+    private ValidationReport(Element subject, List<Item> items, List<ValidationReport> subreports, boolean blocked) {
         this.subject = subject;
         this.items = List.copyOf(items);
         this.subreports = List.copyOf(subreports);
+        this.blocked = blocked;
     }
 
     /** A report about {@code subject} (null for one about the whole compilation). */
@@ -65,8 +68,11 @@ public final class ValidationReport {
         return all;
     }
 
-    /** Whether neither this report nor a subreport holds an error. */
+    /** Whether neither this report nor a subreport holds an error or depends on a type that failed. */
     public boolean isClean() {
+        if (blocked) {
+            return false;
+        }
         for (Item item : items) {
             if (item.kind() == Diagnostic.Kind.ERROR) {
                 return false;
@@ -85,6 +91,7 @@ public final class ValidationReport {
         private final Element subject;
         private final List<Item> items = new ArrayList<>();
         private final List<ValidationReport> subreports = new ArrayList<>();
+        private boolean blocked;
 
         private Builder(Element subject) {
             this.subject = subject;
@@ -111,6 +118,15 @@ public final class ValidationReport {
             return add(null, null, null, message, args);
         }
 
+        /**
+         * The subject depends on {@code type}, whose own errors are reported on it: the subject is not valid
+         * either, but says nothing more (one mistake, one error).
+         */
+        public Builder blockedBy(TypeElement type) {
+            blocked = true;
+            return this;
+        }
+
         public Builder addSubreport(ValidationReport report) {
             subreports.add(report);
             return this;
@@ -122,7 +138,7 @@ public final class ValidationReport {
         }
 
         public ValidationReport build() {
-            return new ValidationReport(subject, items, subreports);
+            return new ValidationReport(subject, items, subreports, blocked);
         }
     }
 }

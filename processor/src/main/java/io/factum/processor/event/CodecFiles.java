@@ -1,6 +1,7 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
+import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.GeneratedCode;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Reporter;
@@ -18,13 +19,18 @@ final class CodecFiles {
     private final CodecGenerator generator = new CodecGenerator();
     /** Codecs written by this compilation. */
     private final Set<ClassName> written = new HashSet<>();
+    private final ClassPath classPath;
 
-    CodecFiles(ProcessingEnvironment env, Reporter reporter) {
+    CodecFiles(ProcessingEnvironment env, Reporter reporter, ClassPath classPath) {
         this.env = env;
         this.reporter = reporter;
+        this.classPath = classPath;
     }
 
-    /** A codec from an earlier round of this compilation or from the class path: such a record is trusted. */
+    /**
+     * A codec from an earlier round of this compilation or from the class path (another unit's): such a record
+     * is trusted. This unit's own codec of an earlier build does not count: its record may have changed since.
+     */
     boolean exists(TypeElement record) {
         return exists(GeneratedNames.codecOf(ClassName.get(record)));
     }
@@ -46,6 +52,7 @@ final class CodecFiles {
     }
 
     private boolean exists(ClassName codec) {
-        return written.contains(codec) || env.getElementUtils().getTypeElement(codec.canonicalName()) != null;
+        return written.contains(codec) || (env.getElementUtils().getTypeElement(codec.canonicalName()) != null
+                && !classPath.isOwnOutput(codec.packageName(), String.join("$", codec.simpleNames()) + ".class"));
     }
 }

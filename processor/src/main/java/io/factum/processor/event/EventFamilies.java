@@ -2,6 +2,7 @@ package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.MissingTypeException;
 import io.factum.processor.base.ValidationReport;
@@ -42,11 +43,18 @@ public final class EventFamilies {
      * The family declared by {@code type}, or null if {@code type} is not a record or interface
      * (the caller reports that in its own words). Members of a sealed family that are not
      * {@code @Event} records are reported on {@code reportOn} into {@code report}; then the result is null too.
+     * Members that failed their own validation are left out without a word (one mistake, one error), and a
+     * type that failed itself blocks the caller silently.
      *
      * @throws MissingTypeException if a permitted subclass is not resolved yet
      */
-    public static EventFamily resolve(TypeElement type, Element reportOn, ValidationReport.Builder report) {
+    public static EventFamily resolve(TypeElement type, Element reportOn, ValidationReport.Builder report,
+                                      FailedTypes failed) {
         ClassName name = ClassName.get(type);
+        if (failed.contains(type)) {
+            report.blockedBy(type); // its own error says what is wrong with it
+            return null;
+        }
         if (type.getKind() == ElementKind.RECORD) {
             EventModel event = EventModel.identityOf(type);
             return event == null ? null : new EventFamily(name, EventFamily.Kind.SINGLE_RECORD, List.of(event));
@@ -59,23 +67,31 @@ public final class EventFamilies {
         }
         Map<ClassName, EventModel> members = new LinkedHashMap<>();
         List<String> strangers = new ArrayList<>();
-        collect(type, reportOn, members, strangers);
+        collect(type, reportOn, members, strangers, report, failed);
         if (!strangers.isEmpty()) {
-            report.add(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
-                    strangers.size() == 1 ? "is" : "are");
+            if (failed.firstFailureOf(type)) {
+                report.add(reportOn, Message.FAMILY_MEMBER_NOT_EVENT, name.simpleName(), String.join(", ", strangers),
+                        strangers.size() == 1 ? "is" : "are");
+            } else {
+                report.blockedBy(type); // reported where the family was first used
+            }
             return null;
         }
         return new EventFamily(name, EventFamily.Kind.SEALED, new ArrayList<>(members.values()));
     }
 
-    private static void collect(TypeElement sealed, Element reportOn, Map<ClassName, EventModel> members, List<String> strangers) {
+    private static void collect(TypeElement sealed, Element reportOn, Map<ClassName, EventModel> members, List<String> strangers,
+                                ValidationReport.Builder report, FailedTypes failed) {
         for (TypeMirror permitted : sealed.getPermittedSubclasses()) {
             TypeElement member = typeElement(permitted, reportOn);
+            if (failed.contains(member)) {
+                continue; // left out: its own error says what is wrong with it, and dependants still compile
+            }
             if (FactumAnnotations.isEventRecord(member)) {
                 EventModel event = EventModel.identityOf(member);
                 members.putIfAbsent(event.recordClass(), event);
             } else if (member.getKind() == ElementKind.INTERFACE && member.getModifiers().contains(Modifier.SEALED)) {
-                collect(member, reportOn, members, strangers);
+                collect(member, reportOn, members, strangers, report, failed);
             } else {
                 strangers.add(member.getQualifiedName().toString());
             }

@@ -3,6 +3,7 @@ package io.factum.processor.event;
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Message;
@@ -27,6 +28,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Validates one {@code @Event} record and models it with the codecs it needs: its own and those of the records
@@ -68,9 +70,13 @@ final class EventModeler {
     private final Map<String, ClassName> storedIdentities = new HashMap<>();
     /** Whether a record's codec exists already (an earlier round, another jar): such a record is trusted. */
     private final Predicate<TypeElement> codecExists;
+    private final ClassPath classPath;
+    private final Elements elements;
 
-    EventModeler(Predicate<TypeElement> codecExists) {
+    EventModeler(Predicate<TypeElement> codecExists, ClassPath classPath, Elements elements) {
         this.codecExists = codecExists;
+        this.classPath = classPath;
+        this.elements = elements;
     }
 
     /**
@@ -121,8 +127,19 @@ final class EventModeler {
             String key = event.storedName() + " v" + event.version();
             ClassName first = storedIdentities.putIfAbsent(key, event.recordClass());
             if (first != null && !first.equals(event.recordClass())) {
-                report.add(record, annotation, Message.DUPLICATE_EVENT,
-                        first.canonicalName(), event.recordClass().canonicalName(), event.storedName(), event.version());
+                Object[] args = {first.canonicalName(), event.recordClass().canonicalName(), event.storedName(), event.version()};
+                report.add(record, annotation, Message.DUPLICATE_EVENT, args);
+                // on both records: either may be the one to change
+                TypeElement firstRecord = elements.getTypeElement(first.canonicalName());
+                if (firstRecord != null) {
+                    report.add(firstRecord, AnnotationMirrors.find(firstRecord, FactumAnnotations.EVENT), Message.DUPLICATE_EVENT, args);
+                }
+            } else {
+                EventClaims.Claim claim = EventClaims.onClassPath(classPath, event);
+                if (claim != null && !claim.recordClass().equals(event.recordClass().canonicalName())) {
+                    report.add(record, annotation, Message.DUPLICATE_EVENT_ON_CLASS_PATH, record.getSimpleName(),
+                            event.storedName(), event.version(), claim.recordClass(), claim.moduleClass());
+                }
             }
         }
     }

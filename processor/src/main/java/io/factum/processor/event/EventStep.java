@@ -1,5 +1,6 @@
 package io.factum.processor.event;
 
+import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.MissingTypeException;
@@ -18,11 +19,16 @@ import javax.lang.model.element.TypeElement;
 public final class EventStep extends TypeStep<EventCodecs> {
 
     public EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated) {
-        this(env, reporter, generated, new CodecFiles(env, reporter));
+        this(env, reporter, generated, new ClassPath(env.getFiler()));
     }
 
-    private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, CodecFiles codecs) {
-        super(env, reporter, FactumAnnotations.EVENT, new EventModeler(codecs::exists)::model, (record, model) -> {
+    private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, ClassPath classPath) {
+        this(env, reporter, generated, classPath, new CodecFiles(env, reporter, classPath));
+    }
+
+    private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, ClassPath classPath,
+                      CodecFiles codecs) {
+        super(env, reporter, FactumAnnotations.EVENT, new EventModeler(codecs::exists, classPath, env.getElementUtils())::model, (record, model) -> {
             codecs.write(record, model.codecs());
             generated.accept(model.event());
         });

@@ -46,6 +46,11 @@ public final class ModuleNaming {
         return ClassName.get(String.join(".", common), Character.toUpperCase(last.charAt(0)) + last.substring(1) + "FactumModule");
     }
 
+    /** {@code OrderingFactumModule} → {@code OrderingFactumModule2}: the default when the name is taken. */
+    public static ClassName numbered(ClassName base, int n) {
+        return ClassName.get(base.packageName(), base.simpleName() + n);
+    }
+
     private static List<String> commonPrefix(List<String> a, List<String> b) {
         int n = 0;
         while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {

@@ -2,10 +2,12 @@ package io.factum.processor.module;
 
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.aggregate.AggregateModel;
+import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.GeneratedCode;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.event.EventClaims;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.upcast.UpcasterModel;
 import java.io.IOException;
@@ -40,12 +42,14 @@ public final class ModuleStep {
     private final List<EventModel> roundEvents = new ArrayList<>();
     private final List<AggregateModel> roundAggregates = new ArrayList<>();
     private final Supplier<List<UpcasterModel>> upcasters;
+    private final ClassPath classPath;
     private ClassName written;
 
     public ModuleStep(ProcessingEnvironment env, Reporter reporter, Supplier<List<UpcasterModel>> upcasters) {
         this.env = env;
         this.reporter = reporter;
         this.upcasters = upcasters;
+        this.classPath = new ClassPath(env.getFiler());
     }
 
     /** An event whose codec was generated in this round. */
@@ -82,11 +86,12 @@ public final class ModuleStep {
         return written == null && !(events.isEmpty() && aggregates.isEmpty());
     }
 
-    /** Writes the module and its service entry. */
+    /** Writes the module, its service entry and the claims of its events' stored names. */
     public void write() {
         ModuleModel model = model();
         Element[] originating = originatingElements();
         GeneratedCode.write(env.getFiler(), ModuleGenerator.generate(model), originating);
+        EventClaims.write(env.getFiler(), model.events(), model.moduleClass(), originating);
         try (Writer writer = env.getFiler()
                 .createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating)
                 .openWriter()) {
@@ -105,18 +110,38 @@ public final class ModuleStep {
         return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get());
     }
 
+    /**
+     * The option's name (an error if another unit's class already has it), or the default name; when that is
+     * taken on the class path (the main module seen from the test sources, or a jar of the same package this
+     * one depends on), the first free one of {@code <Name>2}, {@code <Name>3}, ...
+     */
     private ClassName moduleClass() {
         String option = env.getOptions().get(ModuleNaming.OPTION);
         if (option != null) {
             if (ModuleNaming.isValidOption(option)) {
-                return ModuleNaming.fromOption(option);
+                ClassName chosen = ModuleNaming.fromOption(option);
+                if (takenByAnotherUnit(chosen)) {
+                    reporter.print(null, Message.MODULE_EXISTS, chosen.canonicalName());
+                }
+                return chosen;
             }
             reporter.print(null, Message.MODULE_OPTION, option);
         }
         TreeSet<String> packages = new TreeSet<>();
         events.values().forEach(e -> packages.add(e.recordClass().packageName()));
         aggregates.values().forEach(a -> packages.add(a.aggregateClass().packageName()));
-        return ModuleNaming.byDefault(packages);
+        ClassName base = ModuleNaming.byDefault(packages);
+        ClassName name = base;
+        for (int n = 2; takenByAnotherUnit(name); n++) {
+            name = ModuleNaming.numbered(base, n);
+        }
+        return name;
+    }
+
+    /** Whether a class named {@code module} exists, other than this unit's own module of an earlier build. */
+    private boolean takenByAnotherUnit(ClassName module) {
+        return env.getElementUtils().getTypeElement(module.canonicalName()) != null
+                && !classPath.isOwnOutput(module.packageName(), String.join("$", module.simpleNames()) + ".class");
     }
 
     private Element[] originatingElements() {

@@ -2,6 +2,7 @@ package io.factum.processor.schema;
 
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.ProcessingStep;
 import io.factum.processor.base.Reporter;
@@ -47,6 +48,8 @@ public final class VersioningStep implements ProcessingStep {
     public static final Set<String> OPTIONS = Set.of(LockLocation.OPTION, LockLocation.UPDATE_OPTION);
 
     private final Reporter reporter;
+    /** Records that failed validation are reported already: no chain, handler or lock check looks at them. */
+    private final FailedTypes failed;
     private final Elements elements;
     private final Types types;
     private final UpcastStep upcastStep;
@@ -55,8 +58,9 @@ public final class VersioningStep implements ProcessingStep {
     /** Classes with {@code @Apply} or {@code @Subscribe} methods, by qualified name. */
     private final Set<String> handlerTypes = new TreeSet<>();
 
-    public VersioningStep(ProcessingEnvironment env, Reporter reporter) {
+    public VersioningStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
         this.reporter = reporter;
+        this.failed = failed;
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.upcastStep = new UpcastStep(env, reporter);
@@ -101,7 +105,7 @@ public final class VersioningStep implements ProcessingStep {
             Map<String, NavigableMap<Integer, String>> versions = new TreeMap<>();
             for (String name : eventRecords) {
                 TypeElement record = elements.getTypeElement(name);
-                if (record != null && addVersion(versions, record)) {
+                if (record != null && !failed.contains(record) && addVersion(versions, record)) {
                     records.add(record);
                 }
             }

@@ -5,6 +5,7 @@ import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.ElementChecks;
 import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.base.ValidationReport;
@@ -43,10 +44,10 @@ final class RouterModeler {
     private final Elements elements;
     private final SubscriberModeler handlers;
 
-    RouterModeler(Types types, Elements elements) {
+    RouterModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
-        this.handlers = new SubscriberModeler(types, elements);
+        this.handlers = new SubscriberModeler(types, elements, failed);
     }
 
     /**

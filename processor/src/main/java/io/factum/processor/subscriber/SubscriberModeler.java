@@ -3,6 +3,7 @@ package io.factum.processor.subscriber;
 import com.palantir.javapoet.ClassName;
 import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FailedTypes;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.HandlerMethods;
 import io.factum.processor.base.Message;
@@ -35,10 +36,12 @@ final class SubscriberModeler {
 
     private final Types types;
     private final Elements elements;
+    private final FailedTypes failed;
 
-    SubscriberModeler(Types types, Elements elements) {
+    SubscriberModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
+        this.failed = failed;
     }
 
     /**
@@ -127,13 +130,16 @@ final class SubscriberModeler {
     }
 
     /** The records the first parameter accepts: one {@code @Event} record, or a sealed family of them. */
-    private static EventFamily family(VariableElement parameter, String method, ValidationReport.Builder report) {
+    private EventFamily family(VariableElement parameter, String method, ValidationReport.Builder report) {
         TypeMirror type = parameter.asType();
         TypeElement element = EventFamilies.typeElement(type, parameter);
+        if (element != null && failed.contains(element)) {
+            return null; // the event's own error is enough: this method is left out, the handler goes on
+        }
         ValidationReport.Builder members = ValidationReport.about(parameter);
         EventFamily family = element == null || !((DeclaredType) type).getTypeArguments().isEmpty()
                 ? null
-                : EventFamilies.resolve(element, parameter, members);
+                : EventFamilies.resolve(element, parameter, members, failed);
         report.addSubreport(members.build());
         if (family != null && family.isClosed()) {
             return family;

@@ -1,7 +1,13 @@
 package io.factum.processor.subscriber;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.factum.processor.base.Accessibility;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.ArrayList;
@@ -20,18 +26,28 @@ public final class SubscriberSteps {
 
     private SubscriberSteps() {}
 
-    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter) {
-        SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils());
-        return new TypeStep<>(env, reporter, FactumAnnotations.SUBSCRIBE,
+    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
+        SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils(), failed);
+        return new TypeStep<SubscriberModel>(env, reporter, FactumAnnotations.SUBSCRIBE,
                 (handler, report) -> modeler.model(handler, subscribeMethods(handler), report),
-                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { }));
+                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { })).recordingFailuresIn(failed)
+                .stubbing(handler -> GeneratedCode.write(env.getFiler(), SubscribersGenerator.stub(
+                        GeneratedNames.subscribersOf(ClassName.get(handler)), nameable(handler)), handler));
     }
 
-    public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter) {
-        RouterModeler modeler = new RouterModeler(env.getTypeUtils(), env.getElementUtils());
-        return new TypeStep<>(env, reporter, FactumAnnotations.EVENT_ROUTER,
+    public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
+        RouterModeler modeler = new RouterModeler(env.getTypeUtils(), env.getElementUtils(), failed);
+        return new TypeStep<RouterModel>(env, reporter, FactumAnnotations.EVENT_ROUTER,
                 (router, report) -> modeler.model(router, AnnotationMirrors.find(router, FactumAnnotations.EVENT_ROUTER), report),
-                TypeStep.oneFile(env, RouterGenerator::generate, model -> { }));
+                TypeStep.oneFile(env, RouterGenerator::generate, model -> { })).recordingFailuresIn(failed)
+                .stubbing(router -> GeneratedCode.write(env.getFiler(),
+                        RouterStub.of(router, env.getTypeUtils(), env.getElementUtils()), router));
+    }
+
+    /** The handler's type for a stand-in's {@code register}, or {@code Object} if the stand-in cannot name it. */
+    private static TypeName nameable(TypeElement handler) {
+        return Accessibility.isVisibleInPackage(handler) && handler.getTypeParameters().isEmpty()
+                ? ClassName.get(handler) : ClassName.OBJECT;
     }
 
     /** The handler's {@code @Subscribe} methods, in declaration order (the order of registration). */

@@ -32,6 +32,29 @@ final class SubscribersGenerator {
 
     private SubscribersGenerator() {}
 
+    /**
+     * A stand-in {@code <Handler>Subscribers} for a handler with errors, so that code calling {@code register}
+     * compiles and the user sees Factum's error, not "cannot find symbol". {@code register} throws.
+     *
+     * @param handlerType the handler class if the stand-in can name it, else {@code Object}
+     */
+    static JavaFile stub(ClassName subscribers, TypeName handlerType) {
+        TypeSpec type = GeneratedCode.classBuilder(subscribers)
+                .addJavadoc("A stand-in: the handler has compile errors. {@code register} throws.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("register")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(RuntimeTypes.REGISTRATION)
+                        .addParameter(RuntimeTypes.EVENT_BUS, "bus")
+                        .addParameter(handlerType, "handler")
+                        .addStatement("throw new $T($S)", IllegalStateException.class, subscribers.simpleName()
+                                + " is a stand-in: its handler has errors that Factum reported when it was compiled")
+                        .build())
+                .build();
+        return GeneratedCode.file(subscribers, type);
+    }
+
     static JavaFile generate(SubscriberModel model) {
         ClassName self = model.subscribersClass();
         ClassName handler = model.handler();
