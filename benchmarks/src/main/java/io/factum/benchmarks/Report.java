@@ -1,5 +1,6 @@
 package io.factum.benchmarks;
 
+import io.factum.benchmarks.report.Comparison;
 import io.factum.benchmarks.report.Comparisons;
 import io.factum.benchmarks.report.ReportTable;
 import io.factum.benchmarks.report.Scores;
@@ -59,6 +60,14 @@ public final class Report {
     private Report() {}
 
     public static void main(String[] args) throws RunnerException {
+        run(args, Report.class.getPackageName() + ".*Benchmark.*", Comparisons.all());
+    }
+
+    /**
+     * Runs the benchmarks {@code args} select (all matching {@code defaultInclude} when none is named) and prints
+     * {@code rows}; the entry point of this module and of {@code benchmarks-axon5}, which has rows of its own.
+     */
+    public static void run(String[] args, String defaultInclude, List<Comparison> rows) throws RunnerException {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-p NAME=V1,V2]"
                     + " [-json FILE] [-jvm PATH/bin/java]");
@@ -80,7 +89,7 @@ public final class Report {
             }
         }
         if (includes.isEmpty()) {
-            includes.add(Report.class.getPackageName() + ".*Benchmark.*");
+            includes.add(defaultInclude);
         }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -119,6 +128,6 @@ public final class Report {
                 .orElse(System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         System.out.printf(Locale.ROOT, "Factum benchmarks, %s mode, %d min; JDK %s, %d cores%n%n",
                 mode.name().toLowerCase(Locale.ROOT), minutes, jdk, Runtime.getRuntime().availableProcessors());
-        System.out.println(ReportTable.render(Comparisons.all(), Scores.of(results)));
+        System.out.println(ReportTable.render(rows, Scores.of(results)));
     }
 }
