@@ -8,11 +8,8 @@ import io.factum.benchmarks.domain.Order;
 import io.factum.benchmarks.domain.OrderAggregateType;
 import io.factum.benchmarks.domain.OrderEvent;
 import io.factum.benchmarks.domain.OrderHistory;
+import io.factum.benchmarks.replay.SampleStream;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
-import io.factum.store.ExpectedRevision;
-import io.factum.store.NewEvent;
-import io.factum.store.memory.InMemoryEventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,14 +74,8 @@ public class Axon5ReplayBenchmark {
     public void setUp() {
         events = OrderHistory.events(OrderHistory.ORDER_ID, BenchmarkSettings.STREAM_LENGTH);
 
-        EventTypeRegistry registry = EventTypeRegistry.of(new DomainFactumModule());
-        InMemoryEventStore factumStore = new InMemoryEventStore();
-        List<NewEvent> encoded = new ArrayList<>(events.size());
-        for (OrderEvent event : events) {
-            encoded.add(registry.encode(event, Metadata.empty()));
-        }
-        factumStore.append(ORDER.streamId(orderId), ExpectedRevision.noStream(), encoded);
-        factumRepository = new AggregateRepository<>(factumStore, registry, ORDER);
+        factumRepository = SampleStream.factumRepository(
+                EventTypeRegistry.of(new DomainFactumModule()), events, orderId);
 
         InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
         engine.appendEvents(AppendCondition.none(), null, tagged(events))

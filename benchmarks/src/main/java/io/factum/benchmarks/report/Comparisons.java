@@ -13,6 +13,9 @@ import io.factum.benchmarks.store.CatchUpBenchmark;
 import io.factum.benchmarks.store.NotifyLatencyBenchmark;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The rows of the report and DESIGN.md's performance targets, in one place. */
 public final class Comparisons {
@@ -100,6 +103,17 @@ public final class Comparisons {
         rows.add(new Comparison("Append-to-delivery latency, PostgreSQL LISTEN/NOTIFY subscription (us/event)",
                 key(NotifyLatencyBenchmark.class, "factumAppendToDelivery"), List.of(), List.of()));
         return rows;
+    }
+
+    /** Every benchmark key {@code rows} print: Factum's, each peer's and each target's. */
+    public static Set<String> keysOf(List<Comparison> rows) {
+        Set<String> keys = new TreeSet<>();
+        for (Comparison row : rows) {
+            keys.add(row.factum());
+            row.peers().forEach(peer -> keys.add(peer.key()));
+            row.targets().stream().map(Target::peer).filter(Objects::nonNull).forEach(keys::add);
+        }
+        return keys;
     }
 
     private static List<Comparison> codecRows() {
