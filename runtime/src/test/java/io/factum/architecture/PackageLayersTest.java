@@ -94,6 +94,24 @@ class PackageLayersTest {
     }
 
     @Test
+    void everyPackageSaysInItsPackageInfoWhatItHoldsAndMayUse() throws IOException {
+        Set<Path> packagesWithSources = new TreeSet<>();
+        Set<Path> packagesWithInfo = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path dir = SOURCES.relativize(file.getParent());
+                if (file.getFileName().toString().equals("package-info.java")) {
+                    packagesWithInfo.add(dir);
+                } else {
+                    packagesWithSources.add(dir);
+                }
+            }
+        }
+        assertThat(packagesWithSources).contains(Path.of("io/factum"), Path.of("io/factum/store/jdbc"));
+        assertThat(packagesWithInfo).as("packages with a package-info.java").containsAll(packagesWithSources);
+    }
+
+    @Test
     void theCycleFinderFindsACycle() {
         Map<String, Set<String>> graph = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
         assertThat(cycles(graph)).containsExactly(List.of("a", "b", "c", "a"));

@@ -36,15 +36,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What both JDBC stores must do beyond the contract: appends inside a caller's transaction,
@@ -174,6 +177,40 @@ public abstract class JdbcEventStoreBehaviour {
         store.createSchema();
         store.createSchema();
         store.append("Order-1", ExpectedRevision.any(), List.of(placed("1")));
+        assertThat(store.readAll(0, 10)).hasSize(1);
+    }
+
+    @Test
+    @Timeout(120)
+    void concurrentFirstUseChecksForAndCreatesTheSchemaOnceAndThenTakesNoConnection() throws Exception {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        JdbcEventStore store = store(counting, prefix, true);
+        int threads = 8;
+        CyclicBarrier together = new CyclicBarrier(threads);
+        List<Thread> started = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    together.await();
+                    store.ensureSchema();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            started.add(thread);
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(counting.opened()).as("one connection to look for the tables, one to create them").isEqualTo(2);
+        assertThat(counting.open()).isZero();
+        store.ensureSchema();
+        assertThat(counting.opened()).as("ready: no further look").isEqualTo(2);
+        store.append("Order-1", ExpectedRevision.noStream(), List.of(placed("1")));
         assertThat(store.readAll(0, 10)).hasSize(1);
     }
 
