@@ -34,13 +34,25 @@ public final class ValidationReport {
     private final Element subject;
     private final List<Item> items;
     private final List<ValidationReport> subreports;
+    /** Items and subreports in the order they were added: the order they are printed in. */
+    private final List<Object> entries;
     private final boolean blocked;
 
-    private ValidationReport(Element subject, List<Item> items, List<ValidationReport> subreports, boolean blocked) {
+    private ValidationReport(Element subject, List<Object> entries, boolean blocked) {
         this.subject = subject;
-        this.items = List.copyOf(items);
-        this.subreports = List.copyOf(subreports);
+        this.entries = List.copyOf(entries);
         this.blocked = blocked;
+        List<Item> ownItems = new ArrayList<>();
+        List<ValidationReport> parts = new ArrayList<>();
+        for (Object entry : this.entries) {
+            if (entry instanceof Item item) {
+                ownItems.add(item);
+            } else {
+                parts.add((ValidationReport) entry);
+            }
+        }
+        this.items = List.copyOf(ownItems);
+        this.subreports = List.copyOf(parts);
     }
 
     /** A report about {@code subject} (null for one about the whole compilation). */
@@ -61,10 +73,16 @@ public final class ValidationReport {
         return subreports;
     }
 
-    /** Every item of this report and its subreports, in the order they were found. */
+    /** Every item of this report and its subreports, in the order they were found (a subreport's where it was added). */
     public List<Item> allItems() {
-        List<Item> all = new ArrayList<>(items);
-        subreports.forEach(sub -> all.addAll(sub.allItems()));
+        List<Item> all = new ArrayList<>();
+        for (Object entry : entries) {
+            if (entry instanceof Item item) {
+                all.add(item);
+            } else {
+                all.addAll(((ValidationReport) entry).allItems());
+            }
+        }
         return all;
     }
 
@@ -89,8 +107,7 @@ public final class ValidationReport {
     /** Collects the items of one report while an element is validated. */
     public static final class Builder {
         private final Element subject;
-        private final List<Item> items = new ArrayList<>();
-        private final List<ValidationReport> subreports = new ArrayList<>();
+        private final List<Object> entries = new ArrayList<>();
         private boolean blocked;
 
         private Builder(Element subject) {
@@ -109,7 +126,7 @@ public final class ValidationReport {
 
         /** {@code message} on one value of an annotation, e.g. one entry of {@code @Aggregate(ignores = {...})}. */
         public Builder add(Element element, AnnotationMirror annotation, AnnotationValue value, Message message, Object... args) {
-            items.add(new Item(message, message.format(args), element, annotation, value));
+            entries.add(new Item(message, message.format(args), element, annotation, value));
             return this;
         }
 
@@ -128,7 +145,7 @@ public final class ValidationReport {
         }
 
         public Builder addSubreport(ValidationReport report) {
-            subreports.add(report);
+            entries.add(report);
             return this;
         }
 
@@ -138,7 +155,7 @@ public final class ValidationReport {
         }
 
         public ValidationReport build() {
-            return new ValidationReport(subject, items, subreports, blocked);
+            return new ValidationReport(subject, entries, blocked);
         }
     }
 }

@@ -94,7 +94,8 @@ final class EventModeler {
         EventModel event = EventModel.identityOf(element);
         validateDeclaration(element, annotation, event, report);
         List<TypeElement> records = reachableRecords(element, report);
-        if (!report.isClean()) {
+        if (!report.isClean() || !analyse(element, report).valid()) {
+            // an invalid record analysed before (as a record an earlier event uses) had its errors reported then
             return null;
         }
         List<RecordCodecModel> codecs = new ArrayList<>();

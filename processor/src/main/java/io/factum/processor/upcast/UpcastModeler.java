@@ -36,6 +36,8 @@ final class UpcastModeler {
     private final Types types;
     private final Elements elements;
     private final UpcasterRegistry registry;
+    /** Per class that waits for a type, by qualified name: the steps its valid methods make. */
+    private final Map<String, List<StepKey>> heldBack = new HashMap<>();
 
     UpcastModeler(Types types, Elements elements, UpcasterRegistry registry) {
         this.types = types;
@@ -43,21 +45,45 @@ final class UpcastModeler {
         this.registry = registry;
     }
 
-    /** The upcasters of {@code declaring}'s valid methods; the invalid ones are in {@code report}. */
+    /**
+     * The upcasters of {@code declaring}'s valid methods; the invalid ones are in {@code report}.
+     *
+     * @throws MissingTypeException if a method's parameter or return type is not resolved yet (after checking the
+     *                              other methods; the steps the valid ones make are then {@link #stepsHeldBack})
+     */
     List<UpcasterModel> model(TypeElement declaring, ValidationReport.Builder report) {
         List<UpcasterModel> models = new ArrayList<>();
         Map<StepKey, String> firstInClass = new HashMap<>();
         Map<ClassName, ClassName> classesInClass = new HashMap<>();
+        MissingTypeException waiting = null;
         for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
             if (method.getKind() != ElementKind.METHOD || !AnnotationMirrors.has(method, FactumAnnotations.UPCAST)) {
                 continue;
             }
-            UpcasterModel model = model(method, report, firstInClass, classesInClass);
-            if (model != null) {
-                models.add(model);
+            try {
+                UpcasterModel model = model(method, report, firstInClass, classesInClass);
+                if (model != null) {
+                    models.add(model);
+                }
+            } catch (MissingTypeException e) {
+                waiting = waiting == null ? e : waiting;
             }
         }
+        String name = declaring.getQualifiedName().toString();
+        if (waiting != null) {
+            heldBack.put(name, models.stream().map(StepKey::of).toList());
+            throw waiting;
+        }
+        heldBack.remove(name);
         return models;
+    }
+
+    /**
+     * The steps that the valid methods of {@code declaring} make, as last modelled while another of its methods
+     * waited for a type: the class waits as a whole, so they are not generated until it resolves.
+     */
+    List<StepKey> stepsHeldBack(TypeElement declaring) {
+        return heldBack.getOrDefault(declaring.getQualifiedName().toString(), List.of());
     }
 
     /**

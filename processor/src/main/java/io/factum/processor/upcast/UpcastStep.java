@@ -7,9 +7,11 @@ import io.factum.processor.base.MissingTypeException;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import io.factum.processor.base.ValidationReport;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -24,6 +26,8 @@ public final class UpcastStep extends TypeStep<List<UpcasterModel>> {
 
     private final UpcasterRegistry registry;
     private final UpcastModeler modeler;
+    /** Steps made by valid methods of classes that never resolved: not generated, but not missing either. */
+    private final Set<UpcasterRegistry.StepKey> heldBack = new HashSet<>();
 
     public UpcastStep(ProcessingEnvironment env, Reporter reporter) {
         this(env, reporter, new UpcasterRegistry());
@@ -55,6 +59,8 @@ public final class UpcastStep extends TypeStep<List<UpcasterModel>> {
     protected void unresolved(TypeElement type, MissingTypeException e, ValidationReport.Builder report) {
         ExecutableElement method = (ExecutableElement) e.element();
         report.add(method, Message.UPCAST_UNRESOLVED, modeler.display(method), e.typeName());
+        // its valid siblings waited with it and were never generated: their steps are not missing (one mistake, one error)
+        heldBack.addAll(modeler.stepsHeldBack(type));
     }
 
     /** The valid upcasters seen so far, sorted by stored name then version: what the module lists. */
@@ -81,9 +87,10 @@ public final class UpcastStep extends TypeStep<List<UpcasterModel>> {
                 if (record == null) {
                     continue;
                 }
+                UpcasterRegistry.StepKey step = new UpcasterRegistry.StepKey(name, version);
                 if (!byVersion.containsKey(version + 1)) {
                     report.add(record, Message.UPCAST_GAP, name, byVersion.keySet(), version + 1);
-                } else if (!registry.contains(new UpcasterRegistry.StepKey(name, version))) {
+                } else if (!registry.contains(step) && !heldBack.contains(step)) {
                     String next = simpleName(byVersion.get(version + 1));
                     report.add(record, Message.UPCAST_MISSING, record.getSimpleName(), name, version, current,
                             version + 1, next);

@@ -138,6 +138,23 @@ class AggregateErrorsTest {
                 "list them in @Aggregate(ignores = {...})");
     }
 
+    /** A method's errors are printed where the method is checked: before what the whole class lacks. */
+    @Test
+    void errorsAreReportedInTheOrderTheyAreFound() {
+        Compilation compilation = compile(subject(
+                "@Aggregate",
+                "class Subject extends AggregateRoot<TestEvent> {",
+                "    public String id() { return null; }",
+                "    @Apply static void on(Created e) {}",
+                "}"));
+
+        org.assertj.core.api.Assertions.assertThat(compilation.errors())
+                .extracting(error -> error.getMessage(null))
+                .satisfiesExactly(
+                        first -> org.assertj.core.api.Assertions.assertThat(first).startsWith("[Factum/ApplyStatic]"),
+                        second -> org.assertj.core.api.Assertions.assertThat(second).startsWith("[Factum/ApplyMissing]"));
+    }
+
     @Test
     void singleRecordFamilyNeedsItsApplyMethod() {
         assertOnlyError(subject(

@@ -271,6 +271,31 @@ class EventValidationTest {
         Assertions.assertThat(recorded.generatedSources()).isEmpty();
     }
 
+    /** The nested record is an event too, met first through the other event: its errors count for it as well. */
+    @Test
+    void anInvalidEventAlsoUsedByAnEarlierEventIsAbandonedWithoutAnInternalError() {
+        JavaFileObject file = source("test.Placed",
+                "package test;",
+                "",
+                "@io.factum.annotation.Event",
+                "public record Placed(String id,",
+                "                     Line line) {}",
+                "",
+                "@io.factum.annotation.Event",
+                "record Line(String sku,",
+                "            Object payload) {}");
+
+        Recorded recorded = compileRecording(file);
+        Compilation compilation = recorded.compilation();
+
+        assertThat(compilation).hadErrorContaining("[Factum/UnsupportedType] component 'payload' has type java.lang.Object")
+                .inFile(file).onLine(9);
+        assertThat(compilation).hadErrorContaining("[Factum/NestedRecordInvalid] component 'line' uses record test.Line")
+                .inFile(file).onLine(5);
+        assertThat(compilation).hadErrorCount(2);
+        Assertions.assertThat(recorded.generatedSources()).isEmpty();
+    }
+
     @Test
     void nullableOnAPrimitiveIsAnError() {
         JavaFileObject file = source("test.Placed",
