@@ -47,7 +47,8 @@ public final class FactumProcessor extends AbstractProcessor {
         steps = List.of(
                 new EventStep(processingEnv, reporter, moduleStep::addEvent),
                 new AggregateStep(processingEnv, reporter, moduleStep::addAggregate),
-                SubscriberSteps.subscribers(processingEnv, reporter),
+                SubscriberSteps.subscribers(processingEnv, reporter,
+                        model -> moduleStep.addSubscriber(model.handler(), model.subscribersClass(), round)),
                 SubscriberSteps.routers(processingEnv, reporter),
                 versioningStep);
     }

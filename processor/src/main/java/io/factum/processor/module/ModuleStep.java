@@ -39,6 +39,8 @@ public final class ModuleStep {
     private final Map<String, AggregateModel> aggregates = new TreeMap<>();
     private final List<EventModel> roundEvents = new ArrayList<>();
     private final List<AggregateModel> roundAggregates = new ArrayList<>();
+    /** Generated {@code <Handler>Subscribers} by handler class name. */
+    private final Map<String, ClassName> subscribers = new TreeMap<>();
     private final Supplier<List<UpcasterModel>> upcasters;
     private ClassName written;
 
@@ -77,9 +79,18 @@ public final class ModuleStep {
         return generated;
     }
 
+    /** A handler whose {@code <Handler>Subscribers} was generated; after the module is written it can only be reported. */
+    public void addSubscriber(ClassName handler, ClassName subscribersClass, int round) {
+        if (written != null) {
+            reportLate(handler, round);
+            return;
+        }
+        subscribers.put(handler.canonicalName(), subscribersClass);
+    }
+
     /** Whether there is something to register and the module is not written yet. */
     public boolean isPending() {
-        return written == null && !(events.isEmpty() && aggregates.isEmpty());
+        return written == null && !(events.isEmpty() && aggregates.isEmpty() && subscribers.isEmpty());
     }
 
     /** Writes the module and its service entry. */
@@ -102,7 +113,8 @@ public final class ModuleStep {
                 .sorted(Comparator.comparing(AggregateModel::name).thenComparing(a -> a.aggregateClass().canonicalName()))
                 .map(AggregateModel::typeClass)
                 .toList();
-        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get());
+        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get(),
+                new ArrayList<>(subscribers.values()));
     }
 
     private ClassName moduleClass() {
@@ -116,6 +128,9 @@ public final class ModuleStep {
         TreeSet<String> packages = new TreeSet<>();
         events.values().forEach(e -> packages.add(e.recordClass().packageName()));
         aggregates.values().forEach(a -> packages.add(a.aggregateClass().packageName()));
+        if (packages.isEmpty()) { // handlers only; with events or aggregates the name stays what it was before handlers were listed
+            subscribers.values().forEach(s -> packages.add(s.packageName()));
+        }
         return ModuleNaming.byDefault(packages);
     }
 
@@ -123,6 +138,7 @@ public final class ModuleStep {
         List<Element> elements = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(events.keySet());
         names.addAll(aggregates.keySet());
+        names.addAll(subscribers.keySet());
         for (String name : names) {
             TypeElement type = env.getElementUtils().getTypeElement(name);
             if (type != null) {

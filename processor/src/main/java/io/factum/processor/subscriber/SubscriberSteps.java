@@ -6,6 +6,7 @@ import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -20,11 +21,13 @@ public final class SubscriberSteps {
 
     private SubscriberSteps() {}
 
-    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter) {
+    /** @param generated told of every handler whose {@code <Handler>Subscribers} was written, for the module to list */
+    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter,
+            Consumer<SubscriberModel> generated) {
         SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils());
         return new TypeStep<>(env, reporter, FactumAnnotations.SUBSCRIBE,
                 (handler, report) -> modeler.model(handler, subscribeMethods(handler), report),
-                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { }));
+                TypeStep.oneFile(env, SubscribersGenerator::generate, generated));
     }
 
     public static TypeStep<RouterModel> routers(ProcessingEnvironment env, Reporter reporter) {
