@@ -15,7 +15,7 @@ import io.factum.testing.AggregateFixture;
  * @Autowired EventTypeRegistry registry;
  *
  * var fixture = FactumFixtures.of(orders, registry);
- * fixture.given(new OrderPlaced("o-1", "ann")).when(Order::confirm).then(...);
+ * fixture.given(new OrderPlaced("o-1", "ann")).when(Order::confirm).expectEvents(new OrderConfirmed("o-1"));
  * }</pre>
  */
 public final class FactumFixtures {
