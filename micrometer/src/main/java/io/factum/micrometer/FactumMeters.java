@@ -11,6 +11,12 @@ public final class FactumMeters {
     public static final String STORE_APPEND = "factum.store.append";
     /** Distribution summary of events per append; tag {@link #STORE}. */
     public static final String STORE_APPEND_EVENTS = "factum.store.append.events";
+    /** Distribution summary of appends per group commit (JDBC stores, {@link GroupCommitMetrics}); tag {@link #STORE}. */
+    public static final String STORE_GROUP_COMMIT_APPENDS = "factum.store.group.commit.appends";
+    /** Distribution summary of events per group commit; tag {@link #STORE}. */
+    public static final String STORE_GROUP_COMMIT_EVENTS = "factum.store.group.commit.events";
+    /** Counter of group commits that rolled back and were written one append at a time; tag {@link #STORE}. */
+    public static final String STORE_GROUP_COMMIT_FALLBACKS = "factum.store.group.commit.fallbacks";
     /** Timer of reads; tags {@link #STORE}, {@link #READ} ({@code stream} or {@code all}). */
     public static final String STORE_READ = "factum.store.read";
     /** Counter of events read; tags {@link #STORE}, {@link #READ}. For {@code read=stream}: the events replayed by repositories. */

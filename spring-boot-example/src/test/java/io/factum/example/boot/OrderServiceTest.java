@@ -117,6 +117,8 @@ class OrderServiceTest {
         assertThat(prometheus).contains("factum_store_append_seconds_count{outcome=\"success\",store=\"postgresql\"} 2\n");
         assertThat(prometheus).contains("factum_bus_published_total{bus=\"sync\",event_type=\"OrderConfirmed\"} 1.0");
         assertThat(prometheus).contains("factum_subscription_lag{subscription=\"order-summaries\"} 0.0");
+        // both appends joined the request's transaction, so neither went through a group commit
+        assertThat(prometheus).contains("factum_store_group_commit_appends_count{store=\"postgresql\"} 0\n");
         assertThat(prometheus).doesNotContain(id); // never a stream id in a tag
 
         HttpResponse<String> health = get("/actuator/health");

@@ -19,7 +19,7 @@ public final class FactumEventStores implements AutoCloseable {
     private final EventStore store;
 
     FactumEventStores(FactumProperties.Store properties, DataSource dataSource, FactumInstrumentation instrumentation) {
-        this.raw = EventStoreFactory.create(properties, dataSource);
+        this.raw = EventStoreFactory.create(properties, dataSource, instrumentation::groupCommitListener);
         EventStore joining = raw instanceof JdbcEventStore jdbc ? new TransactionJoiningEventStore(jdbc) : raw;
         this.store = instrumentation.store(joining, MeteredEventStore.kindOf(raw));
     }

@@ -1,6 +1,7 @@
 package io.factum.spring.boot;
 
 import io.factum.bus.EventBus;
+import io.factum.micrometer.GroupCommitMetrics;
 import io.factum.micrometer.HeadPosition;
 import io.factum.micrometer.MeteredEventBus;
 import io.factum.micrometer.MeteredEventStore;
@@ -8,6 +9,7 @@ import io.factum.micrometer.ObservedHandlers;
 import io.factum.micrometer.SubscriptionMetrics;
 import io.factum.spring.boot.subscription.HandlerDecorator;
 import io.factum.store.EventStore;
+import io.factum.store.jdbc.GroupCommitListener;
 import io.factum.subscription.EnvelopeHandler;
 import io.factum.subscription.JdbcProjection;
 import io.factum.subscription.Subscription;
@@ -44,6 +46,11 @@ public final class FactumInstrumentation implements HandlerDecorator {
     /** {@code store}, measured under store tag {@code kind}. */
     public EventStore store(EventStore store, String kind) {
         return meters == null ? store : new MeteredEventStore(store, kind, meters, observations);
+    }
+
+    /** What the group commits of a JDBC store of {@code kind} report to. */
+    public GroupCommitListener groupCommitListener(String kind) {
+        return meters == null ? GroupCommitListener.NONE : new GroupCommitMetrics(meters, kind);
     }
 
     /** {@code bus}, counted (and timed if {@code timed}). */

@@ -4,6 +4,7 @@ import io.factum.spring.boot.FactumConfigurationException;
 import io.factum.spring.boot.FactumProperties;
 import io.factum.spring.boot.FactumProperties.StoreType;
 import io.factum.store.EventStore;
+import io.factum.store.jdbc.GroupCommitListener;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.memory.InMemoryEventStore;
 import io.factum.store.postgres.PostgresEventStore;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +31,15 @@ public final class EventStoreFactory {
      *                                      of a database Factum cannot store events in
      */
     public static EventStore create(FactumProperties.Store properties, DataSource dataSource) {
+        return create(properties, dataSource, kind -> GroupCommitListener.NONE);
+    }
+
+    /**
+     * As {@link #create(FactumProperties.Store, DataSource)}, telling the JDBC store's group commits to the
+     * listener {@code listeners} gives for its kind ({@code postgresql} or {@code sqlite}).
+     */
+    public static EventStore create(FactumProperties.Store properties, DataSource dataSource,
+            Function<String, GroupCommitListener> listeners) {
         StoreType type = properties.getType();
         if (type == StoreType.MEMORY || type == StoreType.AUTO && dataSource == null) {
             return new InMemoryEventStore();
@@ -46,8 +57,8 @@ public final class EventStoreFactory {
                     "Point spring.datasource.url at the database factum.store.type names, or set factum.store.type=auto.");
         }
         return detected == StoreType.POSTGRESQL
-                ? configure(PostgresEventStore.builder(dataSource), properties).build()
-                : configure(SqliteEventStore.builder(dataSource), properties).build();
+                ? configure(PostgresEventStore.builder(dataSource), properties).groupCommitListener(listeners.apply("postgresql")).build()
+                : configure(SqliteEventStore.builder(dataSource), properties).groupCommitListener(listeners.apply("sqlite")).build();
     }
 
     private static <B extends JdbcEventStore.Options<B>> B configure(B builder, FactumProperties.Store properties) {
