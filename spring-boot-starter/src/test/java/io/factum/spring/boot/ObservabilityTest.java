@@ -146,6 +146,51 @@ class ObservabilityTest {
         });
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class Parking {
+        /** Parks what it cannot handle and goes on. */
+        @Bean
+        Subscription parking(FactumSubscriptions subscriptions) {
+            return subscriptions.handler("parking", event -> {
+                        if (event.payload() instanceof TicketClosed) {
+                            throw new IllegalStateException("cannot handle a closed ticket");
+                        }
+                    })
+                    .retry(RetryPolicy.noRetry())
+                    .onHandlerFailure(io.factum.subscription.FailureAction.PARK)
+                    .pollInterval(Duration.ofMillis(20))
+                    .build();
+        }
+    }
+
+    @Test
+    void aSubscriptionWithParkedEventsHasTheParkedStatusAndKeepsRunning() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(FactumAutoConfiguration.class, FactumActuatorAutoConfiguration.class))
+                .withUserConfiguration(Parking.class)
+                .withPropertyValues("factum.health.parked-status=WARNING")
+                .run(context -> {
+                    @SuppressWarnings("unchecked")
+                    AggregateRepository<Ticket, TicketEvent> tickets =
+                            (AggregateRepository<Ticket, TicketEvent>) context.getBean("factumRepository.Ticket");
+                    Ticket ticket = Ticket.open("T-1", "x");
+                    ticket.close();
+                    tickets.save(ticket);
+                    tickets.save(Ticket.open("T-2", "y"));
+                    Subscription parking = context.getBean(Subscription.class);
+                    assertThat(parking.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+                    assertThat(parking.status()).isEqualTo(Subscription.Status.RUNNING);
+
+                    Health health = context.getBean(FactumHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(new Status("WARNING"));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Object>> details =
+                            (Map<String, Map<String, Object>>) health.getDetails().get("subscriptions");
+                    assertThat(details.get("parking")).containsEntry("parked", 1).containsEntry("position", 3L)
+                            .containsEntry("lag", 0L);
+                });
+    }
+
     @Test
     void theFailedStatusIsConfigurable() {
         runner.withPropertyValues("factum.health.failed-status=OUT_OF_SERVICE").run(context -> {
