@@ -40,42 +40,19 @@ public final class ObservedHandlers {
     public EnvelopeHandler handler(String subscription, EnvelopeHandler handler) {
         Objects.requireNonNull(handler, "handler");
         Measured measured = new Measured(subscription);
-        return event -> {
-            Observation observation = measured.start(event);
-            long start = System.nanoTime();
-            Timer outcome = measured.failure;
-            try (Observation.Scope scope = observation.openScope()) {
-                handler.handle(event);
-                outcome = measured.success;
-            } catch (Exception | Error e) {
-                observation.error(e);
-                throw e;
-            } finally {
-                outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                observation.stop();
-            }
-        };
+        return event -> measured.around(event, () -> handler.handle(event));
     }
 
     /** {@code projection}, measured under subscription name {@code subscription}. */
     public JdbcProjection projection(String subscription, JdbcProjection projection) {
         Objects.requireNonNull(projection, "projection");
         Measured measured = new Measured(subscription);
-        return (event, connection) -> {
-            Observation observation = measured.start(event);
-            long start = System.nanoTime();
-            Timer outcome = measured.failure;
-            try (Observation.Scope scope = observation.openScope()) {
-                projection.apply(event, connection);
-                outcome = measured.success;
-            } catch (Exception | Error e) {
-                observation.error(e);
-                throw e;
-            } finally {
-                outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                observation.stop();
-            }
-        };
+        return (event, connection) -> measured.around(event, () -> projection.apply(event, connection));
+    }
+
+    /** A handler or projection call. */
+    private interface Call {
+        void run() throws Exception;
     }
 
     /** The meters and observation of one subscription. */
@@ -95,7 +72,24 @@ public final class ObservedHandlers {
                     .tag(FactumMeters.SUBSCRIPTION, subscription).tag(FactumMeters.OUTCOME, outcome).register(meters);
         }
 
-        Observation start(EventEnvelope<Object> event) {
+        /** Runs {@code call} timed and observed; its exception or error propagates unchanged. */
+        void around(EventEnvelope<Object> event, Call call) throws Exception {
+            Observation observation = start(event);
+            long start = System.nanoTime();
+            Timer outcome = failure;
+            try (Observation.Scope scope = observation.openScope()) {
+                call.run();
+                outcome = success;
+            } catch (Exception | Error e) {
+                observation.error(e);
+                throw e;
+            } finally {
+                outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                observation.stop();
+            }
+        }
+
+        private Observation start(EventEnvelope<Object> event) {
             if (observations.isNoop()) {
                 return Observation.NOOP;
             }

@@ -13,6 +13,7 @@ import io.factum.spring.boot.sample.TicketEvent;
 import io.factum.spring.boot.sample.TicketLog;
 import io.factum.spring.boot.subscription.FactumSubscriptions;
 import io.factum.spring.boot.subscription.SubscriptionReport;
+import io.factum.subscription.FailureAction;
 import io.factum.subscription.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,17 +59,10 @@ class ObservabilityTest {
             return new TicketLog();
         }
 
-        /** Refuses closed tickets: fails at run time, once one is closed. */
+        /** Fails at run time, once a ticket is closed. */
         @Bean
         Subscription closings(FactumSubscriptions subscriptions) {
-            return subscriptions.handler("closings", event -> {
-                        if (event.payload() instanceof TicketClosed) {
-                            throw new IllegalStateException("cannot handle a closed ticket");
-                        }
-                    })
-                    .retry(RetryPolicy.noRetry())
-                    .pollInterval(Duration.ofMillis(20))
-                    .build();
+            return refusingClosedTickets(subscriptions, "closings", FailureAction.STOP);
         }
     }
 
@@ -151,16 +145,21 @@ class ObservabilityTest {
         /** Parks what it cannot handle and goes on. */
         @Bean
         Subscription parking(FactumSubscriptions subscriptions) {
-            return subscriptions.handler("parking", event -> {
-                        if (event.payload() instanceof TicketClosed) {
-                            throw new IllegalStateException("cannot handle a closed ticket");
-                        }
-                    })
-                    .retry(RetryPolicy.noRetry())
-                    .onHandlerFailure(io.factum.subscription.FailureAction.PARK)
-                    .pollInterval(Duration.ofMillis(20))
-                    .build();
+            return refusingClosedTickets(subscriptions, "parking", FailureAction.PARK);
         }
+    }
+
+    /** A subscription whose handler throws for every TicketClosed, without retrying. */
+    static Subscription refusingClosedTickets(FactumSubscriptions subscriptions, String name, FailureAction onFailure) {
+        return subscriptions.handler(name, event -> {
+                    if (event.payload() instanceof TicketClosed) {
+                        throw new IllegalStateException("cannot handle a closed ticket");
+                    }
+                })
+                .retry(RetryPolicy.noRetry())
+                .onHandlerFailure(onFailure)
+                .pollInterval(Duration.ofMillis(20))
+                .build();
     }
 
     @Test
