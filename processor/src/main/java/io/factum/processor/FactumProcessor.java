@@ -51,7 +51,8 @@ public final class FactumProcessor extends AbstractProcessor {
         steps = List.of(
                 new EventStep(processingEnv, reporter, moduleStep::addEvent).recordingFailuresIn(failed),
                 new AggregateStep(processingEnv, reporter, failed, moduleStep::addAggregate),
-                SubscriberSteps.subscribers(processingEnv, reporter, failed),
+                SubscriberSteps.subscribers(processingEnv, reporter, failed,
+                        model -> moduleStep.addSubscriber(model.handler(), model.subscribersClass(), round)),
                 SubscriberSteps.routers(processingEnv, reporter, failed),
                 versioningStep);
     }

@@ -30,4 +30,12 @@ public interface FactumModule {
     default List<Upcaster<?, ?>> upcasters() {
         return List.of();
     }
+
+    /**
+     * One registration per class of the unit with {@code @Subscribe} methods, sorted by class name: what
+     * integrations (the Spring Boot starter) use to subscribe handler objects they find to a bus.
+     */
+    default List<SubscriberRegistration<?>> subscriberRegistrations() {
+        return List.of();
+    }
 }

@@ -3,6 +3,7 @@ package io.factum.benchmarks.report;
 import static io.factum.benchmarks.report.Scores.key;
 
 import io.factum.benchmarks.bus.AsyncThroughputBenchmark;
+import io.factum.benchmarks.bus.InstrumentedPublishBenchmark;
 import io.factum.benchmarks.bus.SyncPublishBenchmark;
 import io.factum.benchmarks.bus.SyncPublishMixedBenchmark;
 import io.factum.benchmarks.codec.CodecBenchmark;
@@ -10,6 +11,7 @@ import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
 import io.factum.benchmarks.store.CatchUpBenchmark;
+import io.factum.benchmarks.store.InstrumentedAppendBenchmark;
 import io.factum.benchmarks.store.NotifyLatencyBenchmark;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,28 @@ public final class Comparisons {
         }
         rows.add(new Comparison("Append-to-delivery latency, PostgreSQL LISTEN/NOTIFY subscription (us/event)",
                 key(NotifyLatencyBenchmark.class, "factumAppendToDelivery"), List.of(), List.of()));
+        rows.addAll(instrumentation());
+        return rows;
+    }
+
+    /** factum-micrometer's overhead: instrumented vs plain publish and append (issue 16's targets). */
+    private static List<Comparison> instrumentation() {
+        List<Comparison> rows = new ArrayList<>();
+        String plainPublish = key(InstrumentedPublishBenchmark.class, "plainSyncBus");
+        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted by MeteredEventBus (ns/publish; target: "
+                + "at most plain + 15 ns)", key(InstrumentedPublishBenchmark.class, "countedSyncBus"),
+                List.of(new Comparison.Peer("plain bus", plainPublish)), List.of()));
+        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted and timed (ns/publish)",
+                key(InstrumentedPublishBenchmark.class, "countedAndTimedSyncBus"),
+                List.of(new Comparison.Peer("plain bus", plainPublish)), List.of()));
+        for (String backend : List.of("sqlite", "postgres")) {
+            String params = "backend=" + backend;
+            String plainAppend = key(InstrumentedAppendBenchmark.class, "plainAppend", params);
+            rows.add(new Comparison("Append, " + backend + ", 1 writer, 1 event, measured by MeteredEventStore (appends/s)",
+                    key(InstrumentedAppendBenchmark.class, "meteredAppend", params),
+                    List.of(new Comparison.Peer("plain store", plainAppend)),
+                    List.of(Target.fractionOf(plainAppend, 0.95, "within 5% of the plain store"))));
+        }
         return rows;
     }
 

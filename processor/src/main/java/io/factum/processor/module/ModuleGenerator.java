@@ -46,6 +46,12 @@ public final class ModuleGenerator {
                             .build())
                     .addMethod(GeneratedCode.overridingGetter("upcasters", UpcastModule.UPCASTER_LIST, CodeBlock.of("UPCASTERS")));
         }
+        if (!model.subscribers().isEmpty()) {
+            type.addField(FieldSpec.builder(SubscriberRegistrations.LIST, "SUBSCRIBERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer(SubscriberRegistrations.listInitializer(model.subscribers()))
+                            .build())
+                    .addMethod(GeneratedCode.overridingGetter("subscriberRegistrations", SubscriberRegistrations.LIST, CodeBlock.of("SUBSCRIBERS")));
+        }
         return GeneratedCode.file(model.moduleClass(), type.build());
     }
 

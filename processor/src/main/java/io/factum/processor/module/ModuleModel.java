@@ -14,9 +14,10 @@ import java.util.List;
  * @param events         event types, sorted by stored name, then version
  * @param aggregateTypes generated aggregate types, sorted by aggregate name
  * @param upcasters      generated upcasters, sorted by stored name, then version
+ * @param subscribers    generated {@code <Handler>Subscribers}, sorted by handler class name
  */
 public record ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes,
-                          List<UpcasterModel> upcasters) {
+                          List<UpcasterModel> upcasters, List<ClassName> subscribers) {
 
     /** Sorting of {@link #events}: stored name, then version, then class (duplicates are reported elsewhere). */
     public static final Comparator<EventModel> EVENT_ORDER = Comparator.comparing(EventModel::storedName)
@@ -27,6 +28,12 @@ public record ModuleModel(ClassName moduleClass, List<EventModel> events, List<C
         events = events.stream().sorted(EVENT_ORDER).toList();
         aggregateTypes = List.copyOf(aggregateTypes);
         upcasters = List.copyOf(upcasters);
+        subscribers = List.copyOf(subscribers);
+    }
+
+    public ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes,
+                       List<UpcasterModel> upcasters) {
+        this(moduleClass, events, aggregateTypes, upcasters, List.of());
     }
 
     public ModuleModel(ClassName moduleClass, List<EventModel> events, List<ClassName> aggregateTypes) {

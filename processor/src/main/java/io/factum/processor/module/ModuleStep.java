@@ -41,6 +41,8 @@ public final class ModuleStep {
     private final Map<String, AggregateModel> aggregates = new TreeMap<>();
     private final List<EventModel> roundEvents = new ArrayList<>();
     private final List<AggregateModel> roundAggregates = new ArrayList<>();
+    /** Generated {@code <Handler>Subscribers} by handler class name. */
+    private final Map<String, ClassName> subscribers = new TreeMap<>();
     private final Supplier<List<UpcasterModel>> upcasters;
     private final ClassPath classPath;
     private ClassName written;
@@ -81,9 +83,18 @@ public final class ModuleStep {
         return generated;
     }
 
+    /** A handler whose {@code <Handler>Subscribers} was generated; after the module is written it can only be reported. */
+    public void addSubscriber(ClassName handler, ClassName subscribersClass, int round) {
+        if (written != null) {
+            reportLate(handler, round);
+            return;
+        }
+        subscribers.put(handler.canonicalName(), subscribersClass);
+    }
+
     /** Whether there is something to register and the module is not written yet. */
     public boolean isPending() {
-        return written == null && !(events.isEmpty() && aggregates.isEmpty());
+        return written == null && !(events.isEmpty() && aggregates.isEmpty() && subscribers.isEmpty());
     }
 
     /** Writes the module, its service entry and the claims of its events' stored names. */
@@ -107,7 +118,8 @@ public final class ModuleStep {
                 .sorted(Comparator.comparing(AggregateModel::name).thenComparing(a -> a.aggregateClass().canonicalName()))
                 .map(AggregateModel::typeClass)
                 .toList();
-        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get());
+        return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get(),
+                new ArrayList<>(subscribers.values()));
     }
 
     /**
@@ -130,6 +142,9 @@ public final class ModuleStep {
         TreeSet<String> packages = new TreeSet<>();
         events.values().forEach(e -> packages.add(e.recordClass().packageName()));
         aggregates.values().forEach(a -> packages.add(a.aggregateClass().packageName()));
+        if (packages.isEmpty()) { // handlers only; with events or aggregates the name stays what it was before handlers were listed
+            subscribers.values().forEach(s -> packages.add(s.packageName()));
+        }
         ClassName base = ModuleNaming.byDefault(packages);
         ClassName name = base;
         for (int n = 2; takenByAnotherUnit(name); n++) {
@@ -148,6 +163,7 @@ public final class ModuleStep {
         List<Element> elements = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(events.keySet());
         names.addAll(aggregates.keySet());
+        names.addAll(subscribers.keySet());
         for (String name : names) {
             TypeElement type = env.getElementUtils().getTypeElement(name);
             if (type != null) {

@@ -12,6 +12,7 @@ import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -26,11 +27,13 @@ public final class SubscriberSteps {
 
     private SubscriberSteps() {}
 
-    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
+    /** @param generated told of every handler whose {@code <Handler>Subscribers} was written, for the module to list */
+    public static TypeStep<SubscriberModel> subscribers(ProcessingEnvironment env, Reporter reporter, FailedTypes failed,
+            Consumer<SubscriberModel> generated) {
         SubscriberModeler modeler = new SubscriberModeler(env.getTypeUtils(), env.getElementUtils(), failed);
         return new TypeStep<SubscriberModel>(env, reporter, FactumAnnotations.SUBSCRIBE,
                 (handler, report) -> modeler.model(handler, subscribeMethods(handler), report),
-                TypeStep.oneFile(env, SubscribersGenerator::generate, model -> { })).recordingFailuresIn(failed)
+                TypeStep.oneFile(env, SubscribersGenerator::generate, generated)).recordingFailuresIn(failed)
                 .stubbing(handler -> GeneratedCode.write(env.getFiler(), SubscribersGenerator.stub(
                         GeneratedNames.subscribersOf(ClassName.get(handler)), nameable(handler)), handler));
     }

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import io.factum.processor.base.GeneratedCode;
 import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.module.SubscriberRegistrations;
 import io.factum.processor.subscriber.SubscriberModel.EnvelopeArgument;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ final class SubscribersGenerator {
         TypeSpec.Builder type = GeneratedCode.classBuilder(self)
                 .addJavadoc("Subscribes the {@code @Subscribe} methods of {@link $T} to an {@link $T}.\n", handler, RuntimeTypes.EVENT_BUS)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addField(SubscriberRegistrations.registrationField(handler, self))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(register(model, links));
         if (model.subscriptions().stream().anyMatch(subscription -> subscription.envelope() == EnvelopeArgument.WIDENED)) {

@@ -26,14 +26,16 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
     private final TableNames tables;
     private final EventTableStatements statements;
     private final StreamAppender alone;
+    private final GroupCommitListener listener;
 
     GroupCommitWriter(DataSource dataSource, JdbcDialect dialect, TableNames tables, EventTableStatements statements,
-            StreamAppender alone) {
+            StreamAppender alone, GroupCommitListener listener) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.tables = tables;
         this.statements = statements;
         this.alone = alone;
+        this.listener = listener;
     }
 
     /**
@@ -57,6 +59,7 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
         } catch (SQLException e) {
             // Writing the appends alone would only ask for a connection once per append.
             batch.forEach(pending -> pending.fail(alone.appendFailed(pending.streamId, e)));
+            listener.batchWritten(batch.size(), batch.stream().mapToInt(pending -> pending.events.size()).sum(), false);
             return;
         }
         Verdict[] verdicts = new Verdict[batch.size()];
@@ -79,6 +82,7 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
             }
         }
         writeEachAlone(toWriteAlone);
+        listener.batchWritten(batch.size(), batch.stream().mapToInt(pending -> pending.events.size()).sum(), committed);
     }
 
     /** The fallback of a failed batch: each append in a transaction of its own, in batch order. */

@@ -65,7 +65,8 @@ public abstract class JdbcEventStore implements EventStore {
         this.statements = new EventTableStatements(dialect, tables);
         this.appender = new StreamAppender(dataSource, dialect, tables, statements);
         this.appendQueue = options.groupCommit
-                ? new AppendQueue(new GroupCommitWriter(dataSource, dialect, tables, statements, appender),
+                ? new AppendQueue(new GroupCommitWriter(dataSource, dialect, tables, statements, appender,
+                        options.groupCommitListener),
                         MAX_BATCH_EVENTS, MAX_BATCH_APPENDS)
                 : null;
         this.writerLock = !options.groupCommit && dialect.singleWriter() ? new ReentrantLock(true) : null;
@@ -226,6 +227,7 @@ public abstract class JdbcEventStore implements EventStore {
         private TableNames tables = TableNames.defaults();
         private boolean createSchemaOnFirstUse = true;
         private boolean groupCommit = true;
+        private GroupCommitListener groupCommitListener = GroupCommitListener.NONE;
 
         protected Options(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -260,6 +262,12 @@ public abstract class JdbcEventStore implements EventStore {
          */
         public B groupCommit(boolean on) {
             this.groupCommit = on;
+            return self();
+        }
+
+        /** Told of every group commit (appends and events it combined), e.g. for metrics; default none. */
+        public B groupCommitListener(GroupCommitListener listener) {
+            this.groupCommitListener = Objects.requireNonNull(listener, "listener");
             return self();
         }
 

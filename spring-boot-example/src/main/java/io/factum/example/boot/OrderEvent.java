@@ -1,0 +1,4 @@
+package io.factum.example.boot;
+
+/** What happens to an order. */
+public sealed interface OrderEvent permits OrderPlaced, OrderConfirmed {}
