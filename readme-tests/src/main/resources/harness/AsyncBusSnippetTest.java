@@ -13,15 +13,9 @@ class AsyncBusSnippetTest {
     void closeDrainsWhatWasPublished() throws Exception {
         io.factum.event.EventTypeRegistry registry = io.factum.event.EventTypeRegistry.load();
         io.factum.store.EventStore store = new io.factum.store.memory.InMemoryEventStore();
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream console = System.out;
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        java.util.List<String> printed = Harness.printedBy(() -> {
             // README: statements
-        } finally {
-            System.setOut(console);
-        }
-        assertEquals(java.util.List.of("Order-44 rev 0: OrderCreated[orderId=44, customerId=carol]"),
-                printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+        });
+        assertEquals(java.util.List.of("Order-44 rev 0: OrderCreated[orderId=44, customerId=carol]"), printed);
     }
 }

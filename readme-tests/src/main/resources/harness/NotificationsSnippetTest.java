@@ -13,22 +13,17 @@ class NotificationsSnippetTest {
     void handlersSeeWhatIsSaved() throws Exception {
         io.factum.event.EventTypeRegistry registry = io.factum.event.EventTypeRegistry.load();
         io.factum.store.EventStore store = new io.factum.store.memory.InMemoryEventStore();
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream console = System.out;
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        java.util.List<String> printed = Harness.printedBy(() -> {
             // README: statements
 
             Order loaded = orders.load("43");
             loaded.confirm();
             orders.save(loaded);
-        } finally {
-            System.setOut(console);
-        }
+        });
         assertEquals(java.util.List.of(
                         "Order-43 rev 0: OrderCreated[orderId=43, customerId=bob]",
                         "Order 43 confirmed, total 0",
                         "Order-43 rev 1: OrderConfirmed[orderId=43, total=0]"),
-                printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+                printed);
     }
 }

@@ -31,6 +31,9 @@ public final class ReadmeProjectWriter {
     /** The Java snippets, in README order, that the built project is made of. */
     public static final List<String> JAVA_SNIPPETS = List.of("events", "order", "repository", "notifications", "async-bus", "fixture");
 
+    /** Harness files copied as they are, beside the tests made from templates. */
+    static final List<String> SHARED_HARNESS = List.of("Harness.java");
+
     static final String IMPORTS_LINE = "// README: imports";
     static final String STATEMENTS_LINE = "// README: statements";
 
@@ -125,6 +128,13 @@ public final class ReadmeProjectWriter {
                 files.put(Path.of("src/test/java").resolve(packageDir).resolve(testClass + ".java"),
                         fillTemplate(testClass, template, java));
             }
+        }
+        for (String shared : SHARED_HARNESS) {
+            String text = templates.load(shared);
+            if (text == null) {
+                throw new ReadmeSnippetException("the README test's harness file " + shared + " is missing");
+            }
+            files.put(Path.of("src/test/java").resolve(packageDir).resolve(shared), text);
         }
         return files;
     }
