@@ -81,13 +81,13 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         for (int index = parser.nextNameMatch(NAMES); index != PropertyNameMatcher.MATCH_END_OBJECT; index = parser.nextNameMatch(NAMES)) {
             parser.nextToken();
             switch (index) {
-                case 0 -> orderId = CodecSupport.readString(parser, eventType);
-                case 1 -> {
+                case 0 -> orderId = CodecSupport.readString(parser, eventType); // "orderId"
+                case 1 -> { // "items"
                     items = CodecSupport.readInt(parser, eventType);
                     hasItems = true;
                 }
-                case 2 -> notes = parser.hasToken(JsonToken.VALUE_NULL) ? List.of() : readListOfString(parser, eventType);
-                case 3 -> at = CodecSupport.readInstant(parser, eventType);
+                case 2 -> notes = parser.hasToken(JsonToken.VALUE_NULL) ? List.of() : readListOfString(parser, eventType); // "notes"
+                case 3 -> at = CodecSupport.readInstant(parser, eventType); // "at"
                 default -> parser.skipChildren();
             }
         }

@@ -1,5 +1,6 @@
 package io.factum.benchmarks;
 
+import io.factum.benchmarks.report.Comparison;
 import io.factum.benchmarks.report.Comparisons;
 import io.factum.benchmarks.report.ReportTable;
 import io.factum.benchmarks.report.Scores;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar quick Codec -prof gc    # a subset, with a JMH profiler
  * java -jar benchmarks/target/benchmarks.jar quick -json out.json    # also write JMH's JSON results
  * java -jar benchmarks/target/benchmarks.jar quick Append -p backend=postgres -p eventsPerAppend=10
+ * java -jar benchmarks/target/benchmarks.jar quick -jvm /usr/lib/jvm/temurin-25-jdk-amd64/bin/java  # forks on JDK 25
  * </pre>
  *
  * <p>Other arguments are regular expressions selecting benchmarks, as with JMH's own {@code -e}-less
@@ -58,8 +60,17 @@ public final class Report {
     private Report() {}
 
     public static void main(String[] args) throws RunnerException {
+        run(args, Report.class.getPackageName() + ".*Benchmark.*", Comparisons.all());
+    }
+
+    /**
+     * Runs the benchmarks {@code args} select (all matching {@code defaultInclude} when none is named) and prints
+     * {@code rows}; the entry point of this module and of {@code benchmarks-axon5}, which has rows of its own.
+     */
+    public static void run(String[] args, String defaultInclude, List<Comparison> rows) throws RunnerException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-p NAME=V1,V2] [-json FILE]");
+            System.err.println("usage: java -jar benchmarks.jar quick|full [regex ...] [-prof NAME] [-p NAME=V1,V2]"
+                    + " [-json FILE] [-jvm PATH/bin/java]");
             System.exit(2);
         }
         RunMode mode = RunMode.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -67,16 +78,18 @@ public final class Report {
         List<String> profilers = new ArrayList<>();
         List<String[]> params = new ArrayList<>();
         String jsonFile = null;
+        String jvm = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "-prof" -> profilers.add(args[++i]);
                 case "-json" -> jsonFile = args[++i];
+                case "-jvm" -> jvm = args[++i];
                 case "-p" -> params.add(args[++i].split("=", 2));
                 default -> includes.add(args[i]);
             }
         }
         if (includes.isEmpty()) {
-            includes.add(Report.class.getPackageName() + ".*Benchmark.*");
+            includes.add(defaultInclude);
         }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -100,15 +113,21 @@ public final class Report {
         if (jsonFile != null) {
             options.resultFormat(ResultFormatType.JSON).result(jsonFile);
         }
+        if (jvm != null) {
+            options.jvm(jvm);
+        }
 
         long started = System.nanoTime();
         Collection<RunResult> results = new Runner(options.build()).run();
         long minutes = (System.nanoTime() - started) / 60_000_000_000L;
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "Factum benchmarks, %s mode, %d min; JDK %s (%s), %d cores%n%n",
-                mode.name().toLowerCase(Locale.ROOT), minutes, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-        System.out.println(ReportTable.render(Comparisons.all(), Scores.of(results)));
+        // The forks' JDK (it differs from this one's with -jvm); this one's if nothing ran.
+        String jdk = results.stream().findFirst()
+                .map(result -> result.getParams().getJdkVersion() + " (" + result.getParams().getVmName() + ")")
+                .orElse(System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        System.out.printf(Locale.ROOT, "Factum benchmarks, %s mode, %d min; JDK %s, %d cores%n%n",
+                mode.name().toLowerCase(Locale.ROOT), minutes, jdk, Runtime.getRuntime().availableProcessors());
+        System.out.println(ReportTable.render(rows, Scores.of(results)));
     }
 }

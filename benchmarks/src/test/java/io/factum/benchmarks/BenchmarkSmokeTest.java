@@ -2,10 +2,8 @@ package io.factum.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.factum.benchmarks.report.Comparison;
 import io.factum.benchmarks.report.Comparisons;
 import io.factum.benchmarks.report.Scores;
-import io.factum.benchmarks.report.Target;
 import io.factum.benchmarks.store.CatchUpBenchmark;
 import java.util.Collection;
 import java.util.Set;
@@ -55,14 +53,8 @@ class BenchmarkSmokeTest {
      * a row naming a missing one, is a bug.
      */
     private static Set<String> reportedKeys() {
-        Set<String> keys = new TreeSet<>();
-        for (Comparison row : Comparisons.all()) {
-            keys.add(row.factum());
-            row.peers().forEach(peer -> keys.add(peer.key()));
-            row.targets().stream().map(Target::peer).filter(peer -> peer != null).forEach(keys::add);
-        }
         Set<String> smokeKeys = new TreeSet<>();
-        for (String key : keys) {
+        for (String key : Comparisons.keysOf(Comparisons.all())) {
             smokeKeys.add(key.replace("events=" + CatchUpBenchmark.DEFAULT_EVENTS, "events=" + SMOKE_EVENTS));
         }
         return smokeKeys;

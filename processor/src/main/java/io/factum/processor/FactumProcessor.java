@@ -1,16 +1,20 @@
 package io.factum.processor;
 
 import com.google.auto.service.AutoService;
-import io.factum.processor.aggregate.AggregateModel;
 import io.factum.processor.aggregate.AggregateStep;
-import io.factum.processor.event.EventModel;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.ProcessingStep;
+import io.factum.processor.base.Reporter;
 import io.factum.processor.event.EventStep;
+import io.factum.processor.module.ModuleNaming;
 import io.factum.processor.module.ModuleStep;
 import io.factum.processor.schema.VersioningStep;
-import io.factum.processor.subscriber.RouterStep;
-import io.factum.processor.subscriber.SubscriberStep;
+import io.factum.processor.subscriber.SubscriberSteps;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -19,10 +23,10 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Factum's annotation processor. Each step validates, builds a model and generates, abandoning only
- * the elements that have errors. The module (registry) is written once, in the first round that
- * brings no new Factum elements, so that javac still compiles it and it can name every class
- * generated before.
+ * Factum's annotation processor: a list of {@link ProcessingStep}s, each run in every round and finished
+ * once at the end; each validates, models and generates, abandoning only the elements that have errors.
+ * The module (registry) is written once, in the first round that brings no new Factum elements, so that
+ * javac still compiles it and it can name every class generated before.
  *
  * <p>Option {@code -Afactum.module=com.acme.OrderingModule} names the generated module; by default
  * it is {@code <common package>.<LastSegment>FactumModule}.
@@ -31,35 +35,39 @@ import javax.lang.model.element.TypeElement;
 public final class FactumProcessor extends AbstractProcessor {
 
     private Reporter reporter;
-    private EventStep eventStep;
-    private AggregateStep aggregateStep;
-    private SubscriberStep subscriberStep;
-    private RouterStep routerStep;
     private ModuleStep moduleStep;
-    private VersioningStep versioningStep; // schema evolution: upcasters + schema lock (io.factum.processor.schema)
+    private List<ProcessingStep> steps;
     private int round;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
-        eventStep = new EventStep(processingEnv, reporter);
-        aggregateStep = new AggregateStep(processingEnv, reporter);
-        subscriberStep = new SubscriberStep(processingEnv, reporter);
-        routerStep = new RouterStep(processingEnv, reporter);
-        versioningStep = new VersioningStep(processingEnv, reporter);
+        // Schema evolution (upcasters, chains, handlers of old versions, the schema lock) is the versioning step.
+        // What failed validation takes no part in later checks: one mistake, one error.
+        FailedTypes failed = new FailedTypes();
+        VersioningStep versioningStep = new VersioningStep(processingEnv, reporter, failed);
         moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
+        steps = List.of(
+                new EventStep(processingEnv, reporter, moduleStep::addEvent).recordingFailuresIn(failed),
+                new AggregateStep(processingEnv, reporter, failed, moduleStep::addAggregate),
+                SubscriberSteps.subscribers(processingEnv, reporter, failed),
+                SubscriberSteps.routers(processingEnv, reporter, failed),
+                versioningStep);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.EVENT, Names.AGGREGATE, Names.APPLY, Names.SUBSCRIBE, Names.UPCAST, Names.EVENT_ROUTER);
+        // The markers on generated code too: javac would warn that no processor claimed them in the next round.
+        return Set.of(FactumAnnotations.EVENT, FactumAnnotations.AGGREGATE, FactumAnnotations.APPLY,
+                FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER,
+                GeneratedNames.FACTUM_GENERATED.canonicalName(), GeneratedNames.GENERATED.canonicalName());
     }
 
     @Override
     public Set<String> getSupportedOptions() {
-        Set<String> options = new java.util.TreeSet<>(VersioningStep.OPTIONS);
-        options.add(Names.MODULE_OPTION);
+        Set<String> options = new TreeSet<>(VersioningStep.OPTIONS);
+        options.add(ModuleNaming.OPTION);
         return options;
     }
 
@@ -68,7 +76,12 @@ public final class FactumProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
-    /** Never throws: each step guards its elements, and this guards the steps. Never claims the annotations. */
+    /**
+     * Never throws: each step guards its elements, and this guards the steps. Claims Factum's own annotations
+     * (they mean nothing to another processor) and {@code @Generated} on what it generated: unclaimed, javac's
+     * {@code -Xlint:processing} warns "No processor claimed any of these annotations", which fails a user's
+     * {@code -Werror} build.
+     */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         round++;
@@ -77,28 +90,17 @@ public final class FactumProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
         }
-        return false;
+        return true;
     }
 
     private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
-        List<EventModel> events = List.of();
-        TypeElement eventAnnotation = processingEnv.getElementUtils().getTypeElement(Names.EVENT);
-        if (eventAnnotation != null) {
-            events = eventStep.process(roundEnv.getElementsAnnotatedWith(eventAnnotation));
+        for (ProcessingStep step : steps) {
+            step.process(roundEnv);
         }
-        List<AggregateModel> aggregates = aggregateStep.process(roundEnv);
-        subscriberStep.process(roundEnv);
-        routerStep.process(roundEnv);
-        // Schema evolution: @Upcast methods and upcasters each round; chains, handlers and the schema lock at the end.
-        versioningStep.process(roundEnv);
-        moduleStep.add(events, aggregates, round);
+        boolean generatedThisRound = moduleStep.endRound(round);
 
         if (roundEnv.processingOver()) {
-            eventStep.finish();
-            aggregateStep.finish();
-            subscriberStep.finish();
-            routerStep.finish();
-            versioningStep.finish();
+            steps.forEach(ProcessingStep::finish);
             // Normally written earlier; here only if no round after the last elements came (javac warns then).
             if (moduleStep.isPending() && !hasDeferred()) {
                 moduleStep.write();
@@ -107,14 +109,19 @@ public final class FactumProcessor extends AbstractProcessor {
         }
         // This round generated code (codecs, aggregate types) => javac runs another round: write the
         // module there, once no new elements arrive. A round that generated nothing may be the last one.
-        boolean generatedThisRound = !events.isEmpty() || !aggregates.isEmpty();
-        boolean newElements = !annotations.isEmpty();
+        boolean newElements = annotations.stream().anyMatch(annotation -> !isGeneratedMarker(annotation));
         if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
             moduleStep.write();
         }
     }
 
+    /** {@code @Generated} or {@code @FactumGenerated}: on code generated in the round before, not a new element. */
+    private static boolean isGeneratedMarker(TypeElement annotation) {
+        String name = annotation.getQualifiedName().toString();
+        return name.equals(GeneratedNames.GENERATED.canonicalName()) || name.equals(GeneratedNames.FACTUM_GENERATED.canonicalName());
+    }
+
     private boolean hasDeferred() {
-        return aggregateStep.hasDeferred() || subscriberStep.hasDeferred() || routerStep.hasDeferred() || versioningStep.hasDeferred();
+        return steps.stream().anyMatch(ProcessingStep::hasDeferred);
     }
 }

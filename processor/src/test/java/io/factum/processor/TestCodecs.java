@@ -1,5 +1,6 @@
 package io.factum.processor;
 
+import io.factum.processor.base.GeneratedNames;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -19,7 +20,7 @@ public final class TestCodecs {
 
     /**
      * A hand-written {@code <record>Codec} for a record whose components are all {@code String}s,
-     * following the naming contract ({@code Names.codecOf}, {@code public static final INSTANCE}).
+     * following the naming contract ({@code GeneratedNames.codecOf}, {@code public static final INSTANCE}).
      */
     public static List<JavaFileObject> forStringRecord(String packageName, String record, String... components) {
         if (EVENT_STEP_GENERATES_CODECS) {

@@ -12,21 +12,29 @@ import java.util.UUID;
  */
 public final class InMemoryDeadLetterStore implements DeadLetterStore {
 
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}. */
     private final Map<UUID, DeadLetter> letters = new LinkedHashMap<>();
 
     @Override
-    public synchronized void add(DeadLetter letter) {
-        letters.remove(letter.id()); // a letter that failed again moves to the end, as the newest
-        letters.put(letter.id(), letter);
+    public void add(DeadLetter letter) {
+        synchronized (lock) {
+            letters.remove(letter.id()); // a letter that failed again moves to the end, as the newest
+            letters.put(letter.id(), letter);
+        }
     }
 
     @Override
-    public synchronized List<DeadLetter> list() {
-        return List.copyOf(letters.values());
+    public List<DeadLetter> list() {
+        synchronized (lock) {
+            return List.copyOf(letters.values());
+        }
     }
 
     @Override
-    public synchronized Optional<DeadLetter> remove(UUID id) {
-        return Optional.ofNullable(letters.remove(id));
+    public Optional<DeadLetter> remove(UUID id) {
+        synchronized (lock) {
+            return Optional.ofNullable(letters.remove(id));
+        }
     }
 }

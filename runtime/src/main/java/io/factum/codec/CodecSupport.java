@@ -2,6 +2,7 @@ package io.factum.codec;
 
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventEncodingException;
+import io.factum.event.EventJson;
 import io.factum.event.MissingPropertyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -35,10 +36,6 @@ import tools.jackson.core.util.Named;
  * <p>Public for generated code; not meant to be called by applications.
  */
 public final class CodecSupport {
-
-    /** Epoch seconds of 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the fast instant format's range. */
-    private static final long YEAR_0 = -62_167_219_200L;
-    private static final long YEAR_10000 = 253_402_300_800L;
 
     private CodecSupport() {}
 
@@ -195,52 +192,7 @@ public final class CodecSupport {
     }
 
     public static Instant readInstant(JsonParser parser, String eventType) {
-        return parse(parser, eventType, "an ISO-8601 instant such as 2024-05-01T10:15:30Z", CodecSupport::parseInstant);
-    }
-
-    /**
-     * {@link Instant#parse}, with a fast path for the form {@link Instant#toString()} writes
-     * ({@code 2024-05-01T10:15:30.123456Z}, years 0000 to 9999): {@code DateTimeFormatter} costs about as much
-     * as decoding the rest of a typical event. Anything else (offsets, lower case, leap seconds, invalid
-     * dates) goes to {@code Instant.parse}, which decides.
-     */
-    static Instant parseInstant(String text) {
-        int length = text.length();
-        if (length < 20 || length > 30 || length == 21
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
-                || (length > 20 && text.charAt(19) != '.')) {
-            return Instant.parse(text);
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        int nanos = length > 20 ? digits(text, 20, length - 21) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth())
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
-            return Instant.parse(text);
-        }
-        for (int i = length - 21; i < 9; i++) {
-            nanos *= 10;
-        }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
-    }
-
-    /** The non-negative number written by {@code count} ASCII digits at {@code start}, or -1. */
-    private static int digits(String text, int start, int count) {
-        int value = 0;
-        for (int i = start; i < start + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return parse(parser, eventType, "an ISO-8601 instant such as 2024-05-01T10:15:30Z", InstantText::parse);
     }
 
     public static LocalDate readLocalDate(JsonParser parser, String eventType) {
@@ -292,50 +244,7 @@ public final class CodecSupport {
      * digits, as needed), without going through {@code DateTimeFormatter} for years 0000 to 9999.
      */
     public static void writeInstant(JsonGenerator generator, Instant value) {
-        long seconds = value.getEpochSecond();
-        if (seconds < YEAR_0 || seconds >= YEAR_10000) {
-            generator.writeString(value.toString());
-            return;
-        }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        int secondOfDay = Math.floorMod(seconds, 86_400); // floorMod(long, int) is an int
-        char[] text = new char[30];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, secondOfDay / 3_600, 2);
-        text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
-        int length = 19;
-        int nanos = value.getNano();
-        if (nanos != 0) {
-            text[length++] = '.';
-            if (nanos % 1_000_000 == 0) {
-                put(text, length, nanos / 1_000_000, 3);
-                length += 3;
-            } else if (nanos % 1_000 == 0) {
-                put(text, length, nanos / 1_000, 6);
-                length += 6;
-            } else {
-                put(text, length, nanos, 9);
-                length += 9;
-            }
-        }
-        text[length++] = 'Z';
-        generator.writeString(text, 0, length);
-    }
-
-    /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}. */
-    private static void put(char[] text, int offset, int value, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        InstantText.write(generator, value);
     }
 
     /** Always with seconds ({@code 2024-05-01T10:15:00}), as Jackson writes it; {@code toString()} drops zero seconds. */
@@ -451,51 +360,12 @@ public final class CodecSupport {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
-    /**
-     * The property path of a stream context, e.g. {@code lines[2].quantity}, or null at the root.
-     *
-     * @param pendingElement on write, the innermost array's next element (not yet written) is the subject
-     */
-    static String path(TokenStreamContext context, boolean pendingElement) {
-        List<String> segments = new ArrayList<>();
-        boolean innermost = true;
-        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                if (innermost && pendingElement) {
-                    segments.add("[" + c.getEntryCount() + "]");
-                } else if (c.hasCurrentIndex()) {
-                    segments.add("[" + c.getCurrentIndex() + "]");
-                }
-            } else if (c.hasCurrentName()) {
-                segments.add(nameSegment(c.currentName()));
-            }
-            innermost = false;
-        }
-        if (segments.isEmpty()) {
-            return null;
-        }
-        StringBuilder path = new StringBuilder();
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            String segment = segments.get(i);
-            if (path.length() > 0 && segment.charAt(0) != '[') {
-                path.append('.');
-            }
-            path.append(segment);
-        }
-        return path.toString();
-    }
-
-    /** Plain names as-is; map keys that are not identifiers quoted, e.g. {@code prices["EUR/USD"]}. */
-    private static String nameSegment(String name) {
-        boolean plain = !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0));
-        for (int i = 1; plain && i < name.length(); i++) {
-            plain = Character.isJavaIdentifierPart(name.charAt(i));
-        }
-        return plain ? name : "[\"" + name.replace("\"", "\\\"") + "\"]";
-    }
-
     /** The property path at the parser's current position, or null at the root. */
     public static String path(JsonParser parser) {
-        return path(parser.streamReadContext(), false);
+        return EventJson.path(parser.streamReadContext(), false);
+    }
+
+    private static String path(TokenStreamContext context, boolean pendingElement) {
+        return EventJson.path(context, pendingElement);
     }
 }

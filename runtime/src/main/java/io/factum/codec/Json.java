@@ -2,40 +2,23 @@ package io.factum.codec;
 
 import io.factum.event.EventCodec;
 import io.factum.event.EventDecodingException;
+import io.factum.event.EventJson;
 import io.factum.event.EventTypeRegistry;
 import io.factum.event.UnknownEventTypeException;
 import io.factum.store.StoredEvent;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.BufferRecycler;
-import tools.jackson.core.util.ByteArrayBuilder;
 
 /** Turns records into JSON bytes and back through their generated codecs. Thread-safe. */
 public final class Json {
 
     /** The one factory Factum uses; Jackson factories are thread-safe and costly to create. */
-    public static final JsonFactory FACTORY = new JsonFactory();
+    public static final JsonFactory FACTORY = EventJson.FACTORY;
 
     private Json() {}
 
     /** Encodes {@code value} with {@code codec} to UTF-8 JSON bytes. */
     public static <T> byte[] encode(EventCodec<T> codec, T value) {
-        // Buffers come from Jackson's recycler pool and go back to it, as in ObjectMapper.writeValueAsBytes:
-        // a recycler that is never released makes every call allocate fresh buffers.
-        BufferRecycler recycler = FACTORY._getBufferRecycler();
-        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-                codec.write(generator, value);
-            }
-            return out.getClearAndRelease();
-        } finally {
-            recycler.releaseToPool();
-        }
+        return EventJson.encode(codec, value);
     }
 
     /**
@@ -45,28 +28,7 @@ public final class Json {
      *                                trailing content, or does not fit the record
      */
     public static <T> T decode(EventCodec<T> codec, byte[] json, String typeName) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new EventDecodingException(typeName, null,
-                        first == null ? "payload is empty" : "payload must be a JSON object, found " + first);
-            }
-            T value = codec.read(parser);
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                throw new EventDecodingException(typeName, null, "unexpected content after the JSON object: " + trailing);
-            }
-            return value;
-        } catch (EventDecodingException e) {
-            throw e;
-        } catch (JacksonException e) {
-            throw new EventDecodingException(typeName, pathOf(e), "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Where in the payload a Jackson error happened, e.g. {@code lines[2]}; null at the top level. */
-    private static String pathOf(JacksonException e) {
-        return e.processor() instanceof JsonParser parser ? CodecSupport.path(parser) : null;
+        return EventJson.decode(codec, json, typeName);
     }
 
     /** Decodes a stored event's payload; errors name the stream, revision, position and type. */

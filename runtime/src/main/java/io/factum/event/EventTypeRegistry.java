@@ -1,13 +1,21 @@
 package io.factum.event;
 
-import io.factum.codec.Json;
 import io.factum.spi.FactumModule;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -29,15 +37,23 @@ public final class EventTypeRegistry {
     private final Map<String, EventType<?>> byNameAndVersion;
     private final Map<Class<?>, EventType<?>> byClass;
     private final UpcasterChains upcasters;
+    /** The modules the types came from, by class name, for messages; null for a registry of bare types. */
+    private final List<String> modules;
 
     private EventTypeRegistry(Collection<? extends EventType<?>> types, Collection<? extends Upcaster<?, ?>> upcasters) {
+        this(types, upcasters, Map.of(), null);
+    }
+
+    private EventTypeRegistry(Collection<? extends EventType<?>> types, Collection<? extends Upcaster<?, ?>> upcasters,
+                              Map<EventType<?>, String> moduleOf, List<String> modules) {
         Map<String, EventType<?>> byKey = new HashMap<>();
         Map<Class<?>, EventType<?>> classes = new HashMap<>();
         for (EventType<?> type : types) {
             EventType<?> previous = byKey.putIfAbsent(key(type.name(), type.version()), type);
             if (previous != null && !previous.javaType().equals(type.javaType())) {
                 throw new IllegalArgumentException("Two event types are stored as " + type.label() + ": "
-                        + previous.javaType().getName() + " and " + type.javaType().getName()
+                        + previous.javaType().getName() + from(moduleOf.get(previous)) + " and "
+                        + type.javaType().getName() + from(moduleOf.get(type))
                         + "; give one a different @Event(name = ...) or version");
             }
             classes.putIfAbsent(type.javaType(), type);
@@ -45,6 +61,11 @@ public final class EventTypeRegistry {
         this.byNameAndVersion = Map.copyOf(byKey);
         this.byClass = Map.copyOf(classes);
         this.upcasters = UpcasterChains.build(byNameAndVersion.values(), byClass, upcasters);
+        this.modules = modules == null ? null : List.copyOf(modules);
+    }
+
+    private static String from(String module) {
+        return module == null ? "" : " (module " + module + ")";
     }
 
     /**
@@ -56,8 +77,14 @@ public final class EventTypeRegistry {
         return ofModules(List.of(modules));
     }
 
-    /** A registry of every module that {@code loader} finds with {@link ServiceLoader}. */
+    /**
+     * A registry of every module that {@code loader} finds with {@link ServiceLoader}.
+     *
+     * @throws IllegalStateException if two different jars register a module of the same class name
+     *                               (ServiceLoader would load only one of them)
+     */
     public static EventTypeRegistry load(ClassLoader loader) {
+        checkDistinctModuleClasses(loader);
         List<FactumModule> modules = new ArrayList<>();
         ServiceLoader.load(FactumModule.class, loader).forEach(modules::add);
         return ofModules(modules);
@@ -68,14 +95,72 @@ public final class EventTypeRegistry {
         return load(EventTypeRegistry.class.getClassLoader());
     }
 
+    private static final String SERVICE_FILE = "META-INF/services/" + FactumModule.class.getName();
+
+    /**
+     * Two units of one package compiled apart (two jars that do not see each other) may both name their module
+     * {@code <pkg>.<Name>FactumModule}; ServiceLoader would load the first and silently drop the other's event
+     * types. The same module found twice (one jar listed twice) has the same class file and is fine.
+     */
+    private static void checkDistinctModuleClasses(ClassLoader loader) {
+        Map<String, URL> classFiles = new HashMap<>();
+        Map<String, byte[]> contents = new HashMap<>();
+        try {
+            Enumeration<URL> files = loader.getResources(SERVICE_FILE);
+            while (files.hasMoreElements()) {
+                URL file = files.nextElement();
+                String root = file.toString().substring(0, file.toString().length() - SERVICE_FILE.length());
+                for (String name : providerNames(file)) {
+                    URL classFile = URI.create(root + name.replace('.', '/') + ".class").toURL();
+                    byte[] bytes;
+                    try (InputStream in = classFile.openStream()) {
+                        bytes = in.readAllBytes();
+                    } catch (IOException notThere) {
+                        continue; // ServiceLoader reports a listed class that does not exist
+                    }
+                    URL previous = classFiles.putIfAbsent(name, classFile);
+                    if (previous != null && !Arrays.equals(contents.get(name), bytes)) {
+                        throw new IllegalStateException("Two different modules are named " + name + ": " + previous
+                                + " and " + classFile + "; ServiceLoader would load only the first, and the event types"
+                                + " of the other would be missing. Name one unit's module with -Afactum.module=<another"
+                                + " class name>");
+                    }
+                    contents.putIfAbsent(name, bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + SERVICE_FILE, e);
+        }
+    }
+
+    private static List<String> providerNames(URL file) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = file.openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int comment = line.indexOf('#');
+                String name = (comment < 0 ? line : line.substring(0, comment)).trim();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     private static EventTypeRegistry ofModules(List<FactumModule> modules) {
         List<EventType<?>> types = new ArrayList<>();
         List<Upcaster<?, ?>> upcasters = new ArrayList<>();
+        Map<EventType<?>, String> moduleOf = new IdentityHashMap<>();
+        List<String> names = new ArrayList<>();
         for (FactumModule module : modules) {
-            types.addAll(module.eventTypes());
+            names.add(module.getClass().getName());
+            for (EventType<?> type : module.eventTypes()) {
+                types.add(type);
+                moduleOf.putIfAbsent(type, module.getClass().getName());
+            }
             upcasters.addAll(module.upcasters());
         }
-        return new EventTypeRegistry(types, upcasters);
+        return new EventTypeRegistry(types, upcasters, moduleOf, names);
     }
 
     /** A registry of exactly these event types, without upcasters: each stored name must have one version only. */
@@ -113,7 +198,7 @@ public final class EventTypeRegistry {
         EventType<?> current = upcasters.current(name);
         if (current == null) {
             throw new UnknownEventTypeException("No event type is stored as " + name
-                    + ": is the generated FactumModule that declares it registered?");
+                    + ": is the generated FactumModule that declares it registered?" + modulesFound());
         }
         return current.version();
     }
@@ -128,7 +213,8 @@ public final class EventTypeRegistry {
         EventType<?> type = byClass.get(eventClass);
         if (type == null) {
             throw new UnknownEventTypeException("No event type is registered for " + eventClass.getName()
-                    + ": annotate it with @Event and make sure its module's generated FactumModule is registered");
+                    + ": annotate it with @Event and make sure its module's generated FactumModule is registered"
+                    + modulesFound());
         }
         return (EventType<E>) type;
     }
@@ -154,7 +240,7 @@ public final class EventTypeRegistry {
 
     @SuppressWarnings("unchecked")
     private static <E> byte[] encodePayload(EventType<E> type, Object event) {
-        return Json.encode(type.codec(), (E) event);
+        return EventJson.encode(type.codec(), (E) event);
     }
 
     /**
@@ -172,7 +258,12 @@ public final class EventTypeRegistry {
         if (type == null) {
             throw new UnknownEventTypeException(event, describeKnownVersions(event));
         }
-        Object value = Json.decode(type.codec(), event);
+        Object value;
+        try {
+            value = EventJson.decode(type.codec(), event.payload(), event.type());
+        } catch (EventDecodingException e) {
+            throw e.at(event);
+        }
         for (UpcasterChains.Step step = upcasters.stepFrom(type); step != null; step = upcasters.stepFrom(type)) {
             value = upcast(step, type, value, event);
             type = step.target();
@@ -208,7 +299,8 @@ public final class EventTypeRegistry {
     private String describeKnownVersions(StoredEvent event) {
         EventType<?> current = upcasters.current(event.type());
         if (current == null) {
-            return "no registered module declares this stored name (is its generated FactumModule registered?)";
+            return "no registered module declares this stored name (is its generated FactumModule registered?)"
+                    + modulesFound();
         }
         List<Integer> versions = new ArrayList<>();
         for (EventType<?> type : byNameAndVersion.values()) {
@@ -224,6 +316,14 @@ public final class EventTypeRegistry {
         }
         return "known versions are " + versions + "; the module that declares v" + event.schemaVersion()
                 + " and its upcaster is not registered";
+    }
+
+    /** What was registered, so that a missing module shows: " Registered modules: [a.AFactumModule, ...]". */
+    private String modulesFound() {
+        if (modules == null) {
+            return "";
+        }
+        return modules.isEmpty() ? " No FactumModule is registered at all." : " Registered modules: " + modules + ".";
     }
 
     private static String key(String name, int version) {

@@ -3,9 +3,9 @@ package io.factum.subscription;
 import io.factum.store.StoredEvent;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.jdbc.JdbcStoreException;
+import io.factum.store.jdbc.SubscriptionTableStatements;
+import io.factum.store.jdbc.SubscriptionTableStatements.ParkedRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,19 +19,11 @@ import java.util.List;
 public final class JdbcParkedEvents implements ParkedEvents {
 
     private final JdbcEventStore store;
-    private final String upsert;
-    private final String selectAll;
-    private final String delete;
+    private final SubscriptionTableStatements statements;
 
     public JdbcParkedEvents(JdbcEventStore store) {
         this.store = store;
-        String table = store.tables().parkedEvents();
-        this.upsert = "INSERT INTO " + table + " (subscription, position, stream_id, revision, type, error, parked_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (subscription, position) DO UPDATE SET error = excluded.error, parked_at = excluded.parked_at";
-        this.selectAll = "SELECT position, stream_id, revision, type, error, parked_at FROM " + table
-                + " WHERE subscription = ? ORDER BY position";
-        this.delete = "DELETE FROM " + table + " WHERE subscription = ? AND position = ?";
+        this.statements = new SubscriptionTableStatements(store.tables(), store.dialect());
     }
 
     @Override
@@ -42,30 +34,18 @@ public final class JdbcParkedEvents implements ParkedEvents {
 
     /** Parks inside the caller's transaction. */
     public void park(Connection connection, String subscription, StoredEvent event, String error) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
-            statement.setString(1, subscription);
-            statement.setLong(2, event.globalPosition());
-            statement.setString(3, event.streamId());
-            statement.setLong(4, event.streamRevision());
-            statement.setString(5, event.type());
-            statement.setString(6, error);
-            store.dialect().setTimestamp(statement, 7, Instant.now());
-            statement.executeUpdate();
-        }
+        statements.park(connection, subscription, new ParkedRow(event.globalPosition(), event.streamId(),
+                event.streamRevision(), event.type(), error, Instant.now()));
     }
 
     @Override
     public List<ParkedEvent> list(String subscription) {
         store.ensureSchema();
-        try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(selectAll)) {
-            statement.setString(1, subscription);
+        try (Connection connection = store.dataSource().getConnection()) {
             List<ParkedEvent> parked = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    parked.add(new ParkedEvent(subscription, row.getLong(1), row.getString(2), row.getLong(3),
-                            row.getString(4), row.getString(5), store.dialect().getTimestamp(row, 6)));
-                }
+            for (ParkedRow row : statements.listParked(connection, subscription)) {
+                parked.add(new ParkedEvent(subscription, row.position(), row.streamId(), row.revision(), row.type(),
+                        row.error(), row.parkedAt()));
             }
             return parked;
         } catch (SQLException e) {
@@ -82,11 +62,7 @@ public final class JdbcParkedEvents implements ParkedEvents {
 
     /** Removes inside the caller's transaction. */
     public void remove(Connection connection, String subscription, long globalPosition) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(delete)) {
-            statement.setString(1, subscription);
-            statement.setLong(2, globalPosition);
-            statement.executeUpdate();
-        }
+        statements.removeParked(connection, subscription, globalPosition);
     }
 
     private interface ConnectionWork {

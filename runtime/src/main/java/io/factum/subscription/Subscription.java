@@ -1,17 +1,12 @@
 package io.factum.subscription;
 
-import io.factum.bus.Registration;
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
-import io.factum.store.StoredEvent;
 import io.factum.store.jdbc.JdbcEventStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,7 +35,8 @@ import java.util.function.LongSupplier;
  *
  * <h2>Running</h2>
  * {@link #start()} runs it on a thread of its own, which polls every {@code pollInterval} and
- * earlier when an {@link AppendSignal} fires. For deterministic tests call {@link #pollOnce()} or
+ * earlier when an {@link AppendSignal} fires ({@code SubscriptionRunner}; the polling itself is
+ * {@code SubscriptionPoller}, the caught-up signalling {@code CaughtUpSignal}). For deterministic tests call {@link #pollOnce()} or
  * {@link #runUntilCaughtUp()} instead, on the calling thread.
  */
 public final class Subscription implements AutoCloseable {
@@ -58,49 +54,28 @@ public final class Subscription implements AutoCloseable {
     }
 
     private final String name;
-    private final EventStore store;
-    private final BatchProcessor processor;
-    private final DeliveryRules rules;
-    private final int batchSize;
-    private final Duration pollInterval;
-    private final AppendSignal appendSignal;
-
-    /** Serialises batches: the subscription thread and callers of {@link #pollOnce()} never overlap. */
-    private final ReentrantLock processing = new ReentrantLock();
-    private final ReentrantLock state = new ReentrantLock();
-    private final Condition changed = state.newCondition();
-    private boolean wakeRequested;
-    private long pollsStarted;
-    private long lastCaughtUpPoll;
-
-    private volatile Status status = Status.NEW;
-    private volatile SubscriptionFailedException failure;
-    private volatile RuntimeException lastError;
-    private volatile long position = -1;
-    private volatile boolean running;
-    /** The current run's thread; a thread that is no longer this one leaves the state alone. */
-    private volatile Thread thread;
-    private Registration signalRegistration;
+    private final CaughtUpSignal signal = new CaughtUpSignal();
+    private final SubscriptionPoller poller;
+    private final SubscriptionThread thread;
 
     private Subscription(Builder builder) {
         this.name = builder.name;
-        this.store = builder.store;
-        this.batchSize = builder.batchSize;
-        this.pollInterval = builder.pollInterval;
-        this.appendSignal = builder.appendSignal;
-        this.rules = new DeliveryRules(builder.name, builder.registry, builder.retry, builder.onHandlerFailure,
+        DeliveryRules rules = new DeliveryRules(builder.name, builder.registry, builder.retry, builder.onHandlerFailure,
                 builder.onUndecodable);
+        BatchProcessor processor;
         if (builder.projection != null) {
             if (!(builder.store instanceof JdbcEventStore jdbcStore)) {
                 throw new IllegalArgumentException("Subscription '" + name + "': a JdbcProjection needs a JDBC event store "
                         + "(SQLite or PostgreSQL), got " + builder.store.getClass().getName());
             }
-            this.processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
+            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
         } else {
             CheckpointSaver checkpoint = new CheckpointSaver(name, builder.checkpoints, builder.checkpointInterval(),
                     builder.nanoTime);
-            this.processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, builder.parked);
+            processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, builder.parked);
         }
+        this.poller = new SubscriptionPoller(builder.store, processor, builder.batchSize, signal);
+        this.thread = new SubscriptionThread(name, rules, poller, signal, builder.pollInterval, builder.appendSignal);
     }
 
     /** A builder; give it a {@link Builder#handler handler} or a {@link Builder#projection projection}. */
@@ -115,17 +90,17 @@ public final class Subscription implements AutoCloseable {
 
     /** Where it is in its lifecycle; see {@link Status}. */
     public Status status() {
-        return status;
+        return thread.status();
     }
 
     /** Why the subscription stopped, when {@link #status()} is {@link Status#FAILED}; else null. */
     public SubscriptionFailedException failure() {
-        return failure;
+        return thread.failure();
     }
 
     /** The last error reading the store (e.g. the database was unreachable); the subscription keeps polling. */
     public RuntimeException lastError() {
-        return lastError;
+        return thread.lastError();
     }
 
     /**
@@ -134,13 +109,12 @@ public final class Subscription implements AutoCloseable {
      * {@link Builder#checkpointInterval checkpointInterval}'s worth of events.
      */
     public long position() {
-        long current = position;
-        return current >= 0 ? current : processor.loadCheckpoint();
+        return poller.position();
     }
 
     /** The events this subscription has parked. */
     public List<ParkedEvent> parkedEvents() {
-        return processor.parkedEvents().list(name);
+        return poller.processor().parkedEvents().list(name);
     }
 
     /**
@@ -154,30 +128,7 @@ public final class Subscription implements AutoCloseable {
      *                                          and the thread's interrupt flag is set
      */
     public int pollOnce() {
-        processing.lock();
-        try {
-            long pollNumber = startPoll();
-            if (position < 0) {
-                position = processor.loadCheckpoint();
-            }
-            List<StoredEvent> batch = store.readAll(position, batchSize);
-            if (!batch.isEmpty()) {
-                try {
-                    position = processor.process(batch, position);
-                } catch (RuntimeException e) {
-                    // The processor saved what it finished; read it back rather than guess.
-                    position = -1;
-                    throw e;
-                }
-            }
-            if (batch.size() < batchSize) {
-                processor.saveUnsavedCheckpoint(); // caught up, or idle from now on: nothing to save time on
-                caughtUp(pollNumber);
-            }
-            return batch.size();
-        } finally {
-            processing.unlock();
-        }
+        return poller.pollOnce();
     }
 
     /**
@@ -193,18 +144,13 @@ public final class Subscription implements AutoCloseable {
         do {
             read = pollOnce();
             total += read;
-        } while (read == batchSize);
+        } while (read == poller.batchSize());
         return total;
     }
 
     /** Delivers the parked events again, oldest first; those handled now are removed from the list. */
     public int retryParked() {
-        processing.lock();
-        try {
-            return processor.retryParked();
-        } finally {
-            processing.unlock();
-        }
+        return poller.retryParked();
     }
 
     /**
@@ -212,33 +158,15 @@ public final class Subscription implements AutoCloseable {
      * rebuild a projection: clear its read model first). Only while not running.
      */
     public void reset() {
-        processing.lock();
-        try {
-            if (running) {
+        poller.reset(() -> {
+            if (thread.isRunning()) {
                 throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
             }
-            processor.saveCheckpoint(0);
-            position = 0;
-        } finally {
-            processing.unlock();
-        }
+        });
     }
 
     /** Starts delivering on a thread of its own. Also restarts a stopped or failed subscription from its checkpoint. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        failure = null;
-        position = -1;
-        running = true;
-        status = Status.RUNNING;
-        if (appendSignal != null) {
-            signalRegistration = appendSignal.onAppend(this::wake);
-        }
-        thread = new Thread(this::run, "factum-subscription-" + name);
-        thread.setDaemon(true);
-        rules.started(thread);
+    public void start() {
         thread.start();
     }
 
@@ -249,33 +177,7 @@ public final class Subscription implements AutoCloseable {
      * saves the checkpoint if {@link #pollOnce()} left it unsaved.
      */
     public void stop() {
-        Thread stopping;
-        synchronized (this) {
-            if (!running) {
-                stopping = null;
-            } else {
-                running = false;
-                stopping = thread;
-                rules.requestStop();
-                if (signalRegistration != null) {
-                    signalRegistration.close();
-                    signalRegistration = null;
-                }
-            }
-        }
-        if (stopping == null) {
-            saveUnsavedCheckpoint(); // polled by hand, or its thread already ending (which saves too)
-            return;
-        }
-        wake();
-        if (stopping == Thread.currentThread()) {
-            return; // called by a handler on the subscription's own thread: joining would wait forever
-        }
-        try {
-            stopping.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
     @Override
@@ -293,153 +195,16 @@ public final class Subscription implements AutoCloseable {
      *                               {@link #runUntilCaughtUp()} returns)
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        state.lock();
-        try {
-            if (status == Status.NEW) {
-                throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
-                        + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
-            }
-            long mark = pollsStarted;
-            wakeRequested = true;
-            changed.signalAll();
-            while (lastCaughtUpPoll <= mark) {
-                if (status != Status.RUNNING) {
-                    return false;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                changed.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            state.unlock();
+        if (thread.status() == Status.NEW) {
+            throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
+                    + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
         }
+        return signal.awaitCaughtUp(timeout, () -> thread.status() == Status.RUNNING);
     }
 
     /** Makes the running subscription poll now instead of at the end of its interval. */
     public void wake() {
-        state.lock();
-        try {
-            wakeRequested = true;
-            changed.signalAll();
-        } finally {
-            state.unlock();
-        }
-    }
-
-    private void run() {
-        Thread me = Thread.currentThread();
-        SubscriptionFailedException failed = null;
-        try {
-            while (running && thread == me) {
-                int read;
-                try {
-                    read = pollOnce();
-                    lastError = null;
-                } catch (SubscriptionFailedException e) {
-                    failed = e;
-                    return;
-                } catch (DeliveryRules.SubscriptionStopped | SubscriptionInterruptedException e) {
-                    return; // asked to stop, or interrupted, during a retry pause: stop before the event
-                } catch (RuntimeException e) {
-                    // The store is unreachable or similar: keep the checkpoint and try again next interval.
-                    lastError = e;
-                    read = 0;
-                }
-                if (read < batchSize) {
-                    awaitWakeOrInterval();
-                }
-            }
-        } finally {
-            try {
-                saveUnsavedCheckpoint(); // what the last polls handled, so that a restart does not repeat it
-            } catch (RuntimeException e) {
-                lastError = e; // start() goes on from them and saves later; only a crash repeats them
-            } finally {
-                ended(me, failed);
-            }
-        }
-    }
-
-    /**
-     * The run on {@code me} has ended, also when an Error ends it (even one saving the checkpoint):
-     * never report RUNNING for a dead thread. FAILED too is reported only here, once running is
-     * false, so that start() right after seeing it restarts.
-     */
-    private void ended(Thread me, SubscriptionFailedException failed) {
-        synchronized (this) {
-            if (thread == me) {
-                running = false;
-                if (failed != null) {
-                    failure = failed;
-                    status = Status.FAILED;
-                } else if (status == Status.RUNNING) {
-                    status = Status.STOPPED;
-                }
-                if (signalRegistration != null) {
-                    signalRegistration.close();
-                    signalRegistration = null;
-                }
-            }
-        }
-        signalStateChange();
-    }
-
-    /** Saves what the polls handled but left unsaved; never in the middle of a batch. */
-    private void saveUnsavedCheckpoint() {
-        processing.lock();
-        try {
-            processor.saveUnsavedCheckpoint();
-        } finally {
-            processing.unlock();
-        }
-    }
-
-    private long startPoll() {
-        state.lock();
-        try {
-            wakeRequested = false;
-            return ++pollsStarted;
-        } finally {
-            state.unlock();
-        }
-    }
-
-    private void caughtUp(long pollNumber) {
-        state.lock();
-        try {
-            lastCaughtUpPoll = Math.max(lastCaughtUpPoll, pollNumber);
-            changed.signalAll();
-        } finally {
-            state.unlock();
-        }
-    }
-
-    private void awaitWakeOrInterval() {
-        state.lock();
-        try {
-            long left = pollInterval.toNanos();
-            while (!wakeRequested && running && left > 0) {
-                left = changed.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            state.unlock();
-        }
-    }
-
-    private void signalStateChange() {
-        state.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            state.unlock();
-        }
+        signal.wake();
     }
 
     /** Options of a {@link Subscription}. */

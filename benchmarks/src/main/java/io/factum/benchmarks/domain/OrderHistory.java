@@ -27,6 +27,11 @@ public final class OrderHistory {
                 new OrderLine("SKU-3003", 12, new BigDecimal("0.35"))), START);
     }
 
+    /** The small event of the codec benchmark: a UUID and an Instant, 94 bytes of JSON. */
+    public static OrderConfirmed orderConfirmed(UUID orderId) {
+        return new OrderConfirmed(orderId, START);
+    }
+
     /**
      * {@code count} events of one order: its creation, then a repeating mix of the other five event types
      * (mostly items added and removed, as in a busy cart).

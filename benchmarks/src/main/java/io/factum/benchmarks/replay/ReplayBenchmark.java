@@ -10,11 +10,7 @@ import io.factum.benchmarks.domain.OrderAggregateType;
 import io.factum.benchmarks.domain.OrderEvent;
 import io.factum.benchmarks.domain.OrderHistory;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
-import io.factum.store.ExpectedRevision;
-import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
-import io.factum.store.memory.InMemoryEventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +77,7 @@ public class ReplayBenchmark {
         storedEvents = SampleStream.stored(registry, events);
         jsonMapperReaders = SampleStream.jsonMapperReaders();
 
-        InMemoryEventStore factumStore = new InMemoryEventStore();
-        List<NewEvent> encoded = new ArrayList<>(events.size());
-        for (OrderEvent event : events) {
-            encoded.add(registry.encode(event, Metadata.empty()));
-        }
-        factumStore.append(ORDER.streamId(orderId), ExpectedRevision.noStream(), encoded);
-        factumRepository = new AggregateRepository<>(factumStore, registry, ORDER);
+        factumRepository = SampleStream.factumRepository(registry, events, orderId);
 
         axonMessages = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

@@ -1,11 +1,16 @@
 package io.factum.benchmarks.replay;
 
+import io.factum.aggregate.AggregateRepository;
 import io.factum.benchmarks.codec.JacksonPeer;
+import io.factum.benchmarks.domain.Order;
+import io.factum.benchmarks.domain.OrderAggregateType;
 import io.factum.benchmarks.domain.OrderEvent;
 import io.factum.event.EventTypeRegistry;
 import io.factum.event.Metadata;
+import io.factum.store.ExpectedRevision;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
+import io.factum.store.memory.InMemoryEventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.ObjectReader;
 
-/** A stream of stored events, as an event store would return it, for the replay-from-JSON benchmarks. */
-final class SampleStream {
+/**
+ * The replay benchmarks' stream as stored events: as an event store returns them (for the replay-from-JSON
+ * benchmarks) and in an in-memory store behind a repository (for the repository loads, here and in
+ * {@code benchmarks-axon5}).
+ */
+public final class SampleStream {
 
     private SampleStream() {}
 
@@ -30,6 +39,18 @@ final class SampleStream {
                     encoded.schemaVersion(), encoded.occurredAt(), encoded.metadata(), encoded.payload()));
         }
         return stored;
+    }
+
+    /** A repository over an in-memory store that holds {@code events} as the stream of order {@code orderId}. */
+    public static AggregateRepository<Order, OrderEvent> factumRepository(
+            EventTypeRegistry registry, List<OrderEvent> events, String orderId) {
+        InMemoryEventStore store = new InMemoryEventStore();
+        List<NewEvent> encoded = new ArrayList<>(events.size());
+        for (OrderEvent event : events) {
+            encoded.add(registry.encode(event, Metadata.empty()));
+        }
+        store.append(OrderAggregateType.INSTANCE.streamId(orderId), ExpectedRevision.noStream(), encoded);
+        return new AggregateRepository<>(store, registry, OrderAggregateType.INSTANCE);
     }
 
     static Map<String, ObjectReader> jsonMapperReaders() {

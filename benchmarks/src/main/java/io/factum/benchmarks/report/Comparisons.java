@@ -6,15 +6,23 @@ import io.factum.benchmarks.bus.AsyncThroughputBenchmark;
 import io.factum.benchmarks.bus.SyncPublishBenchmark;
 import io.factum.benchmarks.bus.SyncPublishMixedBenchmark;
 import io.factum.benchmarks.codec.CodecBenchmark;
+import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
 import io.factum.benchmarks.store.CatchUpBenchmark;
 import io.factum.benchmarks.store.NotifyLatencyBenchmark;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The rows of the report and DESIGN.md's performance targets, in one place. */
 public final class Comparisons {
+
+    private static final String AVAJE = "avaje-jsonb 3.7";
+    private static final String DSL_JSON = "DSL-JSON 2.0.2, own date-time code";
+    private static final String DSL_JSON_JDK = "DSL-JSON 2.0.2, JDK Instant text";
 
     private Comparisons() {}
 
@@ -41,18 +49,7 @@ public final class Comparisons {
                         new Comparison.Peer("JsonMapper decode, then apply", key(ReplayBenchmark.class,
                                 "jsonMapperDecodeThenApply"))), List.of()));
 
-        String encodeMapper = key(CodecBenchmark.class, "encodeJsonMapper");
-        rows.add(new Comparison("Encode OrderCreated with 3 lines to JSON bytes (ns/event)",
-                key(CodecBenchmark.class, "encodeFactum"), List.of(
-                        new Comparison.Peer("Jackson 3 JsonMapper", encodeMapper),
-                        new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "encodeHandWritten"))),
-                List.of(Target.fasterThan(encodeMapper, 1.3, "encode >= 1.3x JsonMapper"))));
-        String decodeMapper = key(CodecBenchmark.class, "decodeJsonMapper");
-        rows.add(new Comparison("Decode OrderCreated with 3 lines from JSON bytes (ns/event)",
-                key(CodecBenchmark.class, "decodeFactum"), List.of(
-                        new Comparison.Peer("Jackson 3 JsonMapper", decodeMapper),
-                        new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "decodeHandWritten"))),
-                List.of(Target.fasterThan(decodeMapper, 1.5, "decode >= 1.5x JsonMapper"))));
+        rows.addAll(codecRows());
 
         String guava = key(SyncPublishBenchmark.class, "guavaEventBus");
         String direct = key(SyncPublishBenchmark.class, "directCalls");
@@ -106,6 +103,54 @@ public final class Comparisons {
         rows.add(new Comparison("Append-to-delivery latency, PostgreSQL LISTEN/NOTIFY subscription (us/event)",
                 key(NotifyLatencyBenchmark.class, "factumAppendToDelivery"), List.of(), List.of()));
         return rows;
+    }
+
+    /** Every benchmark key {@code rows} print: Factum's, each peer's and each target's. */
+    public static Set<String> keysOf(List<Comparison> rows) {
+        Set<String> keys = new TreeSet<>();
+        for (Comparison row : rows) {
+            keys.add(row.factum());
+            row.peers().forEach(peer -> keys.add(peer.key()));
+            row.targets().stream().map(Target::peer).filter(Objects::nonNull).forEach(keys::add);
+        }
+        return keys;
+    }
+
+    private static List<Comparison> codecRows() {
+        String encodeMapper = key(CodecBenchmark.class, "encodeJsonMapper");
+        String encodeDslJson = key(CodecBenchmark.class, "encodeDslJson");
+        String decodeMapper = key(CodecBenchmark.class, "decodeJsonMapper");
+        String decodeDslJson = key(CodecBenchmark.class, "decodeDslJson");
+        String roundTripDslJson = key(CodecBenchmark.class, "roundTripConfirmedDslJson");
+        return List.of(
+                new Comparison("Encode OrderCreated with 3 lines to JSON bytes (ns/event)",
+                        key(CodecBenchmark.class, "encodeFactum"), List.of(
+                                new Comparison.Peer("Jackson 3 JsonMapper", encodeMapper),
+                                new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "encodeHandWritten")),
+                                new Comparison.Peer(AVAJE, key(CodecBenchmark.class, "encodeAvaje")),
+                                new Comparison.Peer(DSL_JSON, encodeDslJson),
+                                new Comparison.Peer(DSL_JSON_JDK, key(DslJsonJdkInstantBenchmark.class, "encode"))),
+                        List.of(Target.fasterThan(encodeMapper, 1.3, "encode >= 1.3x JsonMapper"),
+                                Target.fasterThan(encodeDslJson, 1, "encode >= DSL-JSON at its fastest (#18)"))),
+                new Comparison("Decode OrderCreated with 3 lines from JSON bytes (ns/event)",
+                        key(CodecBenchmark.class, "decodeFactum"), List.of(
+                                new Comparison.Peer("Jackson 3 JsonMapper", decodeMapper),
+                                new Comparison.Peer("hand-written streaming", key(CodecBenchmark.class, "decodeHandWritten")),
+                                new Comparison.Peer(AVAJE, key(CodecBenchmark.class, "decodeAvaje")),
+                                new Comparison.Peer(DSL_JSON, decodeDslJson),
+                                new Comparison.Peer(DSL_JSON_JDK, key(DslJsonJdkInstantBenchmark.class, "decode"))),
+                        List.of(Target.fasterThan(decodeMapper, 1.5, "decode >= 1.5x JsonMapper"),
+                                Target.fasterThan(decodeDslJson, 1, "decode >= DSL-JSON at its fastest (#18)"))),
+                new Comparison("Encode + decode OrderConfirmed, 94 bytes of JSON (ns/event)",
+                        key(CodecBenchmark.class, "roundTripConfirmedFactum"), List.of(
+                                new Comparison.Peer("Jackson 3 JsonMapper", key(CodecBenchmark.class,
+                                        "roundTripConfirmedJsonMapper")),
+                                new Comparison.Peer(AVAJE, key(CodecBenchmark.class, "roundTripConfirmedAvaje")),
+                                new Comparison.Peer(DSL_JSON, roundTripDslJson),
+                                new Comparison.Peer(DSL_JSON_JDK, key(DslJsonJdkInstantBenchmark.class,
+                                        "roundTripConfirmed"))),
+                        List.of(Target.fasterThan(roundTripDslJson, 1,
+                                "small event >= DSL-JSON at its fastest (#18)"))));
     }
 
     private static Comparison append(String backend, int writers, int eventsPerAppend) {

@@ -1,8 +1,8 @@
 package io.factum.processor.aggregate;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.EventFamily;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
 import java.util.List;
 
@@ -34,6 +34,6 @@ public record AggregateModel(
 
     /** The generated {@code <Name>AggregateType}. */
     public ClassName typeClass() {
-        return Names.aggregateTypeOf(aggregateClass);
+        return GeneratedNames.aggregateTypeOf(aggregateClass);
     }
 }

@@ -1,14 +1,19 @@
 package io.factum.processor.aggregate;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.EventFamilies;
-import io.factum.processor.EventFamily;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.HandlerMethods;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.ValidationReport;
+import io.factum.processor.event.EventFamilies;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +30,6 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -39,44 +43,44 @@ import javax.lang.model.util.Types;
 final class AggregateModeler {
 
     private final Types types;
-    private final Reporter reporter;
-    private final EventFamilies families;
     private final Elements elements;
+    private final FailedTypes failed;
+    /** Inherited {@code @Apply} methods whose errors were reported already, by declaring class and signature. */
+    private final Set<String> reportedInherited = new HashSet<>();
 
-    AggregateModeler(Types types, Elements elements, Reporter reporter) {
+    AggregateModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
-        this.reporter = reporter;
-        this.families = new EventFamilies(reporter);
         this.elements = elements;
+        this.failed = failed;
     }
 
     /** An {@code @Apply} method that passed its own checks. */
     private record ApplyMethod(EventModel event, ExecutableElement method) {}
 
     /**
-     * The model of {@code aggregate}, or null after reporting what is wrong.
+     * The model of {@code aggregate}, or null when {@code report} has errors.
      *
      * @throws MissingTypeException if it refers to a type that is not generated yet
      */
-    AggregateModel model(TypeElement aggregate) {
-        int errorsBefore = reporter.errorCount();
-        AnnotationMirror annotation = Names.annotation(aggregate, Names.AGGREGATE);
+    AggregateModel model(TypeElement aggregate, ValidationReport.Builder report) {
+        AnnotationMirror annotation = AnnotationMirrors.find(aggregate, FactumAnnotations.AGGREGATE);
         String simpleName = aggregate.getSimpleName().toString();
         if (aggregate.getKind() != ElementKind.CLASS) {
-            reporter.error(aggregate, annotation, Message.AGGREGATE_KIND,
-                    simpleName, ElementChecks.describeKind(aggregate), simpleName);
+            report.add(aggregate, annotation, Message.AGGREGATE_KIND, simpleName, ElementChecks.describeKind(aggregate));
             return null;
         }
-        ClassName typeClass = Names.aggregateTypeOf(ClassName.get(aggregate));
-        checkDeclaration(aggregate, typeClass.simpleName());
-        EventFamily family = family(aggregate);
-        List<ApplyMethod> applies = applyMethods(aggregate, family, typeClass.simpleName());
-        List<EventModel> ignored = ignores(aggregate, annotation, family, applies);
+        ClassName typeClass = GeneratedNames.aggregateTypeOf(ClassName.get(aggregate));
+        checkDeclaration(aggregate, typeClass.simpleName(), report);
+        AggregateHierarchy hierarchy = AggregateHierarchy.of(aggregate, types);
+        List<ExecutableElement> applyMethods = hierarchy.applyMethods(elements);
+        EventFamily family = family(hierarchy, report);
+        List<ApplyMethod> applies = applyMethods(aggregate, applyMethods, family, typeClass, report);
+        List<EventModel> ignored = ignores(aggregate, annotation, family, applies, report);
         if (family != null && family.isClosed()) {
-            checkExhaustive(aggregate, family, ignored);
+            checkExhaustive(aggregate, applyMethods, family, ignored, report);
         }
-        checkDistinctStoredNames(aggregate, applies, ignored);
-        if (reporter.errorCount() != errorsBefore) {
+        checkDistinctStoredNames(aggregate, applies, ignored, report);
+        if (!report.isClean()) {
             return null;
         }
         return new AggregateModel(ClassName.get(aggregate), aggregateName(aggregate, annotation), family.type(),
@@ -84,21 +88,21 @@ final class AggregateModeler {
     }
 
     /** What the generated type needs from the class itself: it can name it and create it. */
-    private void checkDeclaration(TypeElement aggregate, String typeClass) {
+    private static void checkDeclaration(TypeElement aggregate, String typeClass, ValidationReport.Builder report) {
         String name = aggregate.getSimpleName().toString();
-        if (!ElementChecks.isVisibleInPackage(aggregate)) {
+        if (!Accessibility.isVisibleInPackage(aggregate)) {
             // its implicit constructor is private too: one error is enough
-            reporter.error(aggregate, Message.AGGREGATE_PRIVATE, name, typeClass);
+            report.add(aggregate, Message.AGGREGATE_PRIVATE, name, typeClass);
             return;
         }
         if (aggregate.getModifiers().contains(Modifier.ABSTRACT)) {
-            reporter.error(aggregate, Message.AGGREGATE_ABSTRACT, name, typeClass);
+            report.add(aggregate, Message.AGGREGATE_ABSTRACT, name, typeClass);
         }
         if (aggregate.getNestingKind() == NestingKind.MEMBER && !aggregate.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(aggregate, Message.AGGREGATE_INNER, name, typeClass);
+            report.add(aggregate, Message.AGGREGATE_INNER, name, typeClass);
         }
         if (!aggregate.getTypeParameters().isEmpty()) {
-            reporter.error(aggregate, Message.AGGREGATE_GENERIC, name, typeClass);
+            report.add(aggregate, Message.AGGREGATE_GENERIC, name, typeClass);
         }
         ExecutableElement privateNoArg = null;
         for (ExecutableElement constructor : ElementFilter.constructorsIn(aggregate.getEnclosedElements())) {
@@ -109,49 +113,58 @@ final class AggregateModeler {
                 privateNoArg = constructor;
             }
         }
-        reporter.error(privateNoArg != null ? privateNoArg : aggregate, Message.AGGREGATE_CONSTRUCTOR, name, typeClass, name);
+        report.add(privateNoArg != null ? privateNoArg : aggregate, Message.AGGREGATE_CONSTRUCTOR, name, typeClass);
     }
 
-    /** The family from {@code extends AggregateRoot<E>}, or null after reporting why there is none. */
-    private EventFamily family(TypeElement aggregate) {
+    /** The family from {@code extends AggregateRoot<E>} (directly or through base classes), or null after reporting why there is none. */
+    private EventFamily family(AggregateHierarchy hierarchy, ValidationReport.Builder report) {
+        TypeElement aggregate = hierarchy.aggregate();
         String name = aggregate.getSimpleName().toString();
-        TypeMirror superclass = aggregate.getSuperclass();
-        TypeElement superElement = EventFamilies.typeElement(superclass, aggregate);
-        if (superElement == null || !superElement.getQualifiedName().contentEquals(Names.AGGREGATE_ROOT_NAME)) {
-            reporter.error(aggregate, Message.AGGREGATE_SUPERCLASS, name, superclass, name);
+        if (hierarchy.root() == null) {
+            report.add(aggregate, Message.AGGREGATE_SUPERCLASS, name, aggregate.getSuperclass());
             return null;
         }
-        List<? extends TypeMirror> arguments = ((DeclaredType) superclass).getTypeArguments();
+        List<? extends TypeMirror> arguments = hierarchy.root().getTypeArguments();
         if (arguments.isEmpty()) {
-            reporter.error(aggregate, Message.AGGREGATE_RAW_ROOT, name, name, name);
+            report.add(aggregate, Message.AGGREGATE_RAW_ROOT, name);
             return null;
         }
         TypeMirror familyType = arguments.get(0);
         TypeElement familyElement = EventFamilies.typeElement(familyType, aggregate);
-        int errorsBefore = reporter.errorCount();
+        ValidationReport.Builder members = ValidationReport.about(aggregate);
         EventFamily family = familyElement == null || !((DeclaredType) familyType).getTypeArguments().isEmpty()
                 ? null
-                : families.resolve(familyElement, aggregate);
-        if (family == null && reporter.errorCount() == errorsBefore) {
-            reporter.error(aggregate, Message.AGGREGATE_FAMILY_KIND, name, familyType, name);
+                : EventFamilies.resolve(familyElement, aggregate, members, failed);
+        report.addSubreport(members.build());
+        if (family == null && members.isClean()) {
+            report.add(aggregate, Message.AGGREGATE_FAMILY_KIND, name, familyType);
         }
         return family;
     }
 
-    private List<ApplyMethod> applyMethods(TypeElement aggregate, EventFamily family, String typeClass) {
+    private List<ApplyMethod> applyMethods(TypeElement aggregate, List<ExecutableElement> methods, EventFamily family,
+                                           ClassName typeClass, ValidationReport.Builder report) {
         List<ApplyMethod> applies = new ArrayList<>();
         Map<ClassName, ExecutableElement> byEvent = new LinkedHashMap<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
-            if (Names.annotation(method, Names.APPLY) == null) {
-                continue;
+        for (ExecutableElement method : methods) {
+            ValidationReport.Builder methodReport = ValidationReport.about(method);
+            EventModel event = applyMethod(aggregate, method, family, typeClass.simpleName(), methodReport);
+            TypeElement declaring = (TypeElement) method.getEnclosingElement();
+            if (!declaring.equals(aggregate)) {
+                checkInherited(method, declaring, typeClass, methodReport);
+                if (!methodReport.isClean() && !reportedInherited.add(declaring.getQualifiedName() + "#" + method)) {
+                    // an inherited method's errors are its own: reported once, for the first aggregate that meets them
+                    report.blockedBy(declaring);
+                    continue;
+                }
             }
-            EventModel event = applyMethod(aggregate, method, family, typeClass);
-            if (event == null) {
+            report.addSubreport(methodReport.build());
+            if (event == null || !methodReport.isClean()) {
                 continue;
             }
             ExecutableElement previous = byEvent.putIfAbsent(event.recordClass(), method);
             if (previous != null) {
-                reporter.error(method, Message.APPLY_DUPLICATE, aggregate.getSimpleName(), event.recordClass().simpleName(),
+                report.add(method, Message.APPLY_DUPLICATE, aggregate.getSimpleName(), event.recordClass().simpleName(),
                         ElementChecks.describe(previous), ElementChecks.describe(method));
                 continue;
             }
@@ -160,23 +173,14 @@ final class AggregateModeler {
         return applies;
     }
 
-    /** Checks one {@code @Apply} method; returns the event it applies, or null if it has errors. */
-    private EventModel applyMethod(TypeElement aggregate, ExecutableElement method, EventFamily family, String typeClass) {
-        int errorsBefore = reporter.errorCount();
+    /** Checks one {@code @Apply} method into {@code report}; returns the event it applies, or null if it has errors. */
+    private EventModel applyMethod(TypeElement aggregate, ExecutableElement method, EventFamily family, String typeClass,
+                                   ValidationReport.Builder report) {
         String described = ElementChecks.describe(method);
-        if (method.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(method, Message.APPLY_STATIC, described);
-        }
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            reporter.error(method, Message.APPLY_PRIVATE, described, typeClass);
-        }
-        if (method.getReturnType().getKind() != TypeKind.VOID) {
-            reporter.error(method, Message.APPLY_RETURN_TYPE, described, method.getReturnType());
-        }
+        HandlerMethods.check(method, HandlerMethods.APPLY, typeClass, report);
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (ElementChecks.isChecked(thrown, types, elements)) {
-                String exception = ElementChecks.simpleName(thrown);
-                reporter.error(method, Message.APPLY_CHECKED_EXCEPTION, described, exception, exception);
+                report.add(method, Message.APPLY_CHECKED_EXCEPTION, described, ElementChecks.simpleName(thrown));
             }
         }
         List<? extends VariableElement> parameters = method.getParameters();
@@ -184,22 +188,37 @@ final class AggregateModeler {
             String fix = parameters.isEmpty()
                     ? "add the event parameter, e.g. `void " + method.getSimpleName() + "(OrderCreated event)`"
                     : "split it into one @Apply method per event";
-            reporter.error(method, Message.APPLY_ARITY, described, parameters.size(), fix);
+            report.add(method, Message.APPLY_ARITY, described, parameters.size(), fix);
             return null;
         }
         VariableElement parameter = parameters.get(0);
         TypeElement record = EventFamilies.typeElement(parameter.asType(), parameter);
-        if (record == null || !Names.isEventRecord(record)) {
-            reporter.error(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
+        if (record != null && failed.contains(record)) {
+            return null; // the event's own error is enough: this method is left out, the aggregate goes on
+        }
+        if (record == null || !FactumAnnotations.isEventRecord(record)) {
+            report.add(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
             return null;
         }
         EventModel event = EventModel.identityOf(record);
         if (family != null && !isMember(family, record)) {
             String familyName = family.type().simpleName();
-            reporter.error(parameter, Message.APPLY_NOT_IN_FAMILY, record.getSimpleName(), aggregate.getSimpleName(),
-                    familyName, familyName, familyName);
+            report.add(parameter, Message.APPLY_NOT_IN_FAMILY, record.getSimpleName(), aggregate.getSimpleName(), familyName);
         }
-        return reporter.errorCount() == errorsBefore ? event : null;
+        return report.isClean() ? event : null;
+    }
+
+    /** The generated type, in the aggregate's package, calls an inherited method through the aggregate. */
+    private static void checkInherited(ExecutableElement method, TypeElement declaring, ClassName typeClass,
+                                       ValidationReport.Builder report) {
+        String basePackage = Accessibility.packageOf(declaring);
+        if (basePackage.equals(typeClass.packageName())) {
+            return; // package access is enough, and private is ApplyPrivate
+        }
+        if (!method.getModifiers().contains(Modifier.PUBLIC) || !Accessibility.isAccessible(declaring, typeClass.packageName())) {
+            report.add(method, Message.APPLY_INACCESSIBLE, ElementChecks.describe(method), declaring.getSimpleName(),
+                    basePackage, typeClass.simpleName(), typeClass.packageName());
+        }
     }
 
     private boolean isMember(EventFamily family, TypeElement record) {
@@ -221,27 +240,27 @@ final class AggregateModeler {
     }
 
     private List<EventModel> ignores(TypeElement aggregate, AnnotationMirror annotation, EventFamily family,
-                                     List<ApplyMethod> applies) {
+                                     List<ApplyMethod> applies, ValidationReport.Builder report) {
         List<EventModel> ignored = new ArrayList<>();
-        AnnotationValue written = Names.writtenValue(annotation, "ignores");
+        AnnotationValue written = AnnotationMirrors.writtenValue(annotation, "ignores");
         if (written == null) {
             return ignored;
         }
-        for (AnnotationValue value : entries(written)) {
+        for (AnnotationValue value : AnnotationMirrors.entries(written)) {
             if (!(value.getValue() instanceof TypeMirror type)) {
                 // javac gives an unresolved class literal as a string such as "<error>"
                 throw new MissingTypeException(aggregate, value.toString());
             }
             TypeElement record = EventFamilies.typeElement(type, aggregate);
             String familyName = family == null ? "(none)" : family.type().simpleName();
-            if (record == null || !Names.isEventRecord(record) || (family != null && !isMember(family, record))) {
-                reporter.error(aggregate, annotation, value, Message.IGNORE_NOT_IN_FAMILY,
+            if (record == null || !FactumAnnotations.isEventRecord(record) || (family != null && !isMember(family, record))) {
+                report.add(aggregate, annotation, value, Message.IGNORE_NOT_IN_FAMILY,
                         ElementChecks.simpleName(type), aggregate.getSimpleName(), familyName);
                 continue;
             }
             for (ApplyMethod apply : applies) {
                 if (apply.event().recordClass().equals(ClassName.get(record))) {
-                    reporter.error(aggregate, annotation, value, Message.IGNORE_HAS_APPLY, record.getSimpleName(),
+                    report.add(aggregate, annotation, value, Message.IGNORE_HAS_APPLY, record.getSimpleName(),
                             aggregate.getSimpleName(), ElementChecks.describe(apply.method()));
                 }
             }
@@ -250,14 +269,9 @@ final class AggregateModeler {
         return ignored;
     }
 
-    @SuppressWarnings("unchecked") // javac represents array-valued annotation members as a list of values
-    private static List<? extends AnnotationValue> entries(AnnotationValue array) {
-        Object value = array.getValue();
-        return value instanceof List<?> ? (List<? extends AnnotationValue>) value : List.of(array);
-    }
-
-    private void checkExhaustive(TypeElement aggregate, EventFamily family, List<EventModel> ignored) {
-        Set<ClassName> attempted = eventsNamedByApplyMethods(aggregate);
+    private static void checkExhaustive(TypeElement aggregate, List<ExecutableElement> applyMethods, EventFamily family,
+                                        List<EventModel> ignored, ValidationReport.Builder report) {
+        Set<ClassName> attempted = eventsNamed(applyMethods);
         List<String> missing = new ArrayList<>();
         for (EventModel member : family.members()) {
             boolean handled = ignored.stream().anyMatch(e -> e.recordClass().equals(member.recordClass()))
@@ -268,21 +282,18 @@ final class AggregateModeler {
         }
         if (!missing.isEmpty()) {
             String name = aggregate.getSimpleName().toString();
-            reporter.error(aggregate, Message.APPLY_MISSING, name, family.type().simpleName(),
-                    String.join(", ", missing), missing.get(0), name);
+            report.add(aggregate, Message.APPLY_MISSING, name, family.type().simpleName(),
+                    String.join(", ", missing), missing.get(0));
         }
     }
 
     /**
-     * The types named by the parameters of every {@code @Apply} method, valid or not: a method with errors is
-     * reported on its own line, so the events it names are not also reported as missing.
+     * The types named by the parameters of every {@code @Apply} method (inherited ones too), valid or not: a method
+     * with errors is reported on its own line, so the events it names are not also reported as missing.
      */
-    private static Set<ClassName> eventsNamedByApplyMethods(TypeElement aggregate) {
+    private static Set<ClassName> eventsNamed(List<ExecutableElement> applyMethods) {
         Set<ClassName> named = new HashSet<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(aggregate.getEnclosedElements())) {
-            if (Names.annotation(method, Names.APPLY) == null) {
-                continue;
-            }
+        for (ExecutableElement method : applyMethods) {
             for (VariableElement parameter : method.getParameters()) {
                 if (parameter.asType() instanceof DeclaredType declared) {
                     named.add(ClassName.get((TypeElement) declared.asElement()));
@@ -293,7 +304,8 @@ final class AggregateModeler {
     }
 
     /** Replay selects the apply method by stored name, so the names must differ. */
-    private void checkDistinctStoredNames(TypeElement aggregate, List<ApplyMethod> applies, List<EventModel> ignored) {
+    private static void checkDistinctStoredNames(TypeElement aggregate, List<ApplyMethod> applies, List<EventModel> ignored,
+                                                 ValidationReport.Builder report) {
         Map<String, EventModel> byName = new LinkedHashMap<>();
         List<EventModel> events = new ArrayList<>();
         applies.forEach(apply -> events.add(apply.event()));
@@ -301,14 +313,14 @@ final class AggregateModeler {
         for (EventModel event : events) {
             EventModel previous = byName.putIfAbsent(event.storedName(), event);
             if (previous != null && !previous.recordClass().equals(event.recordClass())) {
-                reporter.error(aggregate, Message.FAMILY_DUPLICATE_NAME, previous.recordClass().simpleName(),
+                report.add(aggregate, Message.FAMILY_DUPLICATE_NAME, previous.recordClass().simpleName(),
                         event.recordClass().simpleName(), aggregate.getSimpleName(), event.storedName());
             }
         }
     }
 
     private static String aggregateName(TypeElement aggregate, AnnotationMirror annotation) {
-        Object name = Names.value(annotation, "name");
+        Object name = AnnotationMirrors.value(annotation, "name");
         return name == null || name.toString().isEmpty() ? aggregate.getSimpleName().toString() : name.toString();
     }
 

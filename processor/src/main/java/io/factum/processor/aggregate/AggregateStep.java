@@ -1,99 +1,81 @@
 package io.factum.processor.aggregate;
 
-import io.factum.processor.Deferrals;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.MissingTypeException;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import com.palantir.javapoet.ClassName;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.MissingTypeException;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.TypeStep;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Processes {@code @Aggregate} classes and their {@code @Apply} methods: validate, model, and
- * generate {@code <Name>AggregateType}. An aggregate that refers to a type not generated yet is
- * retried in the next round.
+ * {@code @Aggregate} classes and their {@code @Apply} methods: model ({@link AggregateModeler}), then
+ * generate {@code <Name>AggregateType} ({@link AggregateTypeGenerator}). Each generated model is handed
+ * to {@code generated}, for the module.
  */
-public final class AggregateStep {
-    private final ProcessingEnvironment env;
-    private final Reporter reporter;
-    private final AggregateModeler modeler;
-    private final Deferrals deferred = new Deferrals();
+public final class AggregateStep extends TypeStep<AggregateModel> {
 
-    public AggregateStep(ProcessingEnvironment env, Reporter reporter) {
-        this.env = env;
-        this.reporter = reporter;
-        this.modeler = new AggregateModeler(env.getTypeUtils(), env.getElementUtils(), reporter);
+    public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, Consumer<AggregateModel> generated) {
+        super(env, reporter, FactumAnnotations.AGGREGATE,
+                new AggregateModeler(env.getTypeUtils(), env.getElementUtils(), failed)::model,
+                TypeStep.oneFile(env, AggregateTypeGenerator::generate, generated));
+        recordingFailuresIn(failed);
     }
 
-    /**
-     * Validates and generates for the aggregates of this round and those deferred from earlier rounds.
-     *
-     * @return the models of the aggregates generated in this round
-     */
-    public List<AggregateModel> process(RoundEnvironment round) {
-        Set<TypeElement> aggregates = new LinkedHashSet<>(deferred.takeAll(env.getElementUtils()));
-        aggregates.addAll(ElementFilter.typesIn(annotated(round, Names.AGGREGATE)));
-        checkApplyMethodsHaveAggregates(round);
-        List<AggregateModel> generated = new ArrayList<>();
-        for (TypeElement aggregate : aggregates) {
-            int errorsBefore = reporter.errorCount();
-            try {
-                reporter.guard(aggregate, () -> {
-                    AggregateModel model = modeler.model(aggregate);
-                    if (model != null) {
-                        GeneratedCode.write(env.getFiler(), AggregateTypeGenerator.generate(model), aggregate);
-                        generated.add(model);
-                    }
-                });
-            } catch (MissingTypeException e) {
-                // retry next round, unless it already has errors: then it is abandoned anyway
-                if (reporter.errorCount() == errorsBefore) {
-                    deferred.defer(aggregate);
-                }
-            }
+    /** A stand-in {@code <Name>AggregateType}: typed as {@code AggregateType<A, E>} when the class and family allow it. */
+    @Override
+    protected void stub(TypeElement aggregate) {
+        ClassName typeClass = GeneratedNames.aggregateTypeOf(ClassName.get(aggregate));
+        ClassName family = nameableFamily(aggregate);
+        boolean typed = family != null && aggregate.getKind() == ElementKind.CLASS
+                && Accessibility.isVisibleInPackage(aggregate) && aggregate.getTypeParameters().isEmpty();
+        GeneratedCode.write(env.getFiler(),
+                AggregateStubGenerator.generate(typeClass, typed ? ClassName.get(aggregate) : null, family), aggregate);
+    }
+
+    /** The aggregate's event family if the stub can name it: a resolved, non-generic, visible type; else null. */
+    private ClassName nameableFamily(TypeElement aggregate) {
+        if (aggregate.getKind() != ElementKind.CLASS) {
+            return null;
         }
-        return generated;
-    }
-
-    /** Whether some aggregate waits for a type that is not generated yet. */
-    public boolean hasDeferred() {
-        return !deferred.isEmpty();
-    }
-
-    /** The last round: report what is still unresolved, on the element that refers to it. */
-    public void finish() {
-        for (TypeElement aggregate : deferred.takeAll(env.getElementUtils())) {
-            try {
-                reporter.guard(aggregate, () -> modeler.model(aggregate));
-            } catch (MissingTypeException e) {
-                Element user = e.element() != null ? e.element() : aggregate;
-                reporter.error(user, Message.UNRESOLVED_REFERENCE, ElementChecks.describeAny(user), e.typeName());
+        try {
+            AggregateHierarchy hierarchy = AggregateHierarchy.of(aggregate, env.getTypeUtils());
+            if (hierarchy.root() == null || hierarchy.root().getTypeArguments().size() != 1
+                    || !(hierarchy.root().getTypeArguments().get(0) instanceof DeclaredType family)
+                    || !family.getTypeArguments().isEmpty()) {
+                return null;
             }
+            TypeElement element = (TypeElement) family.asElement();
+            return Accessibility.isAccessible(element, Accessibility.packageOf(aggregate)) ? ClassName.get(element) : null;
+        } catch (MissingTypeException e) {
+            return null;
         }
     }
 
-    private void checkApplyMethodsHaveAggregates(RoundEnvironment round) {
-        for (ExecutableElement method : ElementFilter.methodsIn(annotated(round, Names.APPLY))) {
+    /** An {@code @Apply} method outside an {@code @Aggregate} class or a base class of aggregates would never be called. */
+    @Override
+    protected void beforeTypes(RoundEnvironment round) {
+        for (ExecutableElement method : ElementFilter.methodsIn(
+                FactumAnnotations.annotatedIn(round, env.getElementUtils(), FactumAnnotations.APPLY))) {
             Element owner = method.getEnclosingElement();
-            if (Names.annotation(owner, Names.AGGREGATE) == null) {
-                reporter.error(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method),
-                        owner.getSimpleName(), owner.getSimpleName());
+            if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)
+                    && !(owner instanceof TypeElement type && AggregateHierarchy.extendsAggregateRoot(type))) {
+                reporter.print(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method), owner.getSimpleName());
             }
         }
-    }
-
-    private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
-        TypeElement type = env.getElementUtils().getTypeElement(annotation);
-        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
     }
 }

@@ -5,13 +5,17 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.factum.processor.EventFamily;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,13 +27,14 @@ final class AggregateTypeGenerator {
     private AggregateTypeGenerator() {}
 
     static JavaFile generate(AggregateModel model) {
+        Map<ClassName, String> versionConstants = versionConstants(model);
         ClassName self = model.typeClass();
         ClassName aggregate = model.aggregateClass();
         ClassName family = model.family();
         TypeSpec.Builder type = GeneratedCode.classBuilder(self)
                 .addJavadoc("Creates, changes and replays {@link $T} by direct calls to its {@code @Apply} methods.\n", aggregate)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(Names.AGGREGATE_TYPE, aggregate, family))
+                .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_TYPE, aggregate, family))
                 .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The only instance; it holds no state.\n")
                         .initializer("new $T()", self)
@@ -40,7 +45,16 @@ final class AggregateTypeGenerator {
                 .addMethod(GeneratedCode.overridingClassGetter("eventFamily", family))
                 .addMethod(GeneratedCode.overridingGetter("newInstance", aggregate, CodeBlock.of("new $T()", aggregate)))
                 .addMethod(apply(model))
-                .addMethod(replay(model));
+                .addMethod(replay(model, versionConstants));
+        for (AppliedEvent applied : model.applied()) {
+            EventModel event = applied.event();
+            type.addField(FieldSpec.builder(int.class, versionConstants.get(event.recordClass()),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The schema version of {@link $T} that replay decodes directly; older ones are upcast.\n",
+                            event.recordClass())
+                    .initializer("$L", event.version())
+                    .build());
+        }
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
         }
@@ -91,13 +105,26 @@ final class AggregateTypeGenerator {
         return method.addCode(chain.build()).build();
     }
 
-    private static MethodSpec replay(AggregateModel model) {
+    /** {@code OrderCreated} → {@code ORDER_CREATED_VERSION}; distinct even for records of the same simple name. */
+    private static Map<ClassName, String> versionConstants(AggregateModel model) {
+        NameAllocator names = new NameAllocator();
+        names.newName("INSTANCE");
+        Map<ClassName, String> constants = new LinkedHashMap<>();
+        for (AppliedEvent applied : model.applied()) {
+            ClassName record = applied.event().recordClass();
+            constants.put(record, names.newName(GeneratedNames.constantName(String.join("", record.simpleNames())) + "_VERSION"));
+        }
+        return constants;
+    }
+
+    private static MethodSpec replay(AggregateModel model, Map<ClassName, String> versionConstants) {
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (stored.type())");
         for (AppliedEvent applied : model.applied()) {
             EventModel event = applied.event();
             // Json.decode reads the current version directly and has the registry upcast an older one.
-            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $L, $T.class, stored, registry))",
-                    event.storedName(), applied.method(), Names.JSON, event.codecClass(), event.version(), event.recordClass());
+            body.addStatement("case $S -> aggregate.$N($T.decode($T.INSTANCE, $N, $T.class, stored, registry))",
+                    event.storedName(), applied.method(), RuntimeTypes.JSON, event.codecClass(),
+                    versionConstants.get(event.recordClass()), event.recordClass());
         }
         for (EventModel ignored : model.ignored()) {
             body.beginControlFlow("case $S ->", ignored.storedName())
@@ -105,14 +132,14 @@ final class AggregateTypeGenerator {
                     .endControlFlow();
         }
         body.addStatement("default -> throw new $T(stored, stored.type() + $S)",
-                        Names.UNKNOWN_EVENT_TYPE, " is not an event of aggregate " + model.name())
+                        RuntimeTypes.UNKNOWN_EVENT_TYPE, " is not an event of aggregate " + model.name())
                 .endControlFlow();
         return MethodSpec.methodBuilder("replay")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(model.aggregateClass(), "aggregate")
-                .addParameter(Names.STORED_EVENT, "stored")
-                .addParameter(Names.EVENT_TYPE_REGISTRY, "registry")
+                .addParameter(RuntimeTypes.STORED_EVENT, "stored")
+                .addParameter(RuntimeTypes.EVENT_TYPE_REGISTRY, "registry")
                 .addCode(body.build())
                 .build();
     }
@@ -120,10 +147,10 @@ final class AggregateTypeGenerator {
     private static MethodSpec notAnEvent(AggregateModel model) {
         return MethodSpec.methodBuilder("notAnEvent")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(Names.UNKNOWN_EVENT_TYPE)
+                .returns(RuntimeTypes.UNKNOWN_EVENT_TYPE)
                 .addParameter(Object.class, "event")
                 .addStatement("$T type = event == null ? $S : event.getClass().getName()", String.class, "null")
-                .addStatement("return new $T(type + $S)", Names.UNKNOWN_EVENT_TYPE,
+                .addStatement("return new $T(type + $S)", RuntimeTypes.UNKNOWN_EVENT_TYPE,
                         " is not an event of aggregate " + model.name()
                                 + "; add an @Apply method for it or list it in @Aggregate(ignores)")
                 .build();

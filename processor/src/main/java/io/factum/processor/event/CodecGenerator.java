@@ -9,13 +9,12 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.event.PropertyModel.Presence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -30,28 +29,28 @@ import javax.lang.model.element.Modifier;
  */
 final class CodecGenerator {
 
-    private static final ClassName EVENT_CODEC = ClassName.get("io.factum.event", "EventCodec");
-    private static final ClassName CODEC_SUPPORT = ClassName.get("io.factum.codec", "CodecSupport");
-    private static final ClassName JSON_GENERATOR = ClassName.get("tools.jackson.core", "JsonGenerator");
-    private static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
-    private static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
-    private static final ClassName SERIALIZED_STRING = ClassName.get("tools.jackson.core.io", "SerializedString");
-    private static final ClassName NAME_MATCHER = ClassName.get("tools.jackson.core.sym", "PropertyNameMatcher");
-    private static final ClassName LIST = ClassName.get("java.util", "List");
-    private static final ClassName SET = ClassName.get("java.util", "Set");
-    private static final ClassName MAP = ClassName.get("java.util", "Map");
-    private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
-    private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-    private static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
-    private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
-    private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
-    private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+    static final ClassName EVENT_CODEC = ClassName.get("io.factum.event", "EventCodec");
+    static final ClassName CODEC_SUPPORT = ClassName.get("io.factum.codec", "CodecSupport");
+    static final ClassName JSON_GENERATOR = ClassName.get("tools.jackson.core", "JsonGenerator");
+    static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
+    static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
+    static final ClassName SERIALIZED_STRING = ClassName.get("tools.jackson.core.io", "SerializedString");
+    static final ClassName NAME_MATCHER = ClassName.get("tools.jackson.core.sym", "PropertyNameMatcher");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName SET = ClassName.get("java.util", "Set");
+    static final ClassName MAP = ClassName.get("java.util", "Map");
+    static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+    static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+    static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
+    static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+    static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
     // Parameter names shared by every generated method, so helpers compose without renaming.
-    private static final String GENERATOR = "generator";
-    private static final String PARSER = "parser";
-    private static final String EVENT_TYPE = "eventType";
-    private static final String VALUE = "value";
+    static final String GENERATOR = "generator";
+    static final String PARSER = "parser";
+    static final String EVENT_TYPE = "eventType";
+    static final String VALUE = "value";
 
     /** The codec's source file. Same model, same bytes. */
     JavaFile generate(RecordCodecModel model) {
@@ -59,11 +58,11 @@ final class CodecGenerator {
     }
 
     /** State of one codec being written: its field names and the helper methods it needs so far. */
-    private static final class CodecWriter {
-        private final RecordCodecModel model;
-        private final Map<String, String> nameConstants = new LinkedHashMap<>();
+    static final class CodecWriter {
+        final RecordCodecModel model;
+        final Map<String, String> nameConstants = new LinkedHashMap<>();
         /** Helper methods by name, in order of first use; a null value is a helper being written. */
-        private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
+        final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
         /** The type each helper name stands for, so two types never share a name. */
         private final Map<String, TypeName> helperTypes = new LinkedHashMap<>();
 
@@ -74,7 +73,7 @@ final class CodecGenerator {
             fields.newName("TYPE");
             fields.newName("NAMES");
             for (PropertyModel property : model.properties()) {
-                nameConstants.put(property.name(), fields.newName(constantName(property.name())));
+                nameConstants.put(property.name(), fields.newName(GeneratedNames.constantName(property.name())));
             }
         }
 
@@ -126,7 +125,7 @@ final class CodecGenerator {
                     .addParameter(JSON_PARSER, PARSER)
                     .addStatement("return read($N, TYPE)", PARSER)
                     .build());
-            type.addMethod(readMethod());
+            type.addMethod(new CodecReadMethods(this).readMethod());
             type.addMethods(helpers.values());
 
             return GeneratedCode.file(codec, type.build());
@@ -135,7 +134,7 @@ final class CodecGenerator {
         // ------------------------------------------------------------ write
 
         /** Names for a method's locals that never shadow a field of the codec or one of {@code parameters}. */
-        private NameAllocator localNames(String... parameters) {
+        NameAllocator localNames(String... parameters) {
             NameAllocator names = new NameAllocator();
             for (String field : List.of("INSTANCE", "TYPE", "NAMES")) {
                 names.newName(field);
@@ -260,220 +259,11 @@ final class CodecGenerator {
                     .addStatement("$N.writeEndArray()", GENERATOR);
         }
 
-        // ------------------------------------------------------------ read
-
-        private MethodSpec readMethod() {
-            MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-                    .addJavadoc("Reads the object starting at the current token, naming {@code $N} in errors:"
-                            + " the event it is part of.\n", EVENT_TYPE)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(model.recordClass())
-                    .addParameter(JSON_PARSER, PARSER)
-                    .addParameter(String.class, EVENT_TYPE);
-            if (model.properties().isEmpty()) {
-                return method.beginControlFlow("while ($N.nextName() != null)", PARSER)
-                        .addComment("no components: skip whatever is there")
-                        .addStatement("$N.nextToken()", PARSER)
-                        .addStatement("$N.skipChildren()", PARSER)
-                        .endControlFlow()
-                        .addStatement("return new $T()", model.recordClass())
-                        .build();  // a constructor without components has no values to reject
-            }
-
-            NameAllocator locals = localNames(PARSER, EVENT_TYPE, "index", "e");
-            Map<String, String> variables = new LinkedHashMap<>();
-            Map<String, String> seenFlags = new LinkedHashMap<>();
-            for (PropertyModel property : model.properties()) {
-                variables.put(property.name(), locals.newName(property.name()));
-            }
-            for (PropertyModel property : model.properties()) {
-                if (property.primitive()) {
-                    seenFlags.put(property.name(), locals.newName("has" + capitalize(property.name())));
-                }
-            }
-
-            for (PropertyModel property : model.properties()) {
-                String variable = variables.get(property.name());
-                method.addStatement("$T $N = $L", property.type().typeName(), variable, initialValue(property));
-                if (property.primitive()) {
-                    method.addStatement("boolean $N = false", seenFlags.get(property.name()));
-                }
-            }
-
-            method.beginControlFlow("for (int index = $N.nextNameMatch(NAMES);$Windex != $T.MATCH_END_OBJECT;"
-                            + "$Windex = $N.nextNameMatch(NAMES))", PARSER, NAME_MATCHER, PARSER)
-                    .addStatement("$N.nextToken()", PARSER)
-                    .beginControlFlow("switch (index)");
-            List<PropertyModel> properties = model.properties();
-            for (int i = 0; i < properties.size(); i++) {
-                PropertyModel property = properties.get(i);
-                String variable = variables.get(property.name());
-                if (property.primitive()) {
-                    method.beginControlFlow("case $L ->", i)
-                            .addStatement("$N = $L", variable, readValue(property.type()))
-                            .addStatement("$N = true", seenFlags.get(property.name()))
-                            .endControlFlow();
-                } else {
-                    method.addStatement("case $L -> $N = $L", i, variable, readProperty(property));
-                }
-            }
-            method.addStatement("default -> $N.skipChildren()", PARSER)
-                    .endControlFlow()
-                    .endControlFlow();
-
-            List<CodeBlock> arguments = new ArrayList<>();
-            for (PropertyModel property : properties) {
-                String variable = variables.get(property.name());
-                if (property.presence() == Presence.REQUIRED) {
-                    CodeBlock missing = property.primitive()
-                            ? CodeBlock.of("!$N", seenFlags.get(property.name()))
-                            : CodeBlock.of("$N == null", variable);
-                    method.beginControlFlow("if ($L)", missing)
-                            .addStatement("throw $T.missing($N, $N, $S)", CODEC_SUPPORT, PARSER, EVENT_TYPE, property.name())
-                            .endControlFlow();
-                }
-                arguments.add(CodeBlock.of("$N", variable));
-            }
-            // A compact constructor may check invariants: its exception becomes a decoding error with a path.
-            return method.beginControlFlow("try")
-                    .addStatement("return new $T($L)", model.recordClass(), CodeBlock.join(arguments, ", "))
-                    .nextControlFlow("catch ($T e)", RuntimeException.class)
-                    .addStatement("throw $T.rejected($N, $N, e)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
-                    .endControlFlow()
-                    .build();
-        }
-
-        /** What a variable holds before its property is read: what a missing property means. */
-        private static CodeBlock initialValue(PropertyModel property) {
-            if (property.primitive()) {
-                return CodeBlock.of(((PropertyType.Scalar) property.type()).kind() == ScalarKind.BOOLEAN ? "false" : "0");
-            }
-            return property.presence() == Presence.EMPTY_WHEN_ABSENT || property.presence() == Presence.OPTIONAL
-                    ? empty(property.type())
-                    : CodeBlock.of("null");
-        }
-
-        private static CodeBlock empty(PropertyType type) {
-            if (type instanceof PropertyType.ListType) {
-                return CodeBlock.of("$T.of()", LIST);
-            }
-            if (type instanceof PropertyType.SetType) {
-                return CodeBlock.of("$T.of()", SET);
-            }
-            if (type instanceof PropertyType.MapType) {
-                return CodeBlock.of("$T.of()", MAP);
-            }
-            if (type instanceof PropertyType.OptionalType) {
-                return CodeBlock.of("$T.empty()", OPTIONAL);
-            }
-            if (type instanceof PropertyType.ArrayType array) {
-                return CodeBlock.of("new $T[0]", array.element().typeName());
-            }
-            if (type instanceof PropertyType.BinaryType) {
-                return CodeBlock.of("new byte[0]");
-            }
-            throw new IllegalStateException("no empty value for " + type);
-        }
-
-        /** The value a present property's current token reads as, by its presence rule. */
-        private CodeBlock readProperty(PropertyModel property) {
-            CodeBlock value = readValue(property.type());
-            return switch (property.presence()) {
-                case REQUIRED, OPTIONAL -> value;  // readValue rejects null, or maps it to Optional.empty()
-                case EMPTY_WHEN_ABSENT -> CodeBlock.of("$N.hasToken($T.VALUE_NULL) ? $L : $L",
-                        PARSER, JSON_TOKEN, empty(property.type()), value);
-                case NULLABLE -> CodeBlock.of("$N.hasToken($T.VALUE_NULL) ? null : $L", PARSER, JSON_TOKEN, value);
-            };
-        }
-
-        /** An expression reading the value at the current token; null is an error, except for Optional. */
-        private CodeBlock readValue(PropertyType type) {
-            if (type instanceof PropertyType.Scalar scalar) {
-                return CodeBlock.of("$T.$N($N, $N)", CODEC_SUPPORT, scalar.kind().readMethod(), PARSER, EVENT_TYPE);
-            }
-            if (type instanceof PropertyType.BinaryType) {
-                return CodeBlock.of("$T.readBinary($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE);
-            }
-            if (type instanceof PropertyType.RecordType nested) {
-                return CodeBlock.of("$T.INSTANCE.read($T.expectObject($N, $N), $N)",
-                        nested.codec(), CODEC_SUPPORT, PARSER, EVENT_TYPE, EVENT_TYPE);
-            }
-            if (type instanceof PropertyType.OptionalType optional) {
-                return CodeBlock.of("$N.hasToken($T.VALUE_NULL) ? $T.empty() : $T.of($L)",
-                        PARSER, JSON_TOKEN, OPTIONAL, OPTIONAL, readValue(optional.contained()));
-            }
-            return CodeBlock.of("$N($N, $N)", readHelper(type), PARSER, EVENT_TYPE);
-        }
-
-        private String readHelper(PropertyType type) {
-            String name = helperName("read", type);
-            if (helpers.containsKey(name)) {
-                return name;
-            }
-            helpers.put(name, null);  // reserve the name (and the position) before writing nested helpers
-            TypeName javaType = type.typeName();
-            CodeBlock.Builder body = CodeBlock.builder();
-            if (type instanceof PropertyType.EnumType enumType) {
-                body.addStatement("String name = $T.readString($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
-                        .beginControlFlow("try")
-                        .addStatement("return $T.valueOf(name)", enumType.type())
-                        .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
-                        .addStatement("throw $T.unknownConstant($N, $N, name, $T.values())",
-                                CODEC_SUPPORT, PARSER, EVENT_TYPE, enumType.type())
-                        .endControlFlow();
-            } else if (type instanceof PropertyType.ListType list) {
-                readElements(body, javaType, ARRAY_LIST, list.contained());
-                body.addStatement("return $T.unmodifiableList(values)", COLLECTIONS);
-            } else if (type instanceof PropertyType.SetType set) {
-                readElements(body, javaType, LINKED_HASH_SET, set.contained());
-                body.addStatement("return $T.unmodifiableSet(values)", COLLECTIONS);
-            } else if (type instanceof PropertyType.MapType map) {
-                body.addStatement("$T.expectObject($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
-                        .addStatement("$T values = new $T<>()", javaType, LINKED_HASH_MAP)
-                        .beginControlFlow("for (String key = $N.nextName(); key != null; key = $N.nextName())",
-                                PARSER, PARSER)
-                        .addStatement("$N.nextToken()", PARSER)
-                        .addStatement("values.put(key, $L)", readValue(map.contained()))
-                        .endControlFlow()
-                        .addStatement("return $T.unmodifiableMap(values)", COLLECTIONS);
-            } else if (type instanceof PropertyType.ArrayType array) {
-                // Grows like ArrayList, but also for primitive elements, without boxing them.
-                body.addStatement("$T.expectArray($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
-                        .addStatement("$T values = new $T[8]", javaType, array.element().typeName())
-                        .addStatement("int size = 0")
-                        .beginControlFlow("while ($N.nextToken() != $T.END_ARRAY)", PARSER, JSON_TOKEN)
-                        .beginControlFlow("if (size == values.length)")
-                        .addStatement("values = $T.copyOf(values, size * 2)", ARRAYS)
-                        .endControlFlow()
-                        .addStatement("values[size++] = $L", readValue(array.element()))
-                        .endControlFlow()
-                        .addStatement("return $T.copyOf(values, size)", ARRAYS);
-            } else {
-                throw new IllegalStateException("no read helper for " + type);
-            }
-            helpers.put(name, MethodSpec.methodBuilder(name)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .returns(javaType)
-                    .addParameter(JSON_PARSER, PARSER)
-                    .addParameter(String.class, EVENT_TYPE)
-                    .addCode(body.build())
-                    .build());
-            return name;
-        }
-
-        private void readElements(CodeBlock.Builder body, TypeName javaType, ClassName implementation, PropertyType element) {
-            body.addStatement("$T.expectArray($N, $N)", CODEC_SUPPORT, PARSER, EVENT_TYPE)
-                    .addStatement("$T values = new $T<>()", javaType, implementation)
-                    .beginControlFlow("while ($N.nextToken() != $T.END_ARRAY)", PARSER, JSON_TOKEN)
-                    .addStatement("values.add($L)", readValue(element))
-                    .endControlFlow();
-        }
-
         /**
          * {@code readListOfOrderLine}: named after the type, so that properties of the same type share a helper.
          * Two types with the same display name (records of the same simple name in two packages) get a suffix.
          */
-        private String helperName(String verb, PropertyType type) {
+        String helperName(String verb, PropertyType type) {
             String base = verb + type.displayName();
             String name = base;
             for (int i = 2; helperTypes.containsKey(name) && !helperTypes.get(name).equals(type.typeName()); i++) {
@@ -482,22 +272,5 @@ final class CodecGenerator {
             helperTypes.put(name, type.typeName());
             return name;
         }
-    }
-
-    /** {@code orderId} → {@code ORDER_ID}. */
-    static String constantName(String componentName) {
-        StringBuilder constant = new StringBuilder();
-        for (int i = 0; i < componentName.length(); i++) {
-            char c = componentName.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(componentName.charAt(i - 1))) {
-                constant.append('_');
-            }
-            constant.append(Character.toUpperCase(c));
-        }
-        return constant.toString();
-    }
-
-    private static String capitalize(String name) {
-        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 }

@@ -1,7 +1,9 @@
 package io.factum.processor.event;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Names;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.GeneratedNames;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
@@ -21,16 +23,16 @@ public record EventModel(ClassName recordClass, String storedName, int version, 
      * compilation unit, since {@code @Event} has CLASS retention. Null if the type has no {@code @Event}.
      */
     public static EventModel identityOf(TypeElement record) {
-        AnnotationMirror event = Names.annotation(record, Names.EVENT);
+        AnnotationMirror event = AnnotationMirrors.find(record, FactumAnnotations.EVENT);
         if (event == null) {
             return null;
         }
         ClassName recordClass = ClassName.get(record);
-        String name = (String) Names.value(event, "name");
-        Integer version = (Integer) Names.value(event, "version");
+        String name = (String) AnnotationMirrors.value(event, "name");
+        Integer version = (Integer) AnnotationMirrors.value(event, "version");
         return new EventModel(recordClass,
                 name == null || name.isEmpty() ? record.getSimpleName().toString() : name,
                 version == null ? 1 : version,
-                Names.codecOf(recordClass));
+                GeneratedNames.codecOf(recordClass));
     }
 }

@@ -8,8 +8,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.upcast.UpcastModule;
 import java.util.List;
@@ -24,14 +24,14 @@ public final class ModuleGenerator {
 
     public static JavaFile generate(ModuleModel model) {
         TypeName eventTypes = ParameterizedTypeName.get(ClassName.get(List.class),
-                ParameterizedTypeName.get(Names.EVENT_TYPE, ANY));
+                ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, ANY));
         TypeName aggregateTypes = ParameterizedTypeName.get(ClassName.get(List.class),
-                ParameterizedTypeName.get(Names.AGGREGATE_TYPE, ANY, ANY));
+                ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_TYPE, ANY, ANY));
         TypeSpec.Builder type = GeneratedCode.classBuilder(model.moduleClass())
                 .addJavadoc("The event types and aggregate types of this compilation unit. {@link java.util.ServiceLoader}\n"
-                        + "finds it through {@code META-INF/services/$L}; it can also be passed explicitly.\n", Names.FACTUM_MODULE.canonicalName())
+                        + "finds it through {@code META-INF/services/$L}; it can also be passed explicitly.\n", RuntimeTypes.FACTUM_MODULE.canonicalName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(Names.FACTUM_MODULE)
+                .addSuperinterface(RuntimeTypes.FACTUM_MODULE)
                 .addField(FieldSpec.builder(eventTypes, "EVENT_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(eventTypeList(model.events()))
                         .build())
@@ -51,7 +51,7 @@ public final class ModuleGenerator {
 
     private static CodeBlock eventTypeList(List<EventModel> events) {
         return GeneratedCode.listOf(events.stream()
-                .map(event -> CodeBlock.of("new $T<>($S, $L, $T.class, $T.INSTANCE)", Names.EVENT_TYPE, event.storedName(),
+                .map(event -> CodeBlock.of("new $T<>($S, $L, $T.class, $T.INSTANCE)", RuntimeTypes.EVENT_TYPE, event.storedName(),
                         event.version(), event.recordClass(), event.codecClass()))
                 .toList());
     }

@@ -13,6 +13,9 @@ import javax.lang.model.SourceVersion;
  */
 public final class ModuleNaming {
 
+    /** Processor option: the fully qualified name of the generated {@code FactumModule}. */
+    public static final String OPTION = "factum.module";
+
     /** The name used when everything is in the unnamed package. */
     public static final String DEFAULT_PACKAGE_MODULE = "GeneratedFactumModule";
 
@@ -41,6 +44,11 @@ public final class ModuleNaming {
         }
         String last = common.get(common.size() - 1);
         return ClassName.get(String.join(".", common), Character.toUpperCase(last.charAt(0)) + last.substring(1) + "FactumModule");
+    }
+
+    /** {@code OrderingFactumModule} → {@code OrderingFactumModule2}: the default when the name is taken. */
+    public static ClassName numbered(ClassName base, int n) {
+        return ClassName.get(base.packageName(), base.simpleName() + n);
     }
 
     private static List<String> commonPrefix(List<String> a, List<String> b) {

@@ -1,17 +1,18 @@
 package io.factum.processor.module;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Message;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
 import io.factum.processor.aggregate.AggregateModel;
+import io.factum.processor.base.ClassPath;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.event.EventClaims;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.upcast.UpcasterModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,30 +33,52 @@ import javax.tools.StandardLocation;
  */
 public final class ModuleStep {
 
-    private static final String SERVICE_FILE = "META-INF/services/" + Names.FACTUM_MODULE.canonicalName();
+    private static final String SERVICE_FILE = "META-INF/services/" + RuntimeTypes.FACTUM_MODULE.canonicalName();
 
     private final ProcessingEnvironment env;
     private final Reporter reporter;
     private final Map<String, EventModel> events = new TreeMap<>();
     private final Map<String, AggregateModel> aggregates = new TreeMap<>();
+    private final List<EventModel> roundEvents = new ArrayList<>();
+    private final List<AggregateModel> roundAggregates = new ArrayList<>();
     private final Supplier<List<UpcasterModel>> upcasters;
+    private final ClassPath classPath;
     private ClassName written;
 
     public ModuleStep(ProcessingEnvironment env, Reporter reporter, Supplier<List<UpcasterModel>> upcasters) {
         this.env = env;
         this.reporter = reporter;
         this.upcasters = upcasters;
+        this.classPath = new ClassPath(env.getFiler());
     }
 
-    /** Adds the valid elements of round {@code round}; after the module is written they can only be reported. */
-    public void add(List<EventModel> newEvents, List<AggregateModel> newAggregates, int round) {
+    /** An event whose codec was generated in this round. */
+    public void addEvent(EventModel event) {
+        roundEvents.add(event);
+    }
+
+    /** An aggregate whose type was generated in this round. */
+    public void addAggregate(AggregateModel aggregate) {
+        roundAggregates.add(aggregate);
+    }
+
+    /**
+     * Takes in what round {@code round} generated; after the module is written it can only be reported.
+     *
+     * @return whether the round generated a codec or an aggregate type (so javac runs another round)
+     */
+    public boolean endRound(int round) {
+        boolean generated = !roundEvents.isEmpty() || !roundAggregates.isEmpty();
         if (written != null) {
-            newEvents.forEach(e -> reportLate(e.recordClass(), round));
-            newAggregates.forEach(a -> reportLate(a.aggregateClass(), round));
-            return;
+            roundEvents.forEach(e -> reportLate(e.recordClass(), round));
+            roundAggregates.forEach(a -> reportLate(a.aggregateClass(), round));
+        } else {
+            roundEvents.forEach(e -> events.put(e.recordClass().canonicalName(), e));
+            roundAggregates.forEach(a -> aggregates.put(a.aggregateClass().canonicalName(), a));
         }
-        newEvents.forEach(e -> events.put(e.recordClass().canonicalName(), e));
-        newAggregates.forEach(a -> aggregates.put(a.aggregateClass().canonicalName(), a));
+        roundEvents.clear();
+        roundAggregates.clear();
+        return generated;
     }
 
     /** Whether there is something to register and the module is not written yet. */
@@ -63,11 +86,12 @@ public final class ModuleStep {
         return written == null && !(events.isEmpty() && aggregates.isEmpty());
     }
 
-    /** Writes the module and its service entry. */
+    /** Writes the module, its service entry and the claims of its events' stored names. */
     public void write() {
         ModuleModel model = model();
         Element[] originating = originatingElements();
         GeneratedCode.write(env.getFiler(), ModuleGenerator.generate(model), originating);
+        EventClaims.write(env.getFiler(), model.events(), model.moduleClass(), originating);
         try (Writer writer = env.getFiler()
                 .createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating)
                 .openWriter()) {
@@ -86,18 +110,38 @@ public final class ModuleStep {
         return new ModuleModel(moduleClass(), new ArrayList<>(events.values()), aggregateTypes, upcasters.get());
     }
 
+    /**
+     * The option's name (an error if another unit's class already has it), or the default name; when that is
+     * taken on the class path (the main module seen from the test sources, or a jar of the same package this
+     * one depends on), the first free one of {@code <Name>2}, {@code <Name>3}, ...
+     */
     private ClassName moduleClass() {
-        String option = env.getOptions().get(Names.MODULE_OPTION);
+        String option = env.getOptions().get(ModuleNaming.OPTION);
         if (option != null) {
             if (ModuleNaming.isValidOption(option)) {
-                return ModuleNaming.fromOption(option);
+                ClassName chosen = ModuleNaming.fromOption(option);
+                if (takenByAnotherUnit(chosen)) {
+                    reporter.print(null, Message.MODULE_EXISTS, chosen.canonicalName());
+                }
+                return chosen;
             }
-            reporter.error(Message.MODULE_OPTION, option);
+            reporter.print(null, Message.MODULE_OPTION, option);
         }
         TreeSet<String> packages = new TreeSet<>();
         events.values().forEach(e -> packages.add(e.recordClass().packageName()));
         aggregates.values().forEach(a -> packages.add(a.aggregateClass().packageName()));
-        return ModuleNaming.byDefault(packages);
+        ClassName base = ModuleNaming.byDefault(packages);
+        ClassName name = base;
+        for (int n = 2; takenByAnotherUnit(name); n++) {
+            name = ModuleNaming.numbered(base, n);
+        }
+        return name;
+    }
+
+    /** Whether a class named {@code module} exists, other than this unit's own module of an earlier build. */
+    private boolean takenByAnotherUnit(ClassName module) {
+        return env.getElementUtils().getTypeElement(module.canonicalName()) != null
+                && !classPath.isOwnOutput(module.packageName(), String.join("$", module.simpleNames()) + ".class");
     }
 
     private Element[] originatingElements() {
@@ -115,10 +159,6 @@ public final class ModuleStep {
 
     private void reportLate(ClassName type, int round) {
         TypeElement element = env.getElementUtils().getTypeElement(type.canonicalName());
-        if (element != null) {
-            reporter.error(element, Message.MODULE_LATE_ELEMENT, type.simpleName(), round, written, type.simpleName());
-        } else {
-            reporter.error(Message.MODULE_LATE_ELEMENT, type.simpleName(), round, written, type.simpleName());
-        }
+        reporter.print(element, Message.MODULE_LATE_ELEMENT, type.simpleName(), round, written);
     }
 }

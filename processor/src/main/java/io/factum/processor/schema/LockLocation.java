@@ -2,7 +2,7 @@ package io.factum.processor.schema;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.factum.processor.Message;
+import io.factum.processor.base.Message;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -63,7 +62,7 @@ final class LockLocation {
                 }
             }
         }
-        env.getMessager().printMessage(Diagnostic.Kind.WARNING, Message.SCHEMA_LOCK_UNLOCATED.format(start));
+        env.getMessager().printMessage(Message.SCHEMA_LOCK_UNLOCATED.kind(), Message.SCHEMA_LOCK_UNLOCATED.format(start));
         return null;
     }
 

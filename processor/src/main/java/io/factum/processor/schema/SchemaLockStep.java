@@ -1,7 +1,8 @@
 package io.factum.processor.schema;
 
-import io.factum.processor.Message;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,11 @@ final class SchemaLockStep {
         try {
             locked = Files.exists(file) ? SchemaLockFile.parse(Files.readAllLines(file, StandardCharsets.UTF_8)) : Map.of();
         } catch (IOException | IllegalArgumentException e) {
-            reporter.error(Message.SCHEMA_LOCK_UNREADABLE, file, e.getMessage());
+            reporter.print(null, Message.SCHEMA_LOCK_UNREADABLE, file, e.getMessage());
             return;
         }
         boolean update = LockLocation.updateRequested(env);
-        int errorsBefore = reporter.errorCount();
+        ValidationReport.Builder report = ValidationReport.about(null);
 
         SchemaReader reader = new SchemaReader(elements, env.getTypeUtils());
         Map<EventSchema.Key, EventSchema> current = new TreeMap<>(EventSchema.Key.ORDER);
@@ -78,18 +79,19 @@ final class SchemaLockStep {
             EventSchema now = current.get(old.key());
             if (now != null) {
                 if (!update) {
-                    reportChanges(recordByClass.get(now.className()), old, now, versions, lockName);
+                    reportChanges(recordByClass.get(now.className()), old, now, versions, lockName, report);
                 }
             } else if (!update || !judgeable(old, keyByClass)) {
                 next.put(old.key(), old); // kept unless deliberately dropped
-                checkUndeclared(old, locked, current, keyByClass, recordByClass, versions, lockName);
+                checkUndeclared(old, locked, current, keyByClass, recordByClass, versions, lockName, report);
             }
         }
         next.putAll(current);
 
         // Nothing to lock (a compilation of handlers or tests without events) creates no file.
         boolean nothingToLock = next.isEmpty() && !Files.exists(file);
-        if (reporter.errorCount() == errorsBefore && reporter.errorCount() == 0 && !nothingToLock) {
+        reporter.print(report.build());
+        if (reporter.errorCount() == 0 && !nothingToLock) { // no error anywhere in the compilation, this check's included
             write(file, SchemaLockFile.format(next.values()));
         }
     }
@@ -102,13 +104,13 @@ final class SchemaLockStep {
     /** A locked (name, version) that no record of this compilation declares. */
     private void checkUndeclared(EventSchema old, Map<EventSchema.Key, EventSchema> locked, Map<EventSchema.Key, EventSchema> current,
                                  Map<String, EventSchema.Key> keyByClass, Map<String, TypeElement> recordByClass,
-                                 Map<String, NavigableMap<Integer, String>> versions, String lockName) {
+                                 Map<String, NavigableMap<Integer, String>> versions, String lockName,
+                                 ValidationReport.Builder report) {
         EventSchema.Key now = keyByClass.get(old.className());
         if (now != null) {
             // Its class is compiled here but declares another name or version now.
-            reporter.error(recordByClass.get(old.className()), Message.SCHEMA_NAME_CHANGED, simpleName(old.className()),
-                    old.storedName(), old.version(), lockName, now.storedName(), now.version(), old.storedName(),
-                    old.version(), old.storedName(), old.version());
+            report.add(recordByClass.get(old.className()), Message.SCHEMA_NAME_CHANGED, simpleName(old.className()),
+                    old.storedName(), old.version(), lockName, now.storedName(), now.version());
             return;
         }
         if (elements.getTypeElement(old.className()) != null) {
@@ -118,20 +120,19 @@ final class SchemaLockStep {
         if (known != null && known.lastKey() < old.version()) {
             TypeElement highest = elements.getTypeElement(known.lastEntry().getValue());
             if (highest != null) {
-                reporter.error(highest, Message.CURRENT_VERSION_MISSING, lockName, old.storedName(), old.version(),
-                        old.className(), known.lastKey(), old.version(), old.version(), old.version());
+                report.add(highest, Message.CURRENT_VERSION_MISSING, lockName, old.storedName(), old.version(),
+                        old.className(), known.lastKey());
                 return;
             }
         }
         EventSchema renamed = newEventOfSameShape(old, locked, current);
         if (renamed != null) {
             TypeElement record = recordByClass.get(renamed.className());
-            reporter.error(record, Message.SCHEMA_RENAMED_WITH_CLASS, record.getSimpleName(), old.storedName(), old.version(),
-                    lockName, old.className(), old.key().label(), old.storedName(), old.version(), record.getSimpleName(),
-                    old.key().label());
+            report.add(record, Message.SCHEMA_RENAMED_WITH_CLASS, record.getSimpleName(), old.storedName(), old.version(),
+                    lockName, old.className(), old.key().label());
             return;
         }
-        reporter.warning(Message.SCHEMA_EVENT_REMOVED, lockName, old.storedName(), old.version(), old.className());
+        report.addGlobal(Message.SCHEMA_EVENT_REMOVED, lockName, old.storedName(), old.version(), old.className());
     }
 
     /**
@@ -162,22 +163,23 @@ final class SchemaLockStep {
     }
 
     private void reportChanges(TypeElement record, EventSchema old, EventSchema now,
-                               Map<String, NavigableMap<Integer, String>> versions, String lockName) {
+                               Map<String, NavigableMap<Integer, String>> versions, String lockName,
+                               ValidationReport.Builder report) {
         String recordName = record.getSimpleName().toString();
         String fix = fix(recordName, old, versions);
         for (SchemaDiff.Change change : SchemaDiff.incompatibleChanges(old, now)) {
             Element component = SchemaReader.component(record, change.component());
             Element at = component != null ? component : record;
             switch (change.kind()) {
-                case REMOVED -> reporter.error(at, Message.SCHEMA_COMPONENT_REMOVED, recordName, change.path(), change.before(),
+                case REMOVED -> report.add(at, Message.SCHEMA_COMPONENT_REMOVED, recordName, change.path(), change.before(),
                         lockName, old.storedName(), old.version(), fix);
-                case RENAMED -> reporter.error(at, Message.SCHEMA_COMPONENT_RENAMED, recordName, change.before(), change.after(),
-                        lockName, change.before(), old.storedName(), old.version(), fix);
-                case TYPE_CHANGED -> reporter.error(at, Message.SCHEMA_TYPE_CHANGED, recordName, change.path(), change.before(),
+                case RENAMED -> report.add(at, Message.SCHEMA_COMPONENT_RENAMED, recordName, change.before(), change.after(),
+                        lockName, old.storedName(), old.version(), fix);
+                case TYPE_CHANGED -> report.add(at, Message.SCHEMA_TYPE_CHANGED, recordName, change.path(), change.before(),
                         change.after(), lockName, old.storedName(), old.version(), fix);
-                case ENUM_CONSTANTS_REMOVED -> reporter.error(at, Message.SCHEMA_ENUM_CONSTANT_REMOVED, recordName, change.path(),
+                case ENUM_CONSTANTS_REMOVED -> report.add(at, Message.SCHEMA_ENUM_CONSTANT_REMOVED, recordName, change.path(),
                         change.after(), old.storedName(), old.version(), lockName, fix);
-                case REQUIRED_ADDED -> reporter.error(at, Message.SCHEMA_REQUIRED_ADDED, recordName, change.path(), change.after(),
+                case REQUIRED_ADDED -> report.add(at, Message.SCHEMA_REQUIRED_ADDED, recordName, change.path(), change.after(),
                         old.storedName(), old.version(), lockName, fix);
             }
         }
@@ -207,7 +209,7 @@ final class SchemaLockStep {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            reporter.error(Message.SCHEMA_LOCK_UNWRITABLE, file, e);
+            reporter.print(null, Message.SCHEMA_LOCK_UNWRITABLE, file, e);
         }
     }
 

@@ -1,10 +1,13 @@
 package io.factum.processor.schema;
 
-import io.factum.processor.Message;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.ProcessingStep;
+import io.factum.processor.base.Reporter;
+import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModel;
-import io.factum.processor.upcast.MethodRef;
 import io.factum.processor.upcast.UpcastStep;
 import io.factum.processor.upcast.UpcasterModel;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -25,6 +29,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -37,22 +42,25 @@ import javax.lang.model.util.Types;
  * version, and the schema lock ({@link SchemaLockStep}). Everything is remembered by name and found
  * again in the last round, since javac may create new elements each round.
  */
-public final class VersioningStep {
+public final class VersioningStep implements ProcessingStep {
 
     /** The processor options this step reads. */
     public static final Set<String> OPTIONS = Set.of(LockLocation.OPTION, LockLocation.UPDATE_OPTION);
 
     private final Reporter reporter;
+    /** Records that failed validation are reported already: no chain, handler or lock check looks at them. */
+    private final FailedTypes failed;
     private final Elements elements;
     private final Types types;
     private final UpcastStep upcastStep;
     private final SchemaLockStep schemaLockStep;
     private final Set<String> eventRecords = new LinkedHashSet<>();
-    private final Map<MethodRef, String> handlers = new TreeMap<>(
-            (a, b) -> (a.typeName() + '#' + a.methodName() + a.parameterTypes()).compareTo(b.typeName() + '#' + b.methodName() + b.parameterTypes()));
+    /** Classes with {@code @Apply} or {@code @Subscribe} methods, by qualified name. */
+    private final Set<String> handlerTypes = new TreeSet<>();
 
-    public VersioningStep(ProcessingEnvironment env, Reporter reporter) {
+    public VersioningStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed) {
         this.reporter = reporter;
+        this.failed = failed;
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.upcastStep = new UpcastStep(env, reporter);
@@ -60,17 +68,18 @@ public final class VersioningStep {
     }
 
     /** Processes one round. Never throws: failures are reported on the element. */
+    @Override
     public void process(RoundEnvironment round) {
         try {
-            for (Element element : annotated(round, Names.EVENT)) {
+            for (Element element : annotated(round, FactumAnnotations.EVENT)) {
                 if (element.getKind() == ElementKind.RECORD) {
                     eventRecords.add(((TypeElement) element).getQualifiedName().toString());
                 }
             }
-            rememberHandlers(round, Names.APPLY, "Apply");
-            rememberHandlers(round, Names.SUBSCRIBE, "Subscribe");
+            rememberHandlers(round, FactumAnnotations.APPLY);
+            rememberHandlers(round, FactumAnnotations.SUBSCRIBE);
             if (!round.processingOver()) { // code written in the last round would not be compiled cleanly
-                upcastStep.process(annotated(round, Names.UPCAST));
+                upcastStep.process(round);
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
             reporter.internalError(null, e);
@@ -83,18 +92,20 @@ public final class VersioningStep {
     }
 
     /** Whether an {@code @Upcast} method waits for a type of a later round: write the module only after it. */
+    @Override
     public boolean hasDeferred() {
         return upcastStep.hasDeferred();
     }
 
     /** Checks that need the whole compilation and writes the schema lock; call once, when processing is over. */
+    @Override
     public void finish() {
         try {
             List<TypeElement> records = new ArrayList<>();
             Map<String, NavigableMap<Integer, String>> versions = new TreeMap<>();
             for (String name : eventRecords) {
                 TypeElement record = elements.getTypeElement(name);
-                if (record != null && addVersion(versions, record)) {
+                if (record != null && !failed.contains(record) && addVersion(versions, record)) {
                     records.add(record);
                 }
             }
@@ -107,7 +118,8 @@ public final class VersioningStep {
                     }
                 }
             }
-            upcastStep.finish(versions);
+            upcastStep.finish();
+            upcastStep.checkChains(versions);
             checkHandlers(versions);
             checkFamilies(records, versions);
             schemaLockStep.finish(records, versions);
@@ -128,38 +140,52 @@ public final class VersioningStep {
         return previous == null || previous.equals(qualifiedName);
     }
 
-    private void rememberHandlers(RoundEnvironment round, String annotation, String simpleName) {
+    private void rememberHandlers(RoundEnvironment round, String annotation) {
         for (Element element : annotated(round, annotation)) {
-            if (element instanceof ExecutableElement method && !method.getParameters().isEmpty()) {
-                handlers.put(MethodRef.of(method, types), simpleName);
+            if (element instanceof ExecutableElement method && method.getEnclosingElement() instanceof TypeElement type) {
+                handlerTypes.add(type.getQualifiedName().toString());
             }
         }
     }
 
     /** Aggregates and subscribers only ever see current versions: an old version as a parameter is an error. */
     private void checkHandlers(Map<String, NavigableMap<Integer, String>> versions) {
-        for (Map.Entry<MethodRef, String> handler : handlers.entrySet()) {
-            ExecutableElement method = handler.getKey().resolve(elements, types);
-            if (method == null) {
+        ValidationReport.Builder report = ValidationReport.about(null);
+        for (String typeName : handlerTypes) {
+            TypeElement type = elements.getTypeElement(typeName);
+            if (type == null) {
                 continue;
             }
-            VariableElement parameter = method.getParameters().get(0);
-            if (parameter.asType().getKind() != TypeKind.DECLARED) {
-                continue;
+            for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                String kind = AnnotationMirrors.has(method, FactumAnnotations.APPLY) ? "Apply"
+                        : AnnotationMirrors.has(method, FactumAnnotations.SUBSCRIBE) ? "Subscribe" : null;
+                if (kind != null && !method.getParameters().isEmpty()) {
+                    checkHandler(method, kind, versions, report);
+                }
             }
-            TypeElement record = (TypeElement) ((DeclaredType) parameter.asType()).asElement();
-            EventModel identity = EventModel.identityOf(record);
-            NavigableMap<Integer, String> known = identity == null ? null : versions.get(identity.storedName());
-            if (known != null && known.lastKey() > identity.version()) {
-                String currentSimple = simpleName(known.lastEntry().getValue());
-                reporter.error(parameter, Message.OLD_VERSION_HANDLED, record.getSimpleName(), identity.storedName(),
-                        identity.version(), known.lastKey(), currentSimple, handler.getValue(), currentSimple);
-            }
+        }
+        reporter.print(report.build());
+    }
+
+    private static void checkHandler(ExecutableElement method, String kind, Map<String, NavigableMap<Integer, String>> versions,
+                                     ValidationReport.Builder report) {
+        VariableElement parameter = method.getParameters().get(0);
+        if (parameter.asType().getKind() != TypeKind.DECLARED) {
+            return;
+        }
+        TypeElement record = (TypeElement) ((DeclaredType) parameter.asType()).asElement();
+        EventModel identity = EventModel.identityOf(record);
+        NavigableMap<Integer, String> known = identity == null ? null : versions.get(identity.storedName());
+        if (known != null && known.lastKey() > identity.version()) {
+            String currentSimple = simpleName(known.lastEntry().getValue());
+            report.add(parameter, Message.OLD_VERSION_HANDLED, record.getSimpleName(), identity.storedName(),
+                    identity.version(), known.lastKey(), currentSimple, kind);
         }
     }
 
     /** An old version in a sealed event family could be recorded, and would need an apply method it must not have. */
     private void checkFamilies(List<TypeElement> records, Map<String, NavigableMap<Integer, String>> versions) {
+        ValidationReport.Builder report = ValidationReport.about(null);
         for (TypeElement record : records) {
             EventModel identity = EventModel.identityOf(record);
             NavigableMap<Integer, String> known = versions.get(identity.storedName());
@@ -170,12 +196,12 @@ public final class VersioningStep {
             for (TypeMirror implemented : record.getInterfaces()) {
                 Element family = types.asElement(implemented);
                 if (family != null && family.getModifiers().contains(Modifier.SEALED)) {
-                    reporter.error(record, Message.OLD_VERSION_IN_FAMILY, record.getSimpleName(), identity.storedName(),
-                            identity.version(), known.lastKey(), current, family.getSimpleName(), family.getSimpleName(),
-                            record.getSimpleName());
+                    report.add(record, Message.OLD_VERSION_IN_FAMILY, record.getSimpleName(), identity.storedName(),
+                            identity.version(), known.lastKey(), current, family.getSimpleName());
                 }
             }
         }
+        reporter.print(report.build());
     }
 
     private static String simpleName(String qualifiedName) {

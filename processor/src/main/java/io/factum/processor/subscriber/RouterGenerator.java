@@ -10,8 +10,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,18 +42,18 @@ final class RouterGenerator {
         ClassName self = model.router();
         Map<ClassName, List<Call>> callsByEvent = callsByEvent(model);
         Map<ClassName, String> methods = publishMethodNames(callsByEvent.keySet());
-        TypeName envelopeOfAny = ParameterizedTypeName.get(Names.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class));
+        TypeName envelopeOfAny = ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class));
         TypeName onUnhandled = ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(envelopeOfAny));
         TypeSpec.Builder type = GeneratedCode.classBuilder(self)
                 .addJavadoc("Publishes events to the {@code @Subscribe} methods of $L, called directly, in this order\n"
                         + "(within one handler in declaration order); generated for {@link $T}.\n\n"
                         + "<p>The first exception stops the publish: unchecked ones propagate unchanged, checked ones\n"
                         + "are wrapped in a {@link $T} naming the subscriber. Thread-safe if the handlers are.\n",
-                        handlerList(model), model.routerInterface(), Names.SUBSCRIBER_EXCEPTION)
+                        handlerList(model), model.routerInterface(), RuntimeTypes.SUBSCRIBER_EXCEPTION)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(model.routerInterface());
         if (!model.extendsPublisher()) {
-            type.addSuperinterface(Names.EVENT_PUBLISHER);
+            type.addSuperinterface(RuntimeTypes.EVENT_PUBLISHER);
         }
         for (RouterModel.Handler handler : model.handlers()) {
             type.addField(handler.subscribers().handler(), handler.field(), Modifier.PRIVATE, Modifier.FINAL);
@@ -151,10 +151,10 @@ final class RouterGenerator {
         return MethodSpec.methodBuilder("publish")
                 .addJavadoc("Calls every {@code @Subscribe} method of the payload's record, in order, in this thread.\n\n"
                         + "@throws $T when a subscriber throws a checked exception; an unchecked one\n"
-                        + "propagates as it is. Either way later subscribers do not run.\n", Names.SUBSCRIBER_EXCEPTION)
+                        + "propagates as it is. Either way later subscribers do not run.\n", RuntimeTypes.SUBSCRIBER_EXCEPTION)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class)), "envelope")
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class)), "envelope")
                 .addCode(body.build())
                 .build();
     }
@@ -162,7 +162,7 @@ final class RouterGenerator {
     private static MethodSpec publishEvent(ClassName event, List<Call> calls, String name, ClassName self) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE)
-                .addParameter(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, event), "envelope")
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, event), "envelope")
                 .addStatement("$T event = envelope.payload()", event);
         for (Call call : calls) {
             Subscription subscription = call.subscription();
@@ -181,7 +181,7 @@ final class RouterGenerator {
                         .nextControlFlow("catch ($T e)", RuntimeException.class)
                         .addStatement("throw e")
                         .nextControlFlow("catch ($T e)", Exception.class)
-                        .addStatement("throw new $T($S, envelope, e)", Names.SUBSCRIBER_EXCEPTION, subscription.name())
+                        .addStatement("throw new $T($S, envelope, e)", RuntimeTypes.SUBSCRIBER_EXCEPTION, subscription.name())
                         .endControlFlow();
             } else {
                 method.addStatement(invocation);
@@ -196,14 +196,14 @@ final class RouterGenerator {
      */
     private static MethodSpec cast() {
         TypeVariableName event = TypeVariableName.get("E");
-        TypeName envelope = ParameterizedTypeName.get(Names.EVENT_ENVELOPE, event);
+        TypeName envelope = ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, event);
         return MethodSpec.methodBuilder(CAST)
                 .addJavadoc("The envelope, typed by its payload: the caller checked the payload's class.\n")
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addTypeVariable(event)
                 .returns(envelope)
-                .addParameter(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class)), "envelope")
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class)), "envelope")
                 .addStatement("return ($T) envelope", envelope)
                 .build();
     }

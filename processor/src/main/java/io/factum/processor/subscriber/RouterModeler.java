@@ -1,11 +1,15 @@
 package io.factum.processor.subscriber;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.EventFamilies;
-import io.factum.processor.Message;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.base.ValidationReport;
+import io.factum.processor.event.EventFamilies;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +22,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -39,50 +42,49 @@ final class RouterModeler {
 
     private final Types types;
     private final Elements elements;
-    private final Reporter reporter;
     private final SubscriberModeler handlers;
 
-    RouterModeler(Types types, Elements elements, Reporter reporter, Reporter handlerReporter) {
+    RouterModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
-        this.reporter = reporter;
-        this.handlers = new SubscriberModeler(types, elements, handlerReporter);
+        this.handlers = new SubscriberModeler(types, elements, failed);
     }
 
     /**
+     * The model of {@code routerInterface}, or null when {@code report} has errors.
+     *
      * @throws io.factum.processor.MissingTypeException if a listed class or a type its methods use is not generated yet
      */
-    RouterModel model(TypeElement routerInterface, AnnotationMirror annotation) {
-        int errorsBefore = reporter.errorCount();
-        ClassName router = Names.routerOf(ClassName.get(routerInterface));
+    RouterModel model(TypeElement routerInterface, AnnotationMirror annotation, ValidationReport.Builder report) {
+        ClassName router = GeneratedNames.routerOf(ClassName.get(routerInterface));
         String name = routerInterface.getSimpleName().toString();
         if (routerInterface.getKind() != ElementKind.INTERFACE) {
-            reporter.error(routerInterface, annotation, Message.ROUTER_KIND, name, ElementChecks.describeKind(routerInterface),
-                    name, router.simpleName());
+            report.add(routerInterface, annotation, Message.ROUTER_KIND, name, ElementChecks.describeKind(routerInterface),
+                    router.simpleName());
             return null;
         }
-        if (!ElementChecks.isVisibleInPackage(routerInterface)) {
-            reporter.error(routerInterface, annotation, Message.ROUTER_PRIVATE, name, router.simpleName());
+        if (!Accessibility.isVisibleInPackage(routerInterface)) {
+            report.add(routerInterface, annotation, Message.ROUTER_PRIVATE, name, router.simpleName());
         }
         if (!routerInterface.getTypeParameters().isEmpty()) {
-            reporter.error(routerInterface, annotation, Message.ROUTER_GENERIC, name, router.simpleName());
+            report.add(routerInterface, annotation, Message.ROUTER_GENERIC, name, router.simpleName());
         }
-        checkMethods(routerInterface, router);
-        List<RouterModel.Handler> listed = handlers(routerInterface, annotation, router);
-        if (reporter.errorCount() != errorsBefore) {
+        checkMethods(routerInterface, router, report);
+        List<RouterModel.Handler> listed = handlers(routerInterface, annotation, router, report);
+        if (!report.isClean()) {
             return null;
         }
-        TypeElement publisher = elements.getTypeElement(Names.EVENT_PUBLISHER.canonicalName());
+        TypeElement publisher = elements.getTypeElement(RuntimeTypes.EVENT_PUBLISHER.canonicalName());
         boolean extendsPublisher = publisher != null && types.isSubtype(routerInterface.asType(), publisher.asType());
         return new RouterModel(ClassName.get(routerInterface), router, extendsPublisher, listed);
     }
 
     /** Every abstract method must be EventPublisher's {@code publish(EventEnvelope<?>)}, the one the router implements. */
-    private void checkMethods(TypeElement routerInterface, ClassName router) {
+    private void checkMethods(TypeElement routerInterface, ClassName router, ValidationReport.Builder report) {
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(routerInterface))) {
             if (method.getModifiers().contains(Modifier.ABSTRACT) && !isPublish(method)) {
                 Element reportOn = method.getEnclosingElement().equals(routerInterface) ? method : routerInterface;
-                reporter.error(reportOn, Message.ROUTER_METHOD, routerInterface.getSimpleName(),
+                report.add(reportOn, Message.ROUTER_METHOD, routerInterface.getSimpleName(),
                         ElementChecks.describe(method), router.simpleName());
             }
         }
@@ -95,18 +97,19 @@ final class RouterModeler {
         }
         TypeMirror parameter = types.erasure(method.getParameters().get(0).asType());
         return parameter.getKind() == TypeKind.DECLARED
-                && ((TypeElement) types.asElement(parameter)).getQualifiedName().contentEquals(Names.EVENT_ENVELOPE_NAME);
+                && ((TypeElement) types.asElement(parameter)).getQualifiedName().contentEquals(RuntimeTypes.EVENT_ENVELOPE_NAME);
     }
 
-    private List<RouterModel.Handler> handlers(TypeElement routerInterface, AnnotationMirror annotation, ClassName router) {
+    private List<RouterModel.Handler> handlers(TypeElement routerInterface, AnnotationMirror annotation, ClassName router,
+                                               ValidationReport.Builder report) {
         String name = routerInterface.getSimpleName().toString();
-        List<AnnotationValue> values = listedValues(annotation);
+        List<? extends AnnotationValue> values = AnnotationMirrors.listValue(annotation, "handlers");
         if (values.isEmpty()) {
-            AnnotationValue written = Names.writtenValue(annotation, "handlers");
+            AnnotationValue written = AnnotationMirrors.writtenValue(annotation, "handlers");
             if (written == null) {
-                reporter.error(routerInterface, annotation, Message.ROUTER_NO_HANDLERS, name, router.simpleName());
+                report.add(routerInterface, annotation, Message.ROUTER_NO_HANDLERS, name, router.simpleName());
             } else {
-                reporter.error(routerInterface, annotation, written, Message.ROUTER_NO_HANDLERS, name, router.simpleName());
+                report.add(routerInterface, annotation, written, Message.ROUTER_NO_HANDLERS, name, router.simpleName());
             }
             return List.of();
         }
@@ -123,25 +126,26 @@ final class RouterModeler {
             }
             String handlerName = handler.getQualifiedName().toString();
             if (!seen.add(handlerName)) {
-                reporter.error(routerInterface, annotation, value, Message.ROUTER_DUPLICATE_HANDLER, name, handlerName);
+                report.add(routerInterface, annotation, value, Message.ROUTER_DUPLICATE_HANDLER, name, handlerName);
                 continue;
             }
-            List<ExecutableElement> methods = SubscriberStep.subscribeMethods(handler);
+            List<ExecutableElement> methods = SubscriberSteps.subscribeMethods(handler);
             if (methods.isEmpty()) {
-                reporter.error(routerInterface, annotation, value, Message.ROUTER_NOT_HANDLER, name, handlerName,
+                report.add(routerInterface, annotation, value, Message.ROUTER_NOT_HANDLER, name, handlerName,
                         handler.getSimpleName());
                 continue;
             }
-            SubscriberModel model = handlers.model(handler, methods);
+            // The handler's own errors are reported where it is compiled; here only whether it has any counts.
+            SubscriberModel model = handlers.model(handler, methods, ValidationReport.about(handler));
             if (model == null) {
-                reporter.error(routerInterface, annotation, value, Message.ROUTER_INVALID_HANDLER, name, handlerName,
+                report.add(routerInterface, annotation, value, Message.ROUTER_INVALID_HANDLER, name, handlerName,
                         handler.getSimpleName(), router.simpleName());
                 continue;
             }
             String inaccessible = inaccessible(handler, methods, model, router.packageName());
             if (inaccessible != null) {
-                reporter.error(routerInterface, annotation, value, Message.ROUTER_INACCESSIBLE, name, handlerName,
-                        inaccessible, router.packageName(), router.simpleName(), packageOf(handler));
+                report.add(routerInterface, annotation, value, Message.ROUTER_INACCESSIBLE, name, handlerName,
+                        inaccessible, router.packageName(), router.simpleName(), Accessibility.packageOf(handler));
                 continue;
             }
             listed.add(new RouterModel.Handler(fieldName(handler, fields), model));
@@ -149,19 +153,13 @@ final class RouterModeler {
         return listed;
     }
 
-    @SuppressWarnings("unchecked") // the value of a Class<?>[] member is a list of annotation values
-    private static List<AnnotationValue> listedValues(AnnotationMirror annotation) {
-        Object value = Names.value(annotation, "handlers");
-        return value instanceof List<?> list ? (List<AnnotationValue>) list : List.of();
-    }
-
     /** What of the handler the router (in {@code routerPackage}) could not name or call, or null if nothing. */
     private String inaccessible(TypeElement handler, List<ExecutableElement> methods, SubscriberModel model, String routerPackage) {
-        if (!isAccessible(handler, routerPackage)) {
+        if (!Accessibility.isAccessible(handler, routerPackage)) {
             return "class " + handler.getQualifiedName();
         }
         for (ExecutableElement method : methods) {
-            boolean samePackage = packageOf(handler).equals(routerPackage);
+            boolean samePackage = Accessibility.packageOf(handler).equals(routerPackage);
             if (!samePackage && !method.getModifiers().contains(Modifier.PUBLIC)) {
                 return "its @Subscribe method " + ElementChecks.describe(method);
             }
@@ -169,30 +167,12 @@ final class RouterModeler {
         for (Subscription subscription : model.subscriptions()) {
             for (ClassName type : List.of(subscription.event(), subscription.family())) {
                 TypeElement element = elements.getTypeElement(type.canonicalName());
-                if (element != null && !isAccessible(element, routerPackage)) {
+                if (element != null && !Accessibility.isAccessible(element, routerPackage)) {
                     return "event type " + element.getQualifiedName();
                 }
             }
         }
         return null;
-    }
-
-    /** Whether code in {@code fromPackage} can name {@code type}. */
-    private boolean isAccessible(TypeElement type, String fromPackage) {
-        if (packageOf(type).equals(fromPackage)) {
-            return ElementChecks.isVisibleInPackage(type);
-        }
-        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (!e.getModifiers().contains(Modifier.PUBLIC)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String packageOf(TypeElement type) {
-        PackageElement pkg = elements.getPackageOf(type);
-        return pkg.getQualifiedName().toString();
     }
 
     /** {@code Shipping} → {@code shipping}; a second {@code Shipping} (another package) → {@code shipping2}. */

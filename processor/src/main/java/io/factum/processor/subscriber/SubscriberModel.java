@@ -1,7 +1,7 @@
 package io.factum.processor.subscriber;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedNames;
 import java.util.List;
 
 /**
@@ -42,6 +42,6 @@ public record SubscriberModel(ClassName handler, List<Subscription> subscription
 
     /** The generated {@code <Handler>Subscribers}. */
     public ClassName subscribersClass() {
-        return Names.subscribersOf(handler);
+        return GeneratedNames.subscribersOf(handler);
     }
 }

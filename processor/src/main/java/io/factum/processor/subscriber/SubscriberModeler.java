@@ -1,12 +1,16 @@
 package io.factum.processor.subscriber;
 
 import com.palantir.javapoet.ClassName;
-import io.factum.processor.ElementChecks;
-import io.factum.processor.EventFamilies;
-import io.factum.processor.EventFamily;
-import io.factum.processor.Message;
-import io.factum.processor.Names;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.Accessibility;
+import io.factum.processor.base.ElementChecks;
+import io.factum.processor.base.FailedTypes;
+import io.factum.processor.base.GeneratedNames;
+import io.factum.processor.base.HandlerMethods;
+import io.factum.processor.base.Message;
+import io.factum.processor.base.RuntimeTypes;
+import io.factum.processor.base.ValidationReport;
+import io.factum.processor.event.EventFamilies;
+import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
 import io.factum.processor.subscriber.SubscriberModel.EnvelopeArgument;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
@@ -20,7 +24,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -33,46 +36,47 @@ final class SubscriberModeler {
 
     private final Types types;
     private final Elements elements;
-    private final Reporter reporter;
-    private final EventFamilies families;
+    private final FailedTypes failed;
 
-    SubscriberModeler(Types types, Elements elements, Reporter reporter) {
+    SubscriberModeler(Types types, Elements elements, FailedTypes failed) {
         this.types = types;
         this.elements = elements;
-        this.reporter = reporter;
-        this.families = new EventFamilies(reporter);
+        this.failed = failed;
     }
 
     /**
+     * The model of {@code handler}, or null when {@code report} has errors.
+     *
      * @throws io.factum.processor.MissingTypeException if a parameter type is not generated yet
      */
-    SubscriberModel model(TypeElement handler, List<ExecutableElement> methods) {
-        int errorsBefore = reporter.errorCount();
-        ClassName subscribers = Names.subscribersOf(ClassName.get(handler));
-        checkHandler(handler, subscribers.simpleName());
+    SubscriberModel model(TypeElement handler, List<ExecutableElement> methods, ValidationReport.Builder report) {
+        ClassName subscribers = GeneratedNames.subscribersOf(ClassName.get(handler));
+        checkHandler(handler, subscribers.simpleName(), report);
         Map<String, Integer> methodsByName = new HashMap<>();
         methods.forEach(m -> methodsByName.merge(m.getSimpleName().toString(), 1, Integer::sum));
         List<Subscription> subscriptions = new ArrayList<>();
         for (ExecutableElement method : methods) {
             String name = subscriberName(handler, method, methodsByName.get(method.getSimpleName().toString()) > 1);
-            subscriptions.addAll(subscriptions(method, name, subscribers.simpleName()));
+            ValidationReport.Builder methodReport = ValidationReport.about(method);
+            subscriptions.addAll(subscriptions(method, name, subscribers.simpleName(), methodReport));
+            report.addSubreport(methodReport.build());
         }
-        return reporter.errorCount() == errorsBefore ? new SubscriberModel(ClassName.get(handler), subscriptions) : null;
+        return report.isClean() ? new SubscriberModel(ClassName.get(handler), subscriptions) : null;
     }
 
-    private void checkHandler(TypeElement handler, String subscribers) {
+    private static void checkHandler(TypeElement handler, String subscribers, ValidationReport.Builder report) {
         String name = handler.getSimpleName().toString();
         ElementKind kind = handler.getKind();
         boolean concrete = (kind == ElementKind.CLASS && !handler.getModifiers().contains(Modifier.ABSTRACT))
                 || kind == ElementKind.ENUM || kind == ElementKind.RECORD;
         if (!concrete) {
-            reporter.error(handler, Message.HANDLER_KIND, name, ElementChecks.describeKind(handler), subscribers);
+            report.add(handler, Message.HANDLER_KIND, name, ElementChecks.describeKind(handler), subscribers);
         }
-        if (!ElementChecks.isVisibleInPackage(handler)) {
-            reporter.error(handler, Message.HANDLER_PRIVATE, name, subscribers);
+        if (!Accessibility.isVisibleInPackage(handler)) {
+            report.add(handler, Message.HANDLER_PRIVATE, name, subscribers);
         }
         if (!handler.getTypeParameters().isEmpty()) {
-            reporter.error(handler, Message.HANDLER_GENERIC, name, subscribers);
+            report.add(handler, Message.HANDLER_GENERIC, name, subscribers);
         }
     }
 
@@ -88,39 +92,31 @@ final class SubscriberModeler {
         return name;
     }
 
-    private List<Subscription> subscriptions(ExecutableElement method, String name, String subscribers) {
-        int errorsBefore = reporter.errorCount();
+    /** The subscriptions of one method, checked into {@code report}; none if it has errors. */
+    private List<Subscription> subscriptions(ExecutableElement method, String name, String subscribers,
+                                             ValidationReport.Builder report) {
         String described = ElementChecks.describe(method);
-        if (method.getModifiers().contains(Modifier.STATIC)) {
-            reporter.error(method, Message.SUBSCRIBE_STATIC, described);
-        }
-        if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            reporter.error(method, Message.SUBSCRIBE_PRIVATE, described, subscribers);
-        }
-        if (method.getReturnType().getKind() != TypeKind.VOID) {
-            reporter.error(method, Message.SUBSCRIBE_RETURN_TYPE, described, method.getReturnType());
-        }
+        HandlerMethods.check(method, HandlerMethods.SUBSCRIBE, subscribers, report);
         TypeMirror exception = elements.getTypeElement(Exception.class.getCanonicalName()).asType();
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (ElementChecks.isChecked(thrown, types, elements) && !types.isSubtype(thrown, exception)) {
-                reporter.error(method, Message.SUBSCRIBE_THROWS_THROWABLE, described, thrown);
+                report.add(method, Message.SUBSCRIBE_THROWS_THROWABLE, described, thrown);
             }
         }
         List<? extends VariableElement> parameters = method.getParameters();
         if (parameters.isEmpty() || parameters.size() > 2) {
-            reporter.error(method, Message.SUBSCRIBE_ARITY, described, parameters.size(),
-                    method.getSimpleName(), method.getSimpleName());
+            report.add(method, Message.SUBSCRIBE_ARITY, described, parameters.size(), method.getSimpleName());
             return List.of();
         }
         VariableElement eventParameter = parameters.get(0);
-        EventFamily family = family(eventParameter, described);
+        EventFamily family = family(eventParameter, described, report);
         if (family == null) {
             return List.of();
         }
         EnvelopeArgument envelope = parameters.size() == 1
                 ? EnvelopeArgument.NONE
-                : envelopeArgument(parameters.get(1), eventParameter.asType(), family, described);
-        if (envelope == null || reporter.errorCount() != errorsBefore) {
+                : envelopeArgument(parameters.get(1), eventParameter.asType(), family, described, report);
+        if (envelope == null || !report.isClean()) {
             return List.of();
         }
         boolean throwsChecked = method.getThrownTypes().stream()
@@ -134,18 +130,22 @@ final class SubscriberModeler {
     }
 
     /** The records the first parameter accepts: one {@code @Event} record, or a sealed family of them. */
-    private EventFamily family(VariableElement parameter, String method) {
+    private EventFamily family(VariableElement parameter, String method, ValidationReport.Builder report) {
         TypeMirror type = parameter.asType();
         TypeElement element = EventFamilies.typeElement(type, parameter);
-        int errorsBefore = reporter.errorCount();
+        if (element != null && failed.contains(element)) {
+            return null; // the event's own error is enough: this method is left out, the handler goes on
+        }
+        ValidationReport.Builder members = ValidationReport.about(parameter);
         EventFamily family = element == null || !((DeclaredType) type).getTypeArguments().isEmpty()
                 ? null
-                : families.resolve(element, parameter);
+                : EventFamilies.resolve(element, parameter, members, failed);
+        report.addSubreport(members.build());
         if (family != null && family.isClosed()) {
             return family;
         }
-        if (reporter.errorCount() == errorsBefore) {
-            reporter.error(parameter, Message.SUBSCRIBE_NOT_EVENT, method, type, hint(element));
+        if (members.isClean()) {
+            report.add(parameter, Message.SUBSCRIBE_NOT_EVENT, method, type, hint(element));
         }
         return null;
     }
@@ -165,10 +165,11 @@ final class SubscriberModeler {
     }
 
     /** How the envelope is passed, or null after reporting that the second parameter is not a fitting envelope. */
-    private EnvelopeArgument envelopeArgument(VariableElement parameter, TypeMirror eventType, EventFamily family, String method) {
+    private EnvelopeArgument envelopeArgument(VariableElement parameter, TypeMirror eventType, EventFamily family, String method,
+                                              ValidationReport.Builder report) {
         TypeMirror declared = parameter.asType();
         TypeElement element = EventFamilies.typeElement(declared, parameter);
-        TypeElement envelope = elements.getTypeElement(Names.EVENT_ENVELOPE_NAME);
+        TypeElement envelope = elements.getTypeElement(RuntimeTypes.EVENT_ENVELOPE_NAME);
         if (element != null && envelope != null && element.equals(envelope)
                 && ((DeclaredType) declared).getTypeArguments().size() == 1) {
             if (everyMemberEnvelopeFits(envelope, family, declared)) {
@@ -178,7 +179,7 @@ final class SubscriberModeler {
                 return EnvelopeArgument.WIDENED;
             }
         }
-        reporter.error(parameter, Message.SUBSCRIBE_ENVELOPE, method, declared, ElementChecks.simpleName(eventType));
+        report.add(parameter, Message.SUBSCRIBE_ENVELOPE, method, declared, ElementChecks.simpleName(eventType));
         return null;
     }
 

@@ -10,8 +10,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import io.factum.processor.GeneratedCode;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedCode;
+import io.factum.processor.base.RuntimeTypes;
 import io.factum.processor.subscriber.SubscriberModel.EnvelopeArgument;
 import io.factum.processor.subscriber.SubscriberModel.Subscription;
 import java.util.ArrayList;
@@ -32,12 +32,35 @@ final class SubscribersGenerator {
 
     private SubscribersGenerator() {}
 
+    /**
+     * A stand-in {@code <Handler>Subscribers} for a handler with errors, so that code calling {@code register}
+     * compiles and the user sees Factum's error, not "cannot find symbol". {@code register} throws.
+     *
+     * @param handlerType the handler class if the stand-in can name it, else {@code Object}
+     */
+    static JavaFile stub(ClassName subscribers, TypeName handlerType) {
+        TypeSpec type = GeneratedCode.classBuilder(subscribers)
+                .addJavadoc("A stand-in: the handler has compile errors. {@code register} throws.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("register")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(RuntimeTypes.REGISTRATION)
+                        .addParameter(RuntimeTypes.EVENT_BUS, "bus")
+                        .addParameter(handlerType, "handler")
+                        .addStatement("throw new $T($S)", IllegalStateException.class, subscribers.simpleName()
+                                + " is a stand-in: its handler has errors that Factum reported when it was compiled")
+                        .build())
+                .build();
+        return GeneratedCode.file(subscribers, type);
+    }
+
     static JavaFile generate(SubscriberModel model) {
         ClassName self = model.subscribersClass();
         ClassName handler = model.handler();
         List<ClassName> links = linkClasses(model);
         TypeSpec.Builder type = GeneratedCode.classBuilder(self)
-                .addJavadoc("Subscribes the {@code @Subscribe} methods of {@link $T} to an {@link $T}.\n", handler, Names.EVENT_BUS)
+                .addJavadoc("Subscribes the {@code @Subscribe} methods of {@link $T} to an {@link $T}.\n", handler, RuntimeTypes.EVENT_BUS)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(register(model, links));
@@ -51,27 +74,27 @@ final class SubscribersGenerator {
     }
 
     private static MethodSpec register(SubscriberModel model, List<ClassName> links) {
-        TypeName registrations = ParameterizedTypeName.get(ClassName.get(List.class), Names.REGISTRATION);
+        TypeName registrations = ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.REGISTRATION);
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("$T registrations = new $T<>($L)", registrations, ArrayList.class, model.subscriptions().size())
                 .beginControlFlow("try");
         for (int i = 0; i < links.size(); i++) {
             Subscription subscription = model.subscriptions().get(i);
             body.addStatement("registrations.add(bus.subscribe($S, $T.class,$Wnew $T(handler, $T.end())))",
-                    subscription.name(), subscription.event(), links.get(i), Names.SUBSCRIBER_LINK);
+                    subscription.name(), subscription.event(), links.get(i), RuntimeTypes.SUBSCRIBER_LINK);
         }
         body.nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
                 .add("// do not leave the handler half subscribed\n")
-                .addStatement("registrations.forEach($T::close)", Names.REGISTRATION)
+                .addStatement("registrations.forEach($T::close)", RuntimeTypes.REGISTRATION)
                 .addStatement("throw e")
                 .endControlFlow()
-                .addStatement("return () -> registrations.forEach($T::close)", Names.REGISTRATION);
+                .addStatement("return () -> registrations.forEach($T::close)", RuntimeTypes.REGISTRATION);
         return MethodSpec.methodBuilder("register")
                 .addJavadoc("Subscribes every {@code @Subscribe} method of {@code handler}, in declaration order.\n\n"
                         + "@return a registration that unsubscribes them all\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(Names.REGISTRATION)
-                .addParameter(Names.EVENT_BUS, "bus")
+                .returns(RuntimeTypes.REGISTRATION)
+                .addParameter(RuntimeTypes.EVENT_BUS, "bus")
                 .addParameter(model.handler(), "handler")
                 .addCode(body.build())
                 .build();
@@ -104,8 +127,8 @@ final class SubscribersGenerator {
      */
     private static TypeSpec link(SubscriberModel model, Subscription subscription, ClassName link) {
         TypeName event = subscription.event();
-        TypeName envelope = ParameterizedTypeName.get(Names.EVENT_ENVELOPE, event);
-        TypeName linkOfEvent = ParameterizedTypeName.get(Names.SUBSCRIBER_LINK, event);
+        TypeName envelope = ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, event);
+        TypeName linkOfEvent = ParameterizedTypeName.get(RuntimeTypes.SUBSCRIBER_LINK, event);
         MethodSpec.Builder handle = MethodSpec.methodBuilder("handle")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -164,7 +187,7 @@ final class SubscribersGenerator {
      */
     private static MethodSpec widen() {
         TypeVariableName family = TypeVariableName.get("F");
-        TypeName familyEnvelope = ParameterizedTypeName.get(Names.EVENT_ENVELOPE, family);
+        TypeName familyEnvelope = ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, family);
         return MethodSpec.methodBuilder(WIDEN)
                 .addJavadoc("An envelope of a member of family {@code F} is an envelope of the family: envelopes are\n"
                         + "immutable, so the unchecked cast cannot let anything else in.\n")
@@ -172,7 +195,7 @@ final class SubscribersGenerator {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addTypeVariable(family)
                 .returns(familyEnvelope)
-                .addParameter(ParameterizedTypeName.get(Names.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(family)), "envelope")
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(family)), "envelope")
                 .addStatement("return ($T) envelope", familyEnvelope)
                 .build();
     }

@@ -6,7 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
-import io.factum.processor.GeneratedCode;
+import io.factum.processor.base.GeneratedCode;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 

@@ -6,7 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.factum.processor.GeneratedCode;
+import io.factum.processor.base.GeneratedCode;
 import javax.lang.model.element.Modifier;
 
 /**

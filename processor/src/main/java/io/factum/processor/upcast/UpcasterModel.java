@@ -27,6 +27,11 @@ public record UpcasterModel(
         return fromVersion + 1;
     }
 
+    /** {@code Steps.upcast(OrderCreatedV1)}: the user's method, as messages show it. */
+    public String method() {
+        return declaringClass.simpleName() + "." + methodName + "(" + fromRecord.simpleName() + ")";
+    }
+
     /** The generated class of an upcaster from {@code fromRecord} declared in {@code declaringClass}'s package. */
     static ClassName upcasterClassOf(ClassName declaringClass, ClassName fromRecord) {
         return ClassName.get(declaringClass.packageName(), String.join("_", fromRecord.simpleNames()) + "Upcaster");

@@ -10,7 +10,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.factum.processor.FactumProcessor;
 import io.factum.processor.FirstRoundSources;
-import io.factum.processor.Reporter;
+import io.factum.processor.base.Reporter;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,6 +47,16 @@ class CodecGenerationTest {
 
         assertThat(compilation).generatedSourceFile("test.OrderConfirmedCodec")
                 .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/OrderConfirmedCodec.java"));
+    }
+
+    @Test
+    void eachPropertyIndexCaseNamesItsProperty() {
+        String codec = generatedSource(compileCleanly(CONFIRMED), "test.OrderConfirmedCodec");
+
+        Assertions.assertThat(codec)
+                .contains("case 0 -> orderId = CodecSupport.readString(parser, eventType); // \"orderId\"")
+                .contains("case 1 -> { // \"items\"")
+                .contains("case 3 -> at = CodecSupport.readInstant(parser, eventType); // \"at\"");
     }
 
     @Test
@@ -128,7 +138,7 @@ class CodecGenerationTest {
             @Override
             public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
                 super.init(env);
-                step = new EventStep(env, new Reporter(env.getMessager()));
+                step = new EventStep(env, new Reporter(env.getMessager()), models::add);
             }
 
             @Override
@@ -143,8 +153,7 @@ class CodecGenerationTest {
 
             @Override
             public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                TypeElement event = processingEnv.getElementUtils().getTypeElement("io.factum.annotation.Event");
-                models.addAll(step.process(round.getElementsAnnotatedWith(event)));
+                step.process(round);
                 if (round.processingOver()) {
                     step.finish();
                 }
@@ -183,7 +192,7 @@ class CodecGenerationTest {
                 "@io.factum.annotation.Event public record Placed(String id, Money price) {}");
 
         Compilation compilation = Compiler.javac()
-                .withProcessors(new FactumProcessor(), moneyGenerator)
+                .withProcessors(moneyGenerator, new FactumProcessor()) // Factum claims its annotations: a generator that needs round 1 runs first
                 .withOptions("-Xlint:all,-processing", "-Werror")
                 .compile(placed);
 

@@ -8,7 +8,7 @@ import com.google.testing.compile.Compilation;
 import com.palantir.javapoet.ClassName;
 import io.factum.event.EventType;
 import io.factum.processor.Compilations;
-import io.factum.processor.Names;
+import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.event.EventModel;
 import io.factum.spi.FactumModule;
 import java.net.URLClassLoader;
@@ -30,7 +30,7 @@ class ModuleGeneratorTest {
 
     private static EventModel event(String record, String storedName, int version) {
         ClassName recordClass = ClassName.get("test.registry", record);
-        return new EventModel(recordClass, storedName, version, Names.codecOf(recordClass));
+        return new EventModel(recordClass, storedName, version, GeneratedNames.codecOf(recordClass));
     }
 
     @Test

@@ -133,7 +133,7 @@ class ModuleTest {
         List<JavaFileObject> sources = new ArrayList<>(acmeFamily());
         sources.add(aggregate("com.acme.billing.Early", ""));
         Compilation compilation = com.google.testing.compile.Compiler.javac()
-                .withProcessors(new io.factum.processor.FactumProcessor(), new LateAggregateGenerator())
+                .withProcessors(new LateAggregateGenerator(), new io.factum.processor.FactumProcessor())
                 .withOptions(Compilations.LINT)
                 .compile(sources);
         assertThat(compilation).hadErrorCount(1);

@@ -27,7 +27,7 @@ class UpcastDeferralTest {
     @Test
     void anUpcasterOfAGeneratedRecordIsGeneratedOnceTheRecordExists() {
         Compilation compilation = Compiler.javac()
-                .withProcessors(new FactumProcessor(), generatesOldRecord())
+                .withProcessors(generatesOldRecord(), new FactumProcessor())
                 .withOptions("-Xlint:all,-processing")
                 .compile(V2, UPCAST);
 

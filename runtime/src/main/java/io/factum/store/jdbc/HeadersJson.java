@@ -1,10 +1,10 @@
 package io.factum.store.jdbc;
 
-import io.factum.codec.Json;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,6 +14,9 @@ import tools.jackson.core.ObjectWriteContext;
 /** Metadata headers as a flat JSON object of strings, sorted by name. Null stands for no headers. */
 final class HeadersJson {
 
+    /** The store's own factory: the store layer does not reach up to the codecs. */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private HeadersJson() {}
 
     static String write(Map<String, String> headers) {
@@ -21,7 +24,7 @@ final class HeadersJson {
             return null;
         }
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             generator.writeStartObject();
             for (Map.Entry<String, String> header : new TreeMap<>(headers).entrySet()) {
                 generator.writeStringProperty(header.getKey(), header.getValue());
@@ -37,7 +40,7 @@ final class HeadersJson {
             return Map.of();
         }
         Map<String, String> headers = new TreeMap<>();
-        try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), json)) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("headers must be a JSON object");
             }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The DDL of a store's tables, written once for every database: a dialect only names the column
- * types. The column names here are the ones {@link EventRows}, {@code JdbcCheckpointStore} and
- * {@code JdbcParkedEvents} query; {@code docs/storage.md} describes the schema.
+ * types. The column names here are the ones {@link EventTableStatements} and
+ * {@link SubscriptionTableStatements} query; {@code docs/storage.md} describes the schema.
  */
 final class SchemaDdl {
 

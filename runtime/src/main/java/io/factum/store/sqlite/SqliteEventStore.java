@@ -3,8 +3,6 @@ package io.factum.store.sqlite;
 import io.factum.store.jdbc.JdbcEventStore;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded default event store: one SQLite file, nothing to install.
@@ -28,7 +26,11 @@ public final class SqliteEventStore extends JdbcEventStore {
         super(builder, new SqliteDialect());
     }
 
-    /** A store on {@code file} (created if missing) with default table names; the schema is created on first use. */
+    /**
+     * A store on {@code file} (created if missing) with default table names; the schema is created on first use.
+     *
+     * @throws SqliteDriverMissingException if the SQLite JDBC driver is not on the class path
+     */
     public static SqliteEventStore open(Path file) {
         return builder(dataSource(file)).build();
     }
@@ -36,20 +38,19 @@ public final class SqliteEventStore extends JdbcEventStore {
     /**
      * A data source for {@code file} configured the way the store needs: WAL journal, full sync on
      * commit, a busy timeout, and write transactions that start {@code IMMEDIATE}.
+     *
+     * @throws SqliteDriverMissingException if the SQLite JDBC driver ({@code org.xerial:sqlite-jdbc},
+     *                                      an optional dependency of factum-runtime) is not on the class path
      */
     public static DataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        // WAL: readers never block the writer and see a consistent snapshot per statement.
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: a commit that returned survives power loss; NORMAL in WAL mode may lose the last commits.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        // IMMEDIATE: take the write lock when the transaction begins, so a transaction never has to
-        // upgrade a read lock to a write lock (which fails at once with SQLITE_BUSY under contention).
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return dataSource;
+        try {
+            return SqliteDataSources.create(file);
+        } catch (NoClassDefFoundError e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("org/sqlite/")) {
+                throw new SqliteDriverMissingException(e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,0 +1,115 @@
+package io.factum.subscription;
+
+import io.factum.store.EventStore;
+import io.factum.store.StoredEvent;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The polling logic of a {@link Subscription}: reads the batch after its position and hands it to
+ * its {@link BatchProcessor}, one batch at a time, whichever thread asks.
+ */
+final class SubscriptionPoller {
+
+    private final EventStore store;
+    private final BatchProcessor processor;
+    private final int batchSize;
+    private final CaughtUpSignal signal;
+    /** Serialises batches: the subscription thread and callers of {@link #pollOnce()} never overlap. */
+    private final ReentrantLock processing = new ReentrantLock();
+    /**
+     * The position of the last event handled or parked; {@code -1} until read back from the
+     * checkpoint. Written under {@link #processing}; read without it by {@link #position()}.
+     */
+    private volatile long position = -1;
+
+    SubscriptionPoller(EventStore store, BatchProcessor processor, int batchSize, CaughtUpSignal signal) {
+        this.store = store;
+        this.processor = processor;
+        this.batchSize = batchSize;
+        this.signal = signal;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    BatchProcessor processor() {
+        return processor;
+    }
+
+    /** See {@link Subscription#position()}. */
+    long position() {
+        long current = position;
+        return current >= 0 ? current : processor.loadCheckpoint();
+    }
+
+    /** The next poll reads the position back from the checkpoint (a run starts). */
+    void forgetPosition() {
+        position = -1;
+    }
+
+    /** See {@link Subscription#pollOnce()}. */
+    int pollOnce() {
+        processing.lock();
+        try {
+            long pollNumber = signal.pollStarted();
+            if (position < 0) {
+                position = processor.loadCheckpoint();
+            }
+            List<StoredEvent> batch = store.readAll(position, batchSize);
+            if (!batch.isEmpty()) {
+                try {
+                    position = processor.process(batch, position);
+                } catch (RuntimeException e) {
+                    // The processor saved what it finished; read it back rather than guess.
+                    position = -1;
+                    throw e;
+                }
+            }
+            if (batch.size() < batchSize) {
+                processor.saveUnsavedCheckpoint(); // caught up, or idle from now on: nothing to save time on
+                signal.caughtUp(pollNumber);
+            }
+            return batch.size();
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /** See {@link Subscription#retryParked()}. */
+    int retryParked() {
+        processing.lock();
+        try {
+            return processor.retryParked();
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /**
+     * Sets the checkpoint back to 0 between batches.
+     *
+     * @param refuse called first, between batches; throws to refuse the reset
+     */
+    void reset(Runnable refuse) {
+        processing.lock();
+        try {
+            refuse.run();
+            processor.saveCheckpoint(0);
+            position = 0;
+        } finally {
+            processing.unlock();
+        }
+    }
+
+    /** Saves what the polls handled but left unsaved; never in the middle of a batch. */
+    void saveUnsavedCheckpoint() {
+        processing.lock();
+        try {
+            processor.saveUnsavedCheckpoint();
+        } finally {
+            processing.unlock();
+        }
+    }
+}

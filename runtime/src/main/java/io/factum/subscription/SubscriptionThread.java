@@ -1,0 +1,186 @@
+package io.factum.subscription;
+
+import io.factum.bus.Registration;
+import io.factum.subscription.Subscription.Status;
+import java.time.Duration;
+
+/**
+ * The lifecycle of a {@link Subscription}'s thread: starts and stops its runs (each a
+ * {@link SubscriptionRunner} over a poll per unit of work) and keeps the status a run ends with.
+ */
+final class SubscriptionThread {
+
+    private final String name;
+    private final DeliveryRules rules;
+    private final SubscriptionPoller poller;
+    private final CaughtUpSignal signal;
+    private final Duration pollInterval;
+    private final AppendSignal appendSignal;
+
+    /** Guards the lifecycle: which run is current, and the status it ends with. */
+    private final Object lifecycle = new Object();
+    /** Whether a run is current. Written under {@link #lifecycle}. */
+    private volatile boolean running;
+    /** The current run and its thread; a run that is no longer current leaves the state alone. Guarded by {@link #lifecycle}. */
+    private SubscriptionRunner runner;
+    /** Guarded by {@link #lifecycle}. */
+    private Thread thread;
+    /** Guarded by {@link #lifecycle}. */
+    private Registration signalRegistration;
+    /** Written under {@link #lifecycle}. */
+    private volatile Status status = Status.NEW;
+    /** Written under {@link #lifecycle}. */
+    private volatile SubscriptionFailedException failure;
+    /** Written by the current run's thread. */
+    private volatile RuntimeException lastError;
+
+    SubscriptionThread(String name, DeliveryRules rules, SubscriptionPoller poller, CaughtUpSignal signal,
+            Duration pollInterval, AppendSignal appendSignal) {
+        this.name = name;
+        this.rules = rules;
+        this.poller = poller;
+        this.signal = signal;
+        this.pollInterval = pollInterval;
+        this.appendSignal = appendSignal;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    SubscriptionFailedException failure() {
+        return failure;
+    }
+
+    RuntimeException lastError() {
+        return lastError;
+    }
+
+    /** Whether a run is current. */
+    boolean isRunning() {
+        return running;
+    }
+
+    /** See {@link Subscription#start()}. */
+    void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            failure = null;
+            poller.forgetPosition();
+            running = true;
+            status = Status.RUNNING;
+            if (appendSignal != null) {
+                signalRegistration = appendSignal.onAppend(signal::wake);
+            }
+            Run run = new Run();
+            runner = new SubscriptionRunner(run, this::idle);
+            run.runner = runner;
+            thread = new Thread(runner, "factum-subscription-" + name);
+            thread.setDaemon(true);
+            rules.started(thread);
+            thread.start();
+        }
+    }
+
+    /** See {@link Subscription#stop()}. */
+    void stop() {
+        Thread stopping = null;
+        synchronized (lifecycle) {
+            if (running) {
+                running = false;
+                stopping = thread;
+                runner.close();
+                rules.requestStop();
+                closeSignalRegistration();
+            }
+        }
+        if (stopping == null) {
+            poller.saveUnsavedCheckpoint(); // polled by hand, or its thread already ending (which saves too)
+            return;
+        }
+        signal.wake();
+        if (stopping == Thread.currentThread()) {
+            return; // called by a handler on the subscription's own thread: joining would wait forever
+        }
+        try {
+            stopping.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The idle strategy of a run: after a short batch, wait for a wake-up or the poll interval. */
+    private void idle(int read, SubscriptionRunner run) throws InterruptedException {
+        if (read < poller.batchSize()) {
+            signal.idle(pollInterval, run::isRunning);
+        }
+    }
+
+    /** One run of the subscription's thread: a poll per unit of work. */
+    private final class Run implements SubscriptionRunner.Agent {
+        /** The runner running this; set before its thread starts. */
+        SubscriptionRunner runner;
+        /** Set on the runner's thread only. */
+        private SubscriptionFailedException failed;
+
+        @Override
+        public int doWork() {
+            try {
+                int read = poller.pollOnce();
+                lastError = null;
+                return read;
+            } catch (SubscriptionFailedException e) {
+                failed = e;
+                throw new SubscriptionRunner.Termination();
+            } catch (DeliveryRules.SubscriptionStopped | SubscriptionInterruptedException e) {
+                // Asked to stop, or interrupted, during a retry pause: stop before the event.
+                throw new SubscriptionRunner.Termination();
+            } catch (RuntimeException e) {
+                // The store is unreachable or similar: keep the checkpoint and try again next interval.
+                lastError = e;
+                return 0;
+            }
+        }
+
+        @Override
+        public void onClose() {
+            try {
+                poller.saveUnsavedCheckpoint(); // what the last polls handled, so that a restart does not repeat it
+            } catch (RuntimeException e) {
+                lastError = e; // start() goes on from them and saves later; only a crash repeats them
+            } finally {
+                ended(runner, failed);
+            }
+        }
+    }
+
+    /**
+     * A run has ended, also when an Error ends it (even one saving the checkpoint): never report
+     * RUNNING for a dead thread. FAILED too is reported only here, once running is false, so that
+     * start() right after seeing it restarts.
+     */
+    private void ended(SubscriptionRunner run, SubscriptionFailedException failed) {
+        synchronized (lifecycle) {
+            if (runner == run) {
+                running = false;
+                if (failed != null) {
+                    failure = failed;
+                    status = Status.FAILED;
+                } else if (status == Status.RUNNING) {
+                    status = Status.STOPPED;
+                }
+                closeSignalRegistration();
+            }
+        }
+        signal.stateChanged();
+    }
+
+    private void closeSignalRegistration() {
+        if (signalRegistration != null) {
+            signalRegistration.close();
+            signalRegistration = null;
+        }
+    }
+}
