@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
@@ -172,7 +173,7 @@ public abstract class JdbcEventStore implements EventStore {
         try (Connection connection = dataSource.getConnection()) {
             return statements.readStream(connection, streamId, fromRevision, maxCount);
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot read stream '" + streamId + "' from revision " + fromRevision
+            throw new JdbcStoreException("Cannot read stream " + MessageText.quote(streamId) + " from revision " + fromRevision
                     + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
@@ -196,7 +197,7 @@ public abstract class JdbcEventStore implements EventStore {
         try (Connection connection = dataSource.getConnection()) {
             return statements.readHead(connection, streamId).revision();
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot read the revision of stream '" + streamId + "' in "
+            throw new JdbcStoreException("Cannot read the revision of stream " + MessageText.quote(streamId) + " in "
                     + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.DuplicateEventIdException;
 import io.factum.store.ExpectedRevision;
@@ -81,7 +82,7 @@ final class StreamAppender {
 
     /** The error of an append that wrote nothing because the database failed. */
     JdbcStoreException appendFailed(String streamId, SQLException e) {
-        return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
+        return new JdbcStoreException("Cannot append to stream " + MessageText.quote(streamId) + " in " + dialect.databaseName()
                 + "; nothing was written: " + e.getMessage(), e);
     }
 }
