@@ -144,7 +144,7 @@ public final class Subscription implements AutoCloseable {
         do {
             read = pollOnce();
             total += read;
-        } while (read == poller.batchSize());
+        } while (!poller.lastPollCaughtUp());
         return total;
     }
 

@@ -113,7 +113,7 @@ final class SubscriptionThread {
 
     /** The idle strategy of a run: after a short batch, wait for a wake-up or the poll interval. */
     private void idle(int read, SubscriptionRunner run) throws InterruptedException {
-        if (read < poller.batchSize()) {
+        if (poller.lastPollCaughtUp()) {
             signal.idle(pollInterval, run::isRunning);
         }
     }

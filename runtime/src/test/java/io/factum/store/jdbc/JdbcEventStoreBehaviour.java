@@ -274,6 +274,98 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(parking.parkedEvents().get(0).error()).contains("NoSuchEvent");
     }
 
+    /**
+     * {@code SET} clauses that make a row's envelope unreadable on this database (the schema's
+     * column types allow them): corrupt metadata headers everywhere, ids that are no UUID on SQLite.
+     */
+    protected abstract List<String> corruptEnvelopes();
+
+    /** Events p0..p2n with the envelope of every odd one corrupted, one way each. */
+    private List<StoredEvent> storeWithUnreadableRows(JdbcEventStore store) throws SQLException {
+        List<String> corruptions = corruptEnvelopes();
+        List<NewEvent> events = new ArrayList<>(List.of(placed("1")));
+        for (int i = 1; i <= 2 * corruptions.size(); i++) {
+            events.add(added("1", i));
+        }
+        store.append("Order-1", ExpectedRevision.noStream(), events);
+        List<StoredEvent> stored = store.readAll(0, 100);
+        for (int k = 0; k < corruptions.size(); k++) {
+            try (Connection connection = store.dataSource().getConnection();
+                 PreparedStatement update = connection.prepareStatement("UPDATE " + store.tables().events()
+                         + " SET " + corruptions.get(k) + " WHERE position = ?")) {
+                update.setLong(1, stored.get(2 * k + 1).globalPosition());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
+        return stored;
+    }
+
+    @Test
+    void aRowWithAnUnreadableEnvelopeIsATypedErrorNamingItsPositionAndKeepsTheEventsBeforeIt() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+
+        long after = 0;
+        for (int k = 0; k < corruptEnvelopes().size(); k++) {
+            StoredEvent bad = stored.get(2 * k + 1);
+            long from = after;
+            UnreadableStoredEventException error = catchThrowableOfType(UnreadableStoredEventException.class,
+                    () -> store.readAll(from, 100));
+            assertThat(error).as(corruptEnvelopes().get(k)).isNotNull();
+            assertThat(error.globalPosition()).isEqualTo(bad.globalPosition());
+            assertThat(error.streamId()).isEqualTo("Order-1");
+            assertThat(error.streamRevision()).isEqualTo(2 * k + 1);
+            assertThat(error.type()).isEqualTo("ItemAdded");
+            assertThat(error).hasMessageContaining("global position " + bad.globalPosition())
+                    .isInstanceOf(JdbcStoreException.class);
+            assertThat(error.eventsBefore()).extracting(StoredEvent::eventId)
+                    .containsExactly(stored.get(2 * k).eventId());
+            after = bad.globalPosition();
+        }
+        assertThat(store.readAll(after, 100)).extracting(StoredEvent::eventId)
+                .containsExactly(stored.get(stored.size() - 1).eventId());
+        assertThatThrownBy(() -> store.readStream("Order-1", 0, 100))
+                .isInstanceOf(UnreadableStoredEventException.class)
+                .hasMessageContaining("global position " + stored.get(1).globalPosition());
+    }
+
+    @Test
+    void aSubscriptionDeliversTheEventsBeforeAnUnreadableRowThenStopsAtItOrParksIt() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+        List<Long> delivered = new ArrayList<>();
+
+        Subscription stopping = Subscription.builder("strict", store, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(store)).build();
+        SubscriptionFailedException error = catchThrowableOfType(SubscriptionFailedException.class, stopping::runUntilCaughtUp);
+        assertThat(error.globalPosition()).isEqualTo(stored.get(1).globalPosition());
+        assertThat(error.getCause()).isInstanceOf(UnreadableStoredEventException.class);
+        assertThat(delivered).containsExactly(stored.get(0).globalPosition());
+        assertThat(stopping.position()).isEqualTo(stored.get(0).globalPosition());
+        assertThatThrownBy(stopping::runUntilCaughtUp).isInstanceOf(SubscriptionFailedException.class);
+        assertThat(delivered).hasSize(1);
+
+        delivered.clear();
+        Subscription parking = Subscription.builder("lenient", store, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(store))
+                .parkedEvents(new io.factum.subscription.JdbcParkedEvents(store))
+                .onUndecodable(FailureAction.PARK).batchSize(2).build();
+        parking.runUntilCaughtUp();
+        List<Long> good = new ArrayList<>();
+        List<Long> bad = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            (i % 2 == 0 ? good : bad).add(stored.get(i).globalPosition());
+        }
+        assertThat(delivered).containsExactlyElementsOf(good);
+        assertThat(parking.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
+        assertThat(parking.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
+        assertThat(parking.parkedEvents().get(0).streamId()).isEqualTo("Order-1");
+        assertThat(parking.parkedEvents().get(0).error()).contains("global position " + bad.get(0));
+        // Still unreadable: a retry keeps them parked, and says so without throwing.
+        assertThat(parking.retryParked()).isZero();
+        assertThat(parking.parkedEvents()).hasSize(bad.size());
+    }
+
     // ---------------------------------------------------------------- checkpoints
 
     @Test
