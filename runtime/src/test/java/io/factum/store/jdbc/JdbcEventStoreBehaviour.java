@@ -366,6 +366,38 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(parking.parkedEvents()).hasSize(bad.size());
     }
 
+    /**
+     * Whether the position an append took in a transaction that rolled back goes to the next append
+     * (SQLite: the AUTOINCREMENT counter rolls back with it) or stays a hole (PostgreSQL: sequences
+     * do not roll back). docs/storage.md, "What a global position promises".
+     */
+    protected abstract boolean reusesPositionsOfRolledBackAppends();
+
+    @Test
+    void thePositionOfARolledBackAppendIsReusedOrLeftAHoleAsDocumented() throws SQLException {
+        JdbcEventStore store = store();
+        long first = store.append("Order-0", ExpectedRevision.noStream(), List.of(placed("0"))).lastPosition();
+        AppendResult rolledBack;
+        try (Connection connection = store.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            rolledBack = store.append(connection, "Order-1", ExpectedRevision.noStream(), List.of(placed("1")));
+            connection.rollback();
+        }
+        assertThat(rolledBack.lastPosition()).isGreaterThan(first);
+
+        AppendResult next = store.append("Order-2", ExpectedRevision.noStream(), List.of(placed("2")));
+
+        if (reusesPositionsOfRolledBackAppends()) {
+            assertThat(next.lastPosition()).isEqualTo(rolledBack.lastPosition());
+        } else {
+            assertThat(next.lastPosition()).isGreaterThan(rolledBack.lastPosition());
+        }
+        // What holds on every store: committed positions increase, and the rolled-back event is nowhere.
+        assertThat(store.readAll(0, 10)).extracting(StoredEvent::streamId).containsExactly("Order-0", "Order-2");
+        assertThat(store.readAll(0, 10)).extracting(StoredEvent::globalPosition).containsExactly(first, next.lastPosition());
+        assertThat(store.streamRevision("Order-1")).isEqualTo(-1);
+    }
+
     // ---------------------------------------------------------------- checkpoints
 
     @Test

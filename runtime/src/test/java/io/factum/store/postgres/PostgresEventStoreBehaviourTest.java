@@ -25,6 +25,11 @@ class PostgresEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
+    protected boolean reusesPositionsOfRolledBackAppends() {
+        return false;
+    }
+
+    @Override
     protected List<String> corruptEnvelopes() {
         return List.of("headers = '[1]'", "headers = '{\"h\": 1}'");
     }

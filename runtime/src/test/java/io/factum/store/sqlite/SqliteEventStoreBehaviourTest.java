@@ -43,6 +43,11 @@ class SqliteEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
+    protected boolean reusesPositionsOfRolledBackAppends() {
+        return true;
+    }
+
+    @Override
     protected List<String> corruptEnvelopes() {
         return List.of("headers = 'not json'", "event_id = 'not-a-uuid'", "correlation_id = 'zzz'",
                 "headers = '{\"h\": 1}'");
