@@ -62,11 +62,12 @@ public abstract class JdbcEventStore implements EventStore {
         this.dataSource = options.dataSource;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.tables = options.tables;
-        this.schema = new SchemaSetup(dataSource, dialect, tables, options.createSchemaOnFirstUse);
+        Database db = new Database(dataSource, dialect, tables);
+        this.schema = new SchemaSetup(db, options.createSchemaOnFirstUse);
         this.statements = new EventTableStatements(dialect, tables);
-        this.appender = new StreamAppender(dataSource, dialect, tables, statements);
+        this.appender = new StreamAppender(db, statements);
         this.appendQueue = options.groupCommit
-                ? new AppendQueue(new GroupCommitWriter(dataSource, dialect, tables, statements, appender),
+                ? new AppendQueue(new GroupCommitWriter(db, statements, appender),
                         MAX_BATCH_EVENTS, MAX_BATCH_APPENDS)
                 : null;
         this.writerLock = !options.groupCommit && dialect.singleWriter() ? new ReentrantLock(true) : null;
