@@ -366,6 +366,34 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(parking.parkedEvents()).hasSize(bad.size());
     }
 
+    @Test
+    void aProjectionParksAnUnreadableRowInsideItsBatchOrStopsBeforeTheBatch() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+        List<Long> applied = new ArrayList<>();
+
+        Subscription strict = Subscription.builder("strict-projection", store, registry)
+                .projection((event, connection) -> applied.add(event.globalPosition())).build();
+        SubscriptionFailedException error = catchThrowableOfType(SubscriptionFailedException.class, strict::runUntilCaughtUp);
+        assertThat(error.globalPosition()).isEqualTo(stored.get(1).globalPosition());
+        assertThat(error.getCause()).isInstanceOf(UnreadableStoredEventException.class);
+        assertThat(strict.position()).isZero(); // the batch (the event before it, and it) rolled back
+
+        applied.clear();
+        Subscription lenient = Subscription.builder("lenient-projection", store, registry)
+                .projection((event, connection) -> applied.add(event.globalPosition()))
+                .onUndecodable(FailureAction.PARK).build();
+        lenient.runUntilCaughtUp();
+        List<Long> good = new ArrayList<>();
+        List<Long> bad = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            (i % 2 == 0 ? good : bad).add(stored.get(i).globalPosition());
+        }
+        assertThat(applied).containsSubsequence(good).containsAll(good).doesNotContainAnyElementsOf(bad);
+        assertThat(lenient.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
+        assertThat(lenient.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
+    }
+
     /**
      * Whether the position an append took in a transaction that rolled back goes to the next append
      * (SQLite: the AUTOINCREMENT counter rolls back with it) or stays a hole (PostgreSQL: sequences
