@@ -300,6 +300,15 @@ public abstract class JdbcEventStoreBehaviour {
         return stored;
     }
 
+    /** The positions of the events at even ({@code parity} 0: readable) or odd (1: corrupted) indexes. */
+    private static List<Long> positions(List<StoredEvent> stored, int parity) {
+        List<Long> positions = new ArrayList<>();
+        for (int i = parity; i < stored.size(); i += 2) {
+            positions.add(stored.get(i).globalPosition());
+        }
+        return positions;
+    }
+
     @Test
     void aRowWithAnUnreadableEnvelopeIsATypedErrorNamingItsPositionAndKeepsTheEventsBeforeIt() throws SQLException {
         JdbcEventStore store = store();
@@ -351,11 +360,8 @@ public abstract class JdbcEventStoreBehaviour {
                 .parkedEvents(new io.factum.subscription.JdbcParkedEvents(store))
                 .onUndecodable(FailureAction.PARK).batchSize(2).build();
         parking.runUntilCaughtUp();
-        List<Long> good = new ArrayList<>();
-        List<Long> bad = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            (i % 2 == 0 ? good : bad).add(stored.get(i).globalPosition());
-        }
+        List<Long> good = positions(stored, 0);
+        List<Long> bad = positions(stored, 1);
         assertThat(delivered).containsExactlyElementsOf(good);
         assertThat(parking.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
         assertThat(parking.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
@@ -384,11 +390,8 @@ public abstract class JdbcEventStoreBehaviour {
                 .projection((event, connection) -> applied.add(event.globalPosition()))
                 .onUndecodable(FailureAction.PARK).build();
         lenient.runUntilCaughtUp();
-        List<Long> good = new ArrayList<>();
-        List<Long> bad = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            (i % 2 == 0 ? good : bad).add(stored.get(i).globalPosition());
-        }
+        List<Long> good = positions(stored, 0);
+        List<Long> bad = positions(stored, 1);
         assertThat(applied).containsSubsequence(good).containsAll(good).doesNotContainAnyElementsOf(bad);
         assertThat(lenient.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
         assertThat(lenient.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
