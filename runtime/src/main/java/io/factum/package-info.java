@@ -1,5 +1,6 @@
 /**
- * {@code FactumException}, the base of every error Factum throws on purpose. Uses nothing of Factum:
- * with {@code io.factum.annotation} it is the bottom layer, which every other package may use.
+ * What every layer shares: {@code FactumException}, the base of Factum's errors, and
+ * {@code MessageText}, how their messages quote ids. Uses nothing of Factum: with
+ * {@code io.factum.annotation} it is the bottom layer, which every other package may use.
  */
 package io.factum;

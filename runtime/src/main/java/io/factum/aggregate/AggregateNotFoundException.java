@@ -1,6 +1,7 @@
 package io.factum.aggregate;
 
 import io.factum.FactumException;
+import io.factum.MessageText;
 
 /** {@link AggregateRepository#load} found no events for the aggregate: it was never saved. */
 public class AggregateNotFoundException extends FactumException {
@@ -11,7 +12,7 @@ public class AggregateNotFoundException extends FactumException {
     private final String streamId;
 
     public AggregateNotFoundException(String aggregateType, String aggregateId, String streamId) {
-        super("No " + aggregateType + " with id '" + aggregateId + "': stream '" + streamId + "' has no events. "
+        super("No " + aggregateType + " with id " + MessageText.quote(aggregateId) + ": stream " + MessageText.quote(streamId) + " has no events. "
                 + "Create it with a command and save it first, or use find(id) where absence is expected.");
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;

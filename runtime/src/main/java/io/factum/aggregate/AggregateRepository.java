@@ -1,5 +1,6 @@
 package io.factum.aggregate;
 
+import io.factum.MessageText;
 import io.factum.bus.EventBus;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
@@ -173,7 +174,7 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
                 StoredEvent event = stored.get(i);
                 if (!event.eventId().equals(pending.get(i).eventId())) {
                     throw new IllegalStateException("Store returned event " + event.eventId() + " at revision "
-                            + event.streamRevision() + " of '" + streamId + "' right after appending "
+                            + event.streamRevision() + " of " + MessageText.quote(streamId) + " right after appending "
                             + pending.get(i).eventId() + " there; the store breaks the append contract");
                 }
                 positions[i] = event.globalPosition();

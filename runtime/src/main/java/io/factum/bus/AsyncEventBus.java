@@ -49,8 +49,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
     private final ExecutorService ownedExecutor;
     private final boolean ownsScheduler;
     private final int queueCapacity;
-    private final boolean blockWhenFull;
-    private final long blockTimeoutNanos;
+    private final Offers offers;
     private final Duration closeTimeout;
     private final Consumer<? super EventEnvelope<?>> onUnhandled;
     private final DeadLetters deadLetters;
@@ -75,8 +74,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         DeadLetterStore store = builder.deadLetterStore != null ? builder.deadLetterStore : new InMemoryDeadLetterStore();
         this.services = new AsyncSubscriber.Services(executor, scheduler, builder.retryPolicy, store, builder.clock);
         this.queueCapacity = builder.queueCapacity;
-        this.blockWhenFull = builder.blockWhenFull;
-        this.blockTimeoutNanos = saturatedNanos(builder.blockTimeout);
+        this.offers = new Offers(builder.queueCapacity, builder.blockWhenFull, Offers.saturatedNanos(builder.blockTimeout));
         this.closeTimeout = builder.closeTimeout;
         this.onUnhandled = builder.onUnhandled;
         this.deadLetters = new DeadLetters(store, this);
@@ -146,46 +144,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
             onUnhandled.accept(envelope);
             return;
         }
-        long deadline = offerDeadline();
-        List<String> overloaded = null;
-        boolean closedMeanwhile = false;
-        RejectedExecutionException rejected = null;
-        for (AsyncSubscriber subscriber : targets) {
-            if (closedMeanwhile) {
-                // Queuing for the subscribers close() has not reached yet would only add to its report.
-                break;
-            }
-            switch (subscriber.offer(envelope, null, blockWhenFull, deadline)) {
-                case ACCEPTED:
-                    break;
-                case ACCEPTED_START_DRAIN:
-                    try {
-                        subscriber.startDrain();
-                    } catch (RejectedExecutionException e) {
-                        rejected = e;
-                    }
-                    break;
-                case FULL:
-                    if (overloaded == null) {
-                        overloaded = new ArrayList<>();
-                    }
-                    overloaded.add(subscriber.name);
-                    break;
-                case CLOSED:
-                    closedMeanwhile = true;
-                    break;
-            }
-        }
-        if (closedMeanwhile) {
-            throw new BusClosedException("The event bus closed while publishing " + SubscriberException.describe(envelope)
-                    + "; subscribers that had queued it before the close got it or are listed in the shutdown report");
-        }
-        if (overloaded != null) {
-            throw new BusOverloadedException(envelope, overloaded, describeFullPolicy());
-        }
-        if (rejected != null) {
-            throw rejected;
-        }
+        offers.publish(targets, envelope);
     }
 
     /** The parked events: list, redeliver, discard. */
@@ -210,7 +169,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
      * @return whether that happened within {@code timeout}
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + saturatedNanos(timeout);
+        long deadline = System.nanoTime() + Offers.saturatedNanos(timeout);
         for (AsyncSubscriber subscriber : subscribers) {
             if (!subscriber.awaitIdle(deadline)) {
                 return false;
@@ -245,7 +204,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
             for (AsyncSubscriber subscriber : subscribers) {
                 subscriber.close();
             }
-            awaitDrained(System.nanoTime() + saturatedNanos(timeout));
+            awaitDrained(System.nanoTime() + Offers.saturatedNanos(timeout));
             List<ShutdownReport.Undelivered> undelivered = new ArrayList<>();
             for (AsyncSubscriber subscriber : subscribers) {
                 ShutdownReport.Undelivered entry = subscriber.abandon();
@@ -295,31 +254,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         if (subscriber == null) {
             throw new SubscriberNotFoundException(letter);
         }
-        switch (subscriber.offer(letter.envelope(), letter, blockWhenFull, offerDeadline())) {
-            case ACCEPTED:
-                return;
-            case ACCEPTED_START_DRAIN:
-                subscriber.startDrain();
-                return;
-            case FULL:
-                throw new BusOverloadedException(letter.envelope(), List.of(subscriber.name),
-                        describeFullPolicy() + ", while redelivering dead letter " + letter.id());
-            case CLOSED:
-            default:
-                throw new BusClosedException("Cannot redeliver dead letter " + letter.id()
-                        + ": the event bus closed; the letter stays parked");
-        }
-    }
-
-    /** Until when an offer may wait for space (a {@link System#nanoTime()} value); unused when rejecting. */
-    private long offerDeadline() {
-        return blockWhenFull ? System.nanoTime() + blockTimeoutNanos : 0;
-    }
-
-    private String describeFullPolicy() {
-        return blockWhenFull
-                ? "capacity " + queueCapacity + ", waited " + Duration.ofNanos(blockTimeoutNanos)
-                : "capacity " + queueCapacity + ", reject policy";
+        offers.redeliver(subscriber, letter);
     }
 
     private AsyncSubscriber find(String subscriberName, Class<?> eventClass) {
@@ -341,14 +276,6 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2; // far enough in the future, and nanoTime() + it does not overflow
-        }
     }
 
     /** Settings of an {@link AsyncEventBus}; every one has a default. */

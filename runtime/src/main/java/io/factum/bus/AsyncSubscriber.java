@@ -1,12 +1,12 @@
 package io.factum.bus;
 
+import io.factum.bus.DeliveryQueue.Delivery;
 import io.factum.event.EventEnvelope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,27 +19,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * One subscriber of the {@link AsyncEventBus}: a bounded queue and a drain that hands its events to
  * the handler, one at a time, in queue order.
  *
- * <p>At most one drain task per subscriber is submitted or running at any time ({@code running}),
- * so the handler is never called concurrently with itself, and the lock hand-over between drains
- * makes each call see the effects of the previous one. A failed event stays the subscriber's
- * {@code current} event while its retry waits on the scheduler, which keeps the rest of this
- * subscriber's queue behind it and leaves every pool thread free for other subscribers.
+ * <p>At most one drain task per subscriber is submitted or running at any time ({@link Drain}), so
+ * the handler is never called concurrently with itself, and the lock hand-over between drains makes
+ * each call see the effects of the previous one (the model of Guava's {@code SequentialExecutor}). A
+ * failed event stays the subscriber's {@code current} {@link Delivery} while its retry waits on the
+ * scheduler, which keeps the rest of this subscriber's queue behind it and leaves every pool thread
+ * free for other subscribers. Every mutable field is guarded by {@code lock} unless it says otherwise.
  */
 final class AsyncSubscriber {
-
-    /** Outcome of offering an event to the queue. */
-    enum Offer {
-        ACCEPTED,
-        /** Accepted, and no drain was running: the caller must {@link #startDrain()}. */
-        ACCEPTED_START_DRAIN,
-        FULL,
-        CLOSED
-    }
 
     /** What the subscribers of one bus share. */
     record Services(
             Executor executor, ScheduledExecutorService scheduler, RetryPolicy retry, DeadLetterStore deadLetters,
             Clock clock) {}
+
+    /** Where the drain is; only the thread that moves it out of {@link #IDLE} submits a drain task. */
+    private enum Drain {
+        /** No drain task is submitted or running and no retry is scheduled. */
+        IDLE,
+        /** A drain task is submitted or running (between calls), or a retry is scheduled. */
+        SCHEDULED,
+        /** The drain is calling the handler, outside the lock. */
+        HANDLING
+    }
+
+    /** What the subscriber still takes. */
+    private enum Intake {
+        OPEN,
+        /** Accepts nothing more; delivers what it has. */
+        CLOSED,
+        /** {@code close} gave up waiting: delivers nothing more. */
+        ABANDONED
+    }
 
     /** Events handled per drain task before it yields its thread to other subscribers. */
     private static final int DRAIN_BATCH = 64;
@@ -54,24 +65,19 @@ final class AsyncSubscriber {
     private final Condition notFull = lock.newCondition();
     private final Condition idle = lock.newCondition();
 
-    // Ring buffer of accepted events. A redelivered dead letter travels next to its event, so a
-    // repeated failure updates the same letter.
-    private final EventEnvelope<?>[] queue;
-    private final DeadLetter[] redeliveries;
-    private int head;
-    private int size;
+    /** The accepted deliveries not taken yet, oldest first. */
+    private final DeliveryQueue queue;
 
-    // The event taken from the queue and not finished yet (being handled or waiting for a retry).
-    private EventEnvelope<?> current;
-    private DeadLetter currentLetter;
+    /** The delivery taken from the queue and not finished yet (being handled or waiting for a retry). */
+    private Delivery current;
+    /** Failed calls of {@link #current} so far, and when the first failed. */
     private int currentFailures;
     private Instant currentFirstFailure;
     private ScheduledFuture<?> pendingRetry;
 
-    private boolean running; // a drain is submitted or running, or a retry is scheduled
-    private boolean handling; // the handler is being called, outside the lock
-    private boolean closed; // accepts nothing more
-    private boolean abandoned; // close gave up waiting: deliver nothing more
+    private Drain drain = Drain.IDLE;
+    private Intake intake = Intake.OPEN;
+    /** Not guarded: read without the lock by the bus. */
     private volatile boolean subscribed = true;
 
     private long delivered;
@@ -84,8 +90,7 @@ final class AsyncSubscriber {
         this.eventClass = eventClass;
         this.handler = (EventHandler<Object>) handler;
         this.services = services;
-        this.queue = new EventEnvelope<?>[capacity];
-        this.redeliveries = new DeadLetter[capacity];
+        this.queue = new DeliveryQueue(capacity);
     }
 
     /**
@@ -94,34 +99,31 @@ final class AsyncSubscriber {
      *
      * @param letter the dead letter being redelivered, or {@code null} for a fresh event
      */
-    Offer offer(EventEnvelope<?> envelope, DeadLetter letter, boolean block, long deadlineNanos) {
+    Offers.Outcome offer(EventEnvelope<?> envelope, DeadLetter letter, boolean block, long deadlineNanos) {
         lock.lock();
         try {
             while (true) {
-                if (closed) {
-                    return Offer.CLOSED;
+                if (intake != Intake.OPEN) {
+                    return Offers.Outcome.CLOSED;
                 }
-                if (size < queue.length) {
-                    int tail = (head + size) % queue.length;
-                    queue[tail] = envelope;
-                    redeliveries[tail] = letter;
-                    size++;
-                    if (running) {
-                        return Offer.ACCEPTED;
+                if (!queue.isFull()) {
+                    queue.add(new Delivery(envelope, letter));
+                    if (drain != Drain.IDLE) {
+                        return Offers.Outcome.ACCEPTED;
                     }
-                    running = true;
-                    return Offer.ACCEPTED_START_DRAIN;
+                    drain = Drain.SCHEDULED;
+                    return Offers.Outcome.ACCEPTED_START_DRAIN;
                 }
                 long remaining = deadlineNanos - System.nanoTime();
                 if (!block || remaining <= 0) {
-                    return Offer.FULL;
+                    return Offers.Outcome.FULL;
                 }
                 try {
                     notFull.awaitNanos(remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     notFull.signal(); // pass on a wake-up this thread may have consumed
-                    return Offer.FULL;
+                    return Offers.Outcome.FULL;
                 }
             }
         } finally {
@@ -130,7 +132,7 @@ final class AsyncSubscriber {
     }
 
     /**
-     * Submits the drain task; called by whoever set {@code running}.
+     * Submits the drain task; called by whoever moved the drain out of {@link Drain#IDLE}.
      *
      * @throws RejectedExecutionException if the executor refuses it; the events stay queued
      */
@@ -145,39 +147,33 @@ final class AsyncSubscriber {
 
     private void drain() {
         for (int budget = DRAIN_BATCH; budget > 0; budget--) {
-            EventEnvelope<?> envelope = takeNext();
-            if (envelope == null) {
+            Delivery delivery = takeNext();
+            if (delivery == null) {
                 return;
             }
-            if (!finish(envelope, call(envelope))) {
+            if (!finish(delivery, call(delivery.envelope()))) {
                 return;
             }
         }
         restartDrain(); // yield the thread: other subscribers share the executor
     }
 
-    /** The event to handle next (the current one, after a retry), or {@code null} after going idle. */
-    private EventEnvelope<?> takeNext() {
+    /** The delivery to handle next (the current one, after a retry), or {@code null} after going idle. */
+    private Delivery takeNext() {
         lock.lock();
         try {
             pendingRetry = null;
-            if (abandoned || (current == null && size == 0)) {
-                running = false;
-                idle.signalAll();
+            if (intake == Intake.ABANDONED || (current == null && queue.isEmpty())) {
+                goIdle();
                 return null;
             }
             if (current == null) {
-                current = queue[head];
-                currentLetter = redeliveries[head];
-                queue[head] = null;
-                redeliveries[head] = null;
-                head = (head + 1) % queue.length;
-                size--;
+                current = queue.poll();
                 currentFailures = 0;
                 currentFirstFailure = null;
                 notFull.signal();
             }
-            handling = true;
+            drain = Drain.HANDLING;
             return current;
         } finally {
             lock.unlock();
@@ -196,11 +192,11 @@ final class AsyncSubscriber {
     }
 
     /** Records the outcome of one call; returns whether the drain goes on with the next event. */
-    private boolean finish(EventEnvelope<?> envelope, Throwable failure) {
+    private boolean finish(Delivery delivery, Throwable failure) {
         DeadLetter letter;
         lock.lock();
         try {
-            handling = false;
+            drain = Drain.SCHEDULED;
             if (failure == null) {
                 delivered++;
                 clearCurrent();
@@ -212,23 +208,16 @@ final class AsyncSubscriber {
             if (currentFirstFailure == null) {
                 currentFirstFailure = now;
             }
-            if (currentFailures < services.retry().maxAttempts() && !abandoned) {
+            if (currentFailures < services.retry().maxAttempts() && intake != Intake.ABANDONED) {
                 scheduleRetry(services.retry().delayAfter(currentFailures));
                 return false;
             }
-            letter = deadLetter(envelope, failure, now);
+            letter = DeadLetter.after(delivery.letter(), name, delivery.envelope(), failure, currentFailures,
+                    currentFirstFailure, now);
         } finally {
             lock.unlock();
         }
         return park(letter);
-    }
-
-    private DeadLetter deadLetter(EventEnvelope<?> envelope, Throwable failure, Instant now) {
-        if (currentLetter == null) {
-            return new DeadLetter(UUID.randomUUID(), name, envelope, failure, currentFailures, currentFirstFailure, now);
-        }
-        return new DeadLetter(currentLetter.id(), name, envelope, failure, currentLetter.attempts() + currentFailures,
-                currentLetter.firstFailedAt(), now);
     }
 
     /** Parks the letter outside the lock (the store may be slow); returns whether the drain goes on. */
@@ -259,8 +248,7 @@ final class AsyncSubscriber {
         try {
             pendingRetry = services.scheduler().schedule(this::restartDrain, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            running = false; // the scheduler is shut down; the event stays current for a later drain
-            idle.signalAll();
+            goIdle(); // the scheduler is shut down; the event stays current for a later drain
         }
     }
 
@@ -276,16 +264,20 @@ final class AsyncSubscriber {
     private void stopRunning() {
         lock.lock();
         try {
-            running = false;
-            idle.signalAll();
+            goIdle();
         } finally {
             lock.unlock();
         }
     }
 
+    /** Called under the lock: no drain runs or waits any more; wakes those waiting for that. */
+    private void goIdle() {
+        drain = Drain.IDLE;
+        idle.signalAll();
+    }
+
     private void clearCurrent() {
         current = null;
-        currentLetter = null;
         currentFailures = 0;
         currentFirstFailure = null;
     }
@@ -294,7 +286,9 @@ final class AsyncSubscriber {
     void close() {
         lock.lock();
         try {
-            closed = true;
+            if (intake == Intake.OPEN) {
+                intake = Intake.CLOSED;
+            }
             notFull.signalAll();
         } finally {
             lock.unlock();
@@ -309,7 +303,7 @@ final class AsyncSubscriber {
     boolean awaitIdle(long deadlineNanos) throws InterruptedException {
         lock.lock();
         try {
-            while (running) {
+            while (drain != Drain.IDLE) {
                 long remaining = deadlineNanos - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
@@ -335,29 +329,24 @@ final class AsyncSubscriber {
         EventEnvelope<?> stillRunning = null;
         lock.lock();
         try {
-            abandoned = true;
+            intake = Intake.ABANDONED;
             if (current != null) {
-                if (handling) {
-                    stillRunning = current;
+                if (drain == Drain.HANDLING) {
+                    stillRunning = current.envelope();
                 } else {
-                    giveUp(current, currentLetter, notDelivered, lettersToRestore);
+                    giveUp(current, notDelivered, lettersToRestore);
                     clearCurrent();
                 }
             }
-            while (size > 0) {
-                giveUp(queue[head], redeliveries[head], notDelivered, lettersToRestore);
-                queue[head] = null;
-                redeliveries[head] = null;
-                head = (head + 1) % queue.length;
-                size--;
+            while (!queue.isEmpty()) {
+                giveUp(queue.poll(), notDelivered, lettersToRestore);
             }
             if (pendingRetry != null) {
                 pendingRetry.cancel(false);
                 pendingRetry = null;
             }
-            if (!handling) {
-                running = false;
-                idle.signalAll();
+            if (drain != Drain.HANDLING) {
+                goIdle();
             }
         } finally {
             lock.unlock();
@@ -371,19 +360,18 @@ final class AsyncSubscriber {
         return new ShutdownReport.Undelivered(name, eventClass, notDelivered, stillRunning);
     }
 
-    private static void giveUp(
-            EventEnvelope<?> envelope, DeadLetter letter, List<EventEnvelope<?>> notDelivered, List<DeadLetter> letters) {
-        if (letter == null) {
-            notDelivered.add(envelope);
+    private static void giveUp(Delivery delivery, List<EventEnvelope<?>> notDelivered, List<DeadLetter> letters) {
+        if (delivery.letter() == null) {
+            notDelivered.add(delivery.envelope());
         } else {
-            letters.add(letter);
+            letters.add(delivery.letter());
         }
     }
 
     SubscriberMetrics metrics() {
         lock.lock();
         try {
-            return new SubscriberMetrics(name, eventClass, delivered, failedAttempts, deadLettered, size);
+            return new SubscriberMetrics(name, eventClass, delivered, failedAttempts, deadLettered, queue.size());
         } finally {
             lock.unlock();
         }
@@ -393,7 +381,7 @@ final class AsyncSubscriber {
     boolean isRetired() {
         lock.lock();
         try {
-            return !subscribed && !running && size == 0 && current == null;
+            return !subscribed && drain == Drain.IDLE && queue.isEmpty() && current == null;
         } finally {
             lock.unlock();
         }

@@ -41,4 +41,17 @@ public record DeadLetter(
         return subscriberName + " failed " + attempts + " times on " + SubscriberException.describe(envelope) + ": "
                 + lastError;
     }
+
+    /**
+     * The letter of an event that failed {@code failures} more times since {@code firstFailure}: a new
+     * one, or {@code earlier} (a redelivered letter) updated, so that it keeps its id and history.
+     */
+    static DeadLetter after(DeadLetter earlier, String subscriber, EventEnvelope<?> envelope, Throwable failure,
+            int failures, Instant firstFailure, Instant now) {
+        if (earlier == null) {
+            return new DeadLetter(UUID.randomUUID(), subscriber, envelope, failure, failures, firstFailure, now);
+        }
+        return new DeadLetter(earlier.id(), subscriber, envelope, failure, earlier.attempts() + failures,
+                earlier.firstFailedAt(), now);
+    }
 }

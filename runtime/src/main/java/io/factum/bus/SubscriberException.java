@@ -1,6 +1,7 @@
 package io.factum.bus;
 
 import io.factum.FactumException;
+import io.factum.MessageText;
 import io.factum.event.EventEnvelope;
 
 /**
@@ -27,9 +28,9 @@ public class SubscriberException extends FactumException {
         return envelope;
     }
 
-    /** {@code OrderPaid (stream Order-42, revision 3)}, for messages. */
+    /** {@code OrderPaid (stream 'Order-42', revision 3)}, for messages. */
     static String describe(EventEnvelope<?> envelope) {
-        return envelope.type() + " (stream " + envelope.streamId() + ", revision " + envelope.streamRevision()
+        return envelope.type() + " (stream " + MessageText.quote(envelope.streamId()) + ", revision " + envelope.streamRevision()
                 + ", event " + envelope.eventId() + ")";
     }
 }

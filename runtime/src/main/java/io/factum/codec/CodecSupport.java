@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -141,7 +142,7 @@ public final class CodecSupport {
     public static float readFloat(JsonParser parser, String eventType) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            return parser.getFloatValue();
+            return number(parser, eventType, "a float", parser::getFloatValue);
         }
         return (float) nonFinite(parser, eventType);
     }
@@ -150,9 +151,21 @@ public final class CodecSupport {
     public static double readDouble(JsonParser parser, String eventType) {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            return parser.getDoubleValue();
+            return number(parser, eventType, "a double", parser::getDoubleValue);
         }
         return nonFinite(parser, eventType);
+    }
+
+    /**
+     * The current number as {@code type}: Jackson's number parsing throws {@link NumberFormatException}
+     * (not a {@link JacksonException}) for text it cannot represent, e.g. an exponent beyond an int.
+     */
+    private static <T> T number(JsonParser parser, String eventType, String type, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (NumberFormatException | ArithmeticException | JacksonException e) {
+            throw invalid(parser, eventType, "the number " + abbreviate(parser.getString()) + " is out of range for " + type);
+        }
     }
 
     private static double nonFinite(JsonParser parser, String eventType) {
@@ -177,14 +190,14 @@ public final class CodecSupport {
         if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
             throw unexpected(parser, eventType, "a number");
         }
-        return parser.getDecimalValue();
+        return number(parser, eventType, "a BigDecimal", parser::getDecimalValue);
     }
 
     public static BigInteger readBigInteger(JsonParser parser, String eventType) {
         if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
             throw unexpected(parser, eventType, "an integer");
         }
-        return parser.getBigIntegerValue();
+        return number(parser, eventType, "a BigInteger", parser::getBigIntegerValue);
     }
 
     public static UUID readUuid(JsonParser parser, String eventType) {

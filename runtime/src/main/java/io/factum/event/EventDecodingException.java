@@ -1,5 +1,6 @@
 package io.factum.event;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 import io.factum.store.StoredEvent;
 
@@ -42,8 +43,8 @@ public class EventDecodingException extends FactumException {
         StringBuilder sb = new StringBuilder("Cannot decode event ").append(eventType);
         if (location != null) {
             sb.append(" v").append(location.schemaVersion())
-              .append(" at stream '").append(location.streamId())
-              .append("' revision ").append(location.streamRevision())
+              .append(" at stream ").append(MessageText.quote(location.streamId()))
+              .append(" revision ").append(location.streamRevision())
               .append(" (global position ").append(location.globalPosition()).append(')');
         }
         if (property != null) {

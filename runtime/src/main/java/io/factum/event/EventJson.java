@@ -48,22 +48,34 @@ public final class EventJson {
      */
     public static <T> T decode(EventCodec<T> codec, byte[] json, String typeName) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new EventDecodingException(typeName, null,
-                        first == null ? "payload is empty" : "payload must be a JSON object, found " + first);
+            try {
+                return readObject(codec, parser, typeName);
+            } catch (EventDecodingException | JacksonException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A codec's bug or a parser's unchecked exception: still only a decoding error may leave.
+                throw new EventDecodingException(typeName, path(parser.streamReadContext(), false),
+                        "the payload could not be read: " + e, e);
             }
-            T value = codec.read(parser);
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                throw new EventDecodingException(typeName, null, "unexpected content after the JSON object: " + trailing);
-            }
-            return value;
         } catch (EventDecodingException e) {
             throw e;
         } catch (JacksonException e) {
             throw new EventDecodingException(typeName, pathOf(e), "corrupt or truncated JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static <T> T readObject(EventCodec<T> codec, JsonParser parser, String typeName) {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new EventDecodingException(typeName, null,
+                    first == null ? "payload is empty" : "payload must be a JSON object, found " + first);
+        }
+        T value = codec.read(parser);
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new EventDecodingException(typeName, null, "unexpected content after the JSON object: " + trailing);
+        }
+        return value;
     }
 
     /** Where in the payload a Jackson error happened, e.g. {@code lines[2]}; null at the top level. */

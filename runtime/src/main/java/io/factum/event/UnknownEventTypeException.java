@@ -1,5 +1,6 @@
 package io.factum.event;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 import io.factum.store.StoredEvent;
 
@@ -18,7 +19,7 @@ public class UnknownEventTypeException extends FactumException {
 
     public UnknownEventTypeException(StoredEvent event, String detail) {
         super("Unknown event type " + event.type() + " v" + event.schemaVersion()
-                + " at stream '" + event.streamId() + "' revision " + event.streamRevision()
+                + " at stream " + MessageText.quote(event.streamId()) + " revision " + event.streamRevision()
                 + " (global position " + event.globalPosition() + "): " + detail);
         this.type = event.type();
         this.version = event.schemaVersion();

@@ -9,6 +9,8 @@ package io.factum.store;
  *
  * @param streamId       the stream appended to
  * @param lastRevision   revision of the last event of the append (the expected revision of the next one)
- * @param lastPosition   global position of that event
+ * @param lastPosition   global position of that event; it names that event once the append has
+ *                       committed (on SQLite, the position of an append whose transaction rolled
+ *                       back goes to the next append; see {@code docs/storage.md})
  */
 public record AppendResult(String streamId, long lastRevision, long lastPosition) {}

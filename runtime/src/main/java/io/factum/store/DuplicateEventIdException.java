@@ -1,5 +1,6 @@
 package io.factum.store;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ public class DuplicateEventIdException extends FactumException {
     private final String streamId;
 
     public DuplicateEventIdException(UUID eventId, String streamId, String detail) {
-        super("Event id " + eventId + " appended to stream '" + streamId + "' is already stored " + detail
+        super("Event id " + eventId + " appended to stream " + MessageText.quote(streamId) + " is already stored " + detail
                 + "; nothing was written. Event ids must be unique: create a new id for a new event.");
         this.eventId = eventId;
         this.streamId = streamId;

@@ -1,5 +1,6 @@
 package io.factum.store;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 
 /** An event payload exceeds the store's size limit. Nothing of the append was stored. */
@@ -12,7 +13,7 @@ public class PayloadTooLargeException extends FactumException {
     private final int limit;
 
     public PayloadTooLargeException(String streamId, String type, int size, int limit) {
-        super("Payload of " + type + " for stream '" + streamId + "' is " + size + " bytes, over the limit of "
+        super("Payload of " + type + " for stream " + MessageText.quote(streamId) + " is " + size + " bytes, over the limit of "
                 + limit + " bytes; nothing was written. Store large data elsewhere and reference it from the event.");
         this.streamId = streamId;
         this.type = type;

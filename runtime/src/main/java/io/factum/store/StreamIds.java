@@ -1,5 +1,6 @@
 package io.factum.store;
 
+import io.factum.MessageText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,10 @@ public final class StreamIds {
 
     private StreamIds() {}
 
-    /** @throws InvalidStreamIdException if {@code streamId} is null, empty, too long or has control characters */
+    /**
+     * @throws InvalidStreamIdException if {@code streamId} is null, empty, too long, or has control
+     *                                  characters or unpaired surrogates (which no database can store)
+     */
     public static String validate(String streamId) {
         if (streamId == null) {
             throw new InvalidStreamIdException("Stream id must not be null");
@@ -30,12 +34,20 @@ public final class StreamIds {
         }
         if (streamId.length() > MAX_LENGTH) {
             throw new InvalidStreamIdException("Stream id is " + streamId.length() + " characters, over the limit of "
-                    + MAX_LENGTH + ": '" + streamId.substring(0, 40) + "...'");
+                    + MAX_LENGTH + ": " + MessageText.quote(streamId.substring(0, prefixEnd(streamId))) + "...");
         }
         for (int i = 0; i < streamId.length(); i++) {
-            if (Character.isISOControl(streamId.charAt(i))) {
-                throw new InvalidStreamIdException("Stream id has a control character (U+"
-                        + String.format("%04X", (int) streamId.charAt(i)) + ") at index " + i);
+            char c = streamId.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new InvalidStreamIdException("Stream id " + MessageText.quote(streamId) + " has a control character (U+"
+                        + String.format("%04X", (int) c) + ") at index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < streamId.length() && Character.isLowSurrogate(streamId.charAt(i + 1))) {
+                i++; // a pair: one code point, which every store keeps
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidStreamIdException("Stream id " + MessageText.quote(streamId) + " has an unpaired UTF-16 "
+                        + "surrogate (U+" + String.format("%04X", (int) c) + ") at index " + i
+                        + ": it is no Unicode text, and databases store it as another character");
             }
         }
         return streamId;
@@ -51,7 +63,7 @@ public final class StreamIds {
         validate(streamId);
         if (fromRevision < 0) {
             throw new IllegalArgumentException("fromRevision must be >= 0 (the first event is revision 0), was "
-                    + fromRevision + " for stream '" + streamId + "'");
+                    + fromRevision + " for stream " + MessageText.quote(streamId));
         }
         validateMaxCount(maxCount);
     }
@@ -66,6 +78,11 @@ public final class StreamIds {
             throw new IllegalArgumentException("afterPosition must be >= 0 (start with 0), was " + afterPosition);
         }
         validateMaxCount(maxCount);
+    }
+
+    /** The end of the first 40 chars of a too-long id, not splitting a surrogate pair. */
+    private static int prefixEnd(String streamId) {
+        return Character.isHighSurrogate(streamId.charAt(39)) ? 41 : 40;
     }
 
     private static void validateMaxCount(int maxCount) {
@@ -88,7 +105,7 @@ public final class StreamIds {
         Set<UUID> ids = new HashSet<>();
         for (NewEvent event : events) {
             if (event == null) {
-                throw new IllegalArgumentException("events for stream '" + streamId + "' contain null");
+                throw new IllegalArgumentException("events for stream " + MessageText.quote(streamId) + " contain null");
             }
             if (event.payload().length > MAX_PAYLOAD_BYTES) {
                 throw new PayloadTooLargeException(streamId, event.type(), event.payload().length, MAX_PAYLOAD_BYTES);

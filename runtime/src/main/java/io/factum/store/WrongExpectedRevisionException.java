@@ -1,5 +1,6 @@
 package io.factum.store;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 
 /**
@@ -14,7 +15,7 @@ public class WrongExpectedRevisionException extends FactumException {
     private final long actual;
 
     public WrongExpectedRevisionException(String streamId, ExpectedRevision expected, long actual) {
-        super("Append to stream '" + streamId + "' expected " + expected + " but the stream "
+        super("Append to stream " + MessageText.quote(streamId) + " expected " + expected + " but the stream "
                 + (actual < 0 ? "does not exist" : "is at revision " + actual)
                 + "; nothing was written. Reload and retry the command.");
         this.streamId = streamId;

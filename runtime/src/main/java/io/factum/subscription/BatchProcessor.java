@@ -62,7 +62,7 @@ abstract class BatchProcessor {
     final int retryParked() {
         int handled = 0;
         for (ParkedEvent parkedEvent : parked.list(rules.subscription)) {
-            StoredEvent event = DeliveryRules.readAt(store, parkedEvent.globalPosition());
+            StoredEvent event = rules.readAt(store, parkedEvent.globalPosition());
             if (event == null) {
                 continue;
             }

@@ -1,5 +1,11 @@
 package io.factum.subscription;
 
+import io.factum.event.Metadata;
+import io.factum.store.jdbc.UnreadableStoredEventException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
@@ -20,6 +26,8 @@ final class DeliveryRules {
     final RetryPolicy retry;
     final FailureAction onHandlerFailure;
     final FailureAction onUndecodable;
+    /** Rows the store could not read, by global position; see {@link #unreadable}. */
+    private final Map<Long, UnreadableStoredEventException> unreadableRows = new ConcurrentHashMap<>();
     private volatile CountDownLatch stopRequested = new CountDownLatch(1);
     /** The subscription's own thread: only its pauses end early on a stop. */
     private volatile Thread runThread;
@@ -72,8 +80,23 @@ final class DeliveryRules {
         }
     }
 
+    /**
+     * Stands in for a row the store could not read: a stored event with what of its envelope was
+     * readable, which {@link #decode} refuses with the store's error, so that it is stopped at or
+     * parked like any event that does not decode.
+     */
+    StoredEvent unreadable(UnreadableStoredEventException e) {
+        unreadableRows.put(e.globalPosition(), e);
+        return new StoredEvent(new UUID(0, 0), e.streamId() == null ? "" : e.streamId(), e.streamRevision(),
+                e.globalPosition(), e.type() == null ? "" : e.type(), 0, Instant.EPOCH, Metadata.empty(), new byte[0]);
+    }
+
     /** @throws Undecodable when the event's type is unknown or its payload does not decode */
     EventEnvelope<Object> decode(StoredEvent event) {
+        UnreadableStoredEventException unreadable = unreadableRows.get(event.globalPosition());
+        if (unreadable != null) {
+            throw new Undecodable(unreadable);
+        }
         try {
             return registry.envelope(event);
         } catch (RuntimeException e) {
@@ -95,8 +118,13 @@ final class DeliveryRules {
     }
 
     /** The stored event at {@code position}, or null if there is none. */
-    static StoredEvent readAt(EventStore store, long position) {
-        List<StoredEvent> next = store.readAll(position - 1, 1);
+    StoredEvent readAt(EventStore store, long position) {
+        List<StoredEvent> next;
+        try {
+            next = store.readAll(position - 1, 1);
+        } catch (UnreadableStoredEventException e) {
+            return e.globalPosition() == position ? unreadable(e) : null;
+        }
         return next.isEmpty() || next.get(0).globalPosition() != position ? null : next.get(0);
     }
 

@@ -49,7 +49,10 @@ public final class Subscription implements AutoCloseable {
         RUNNING,
         /** Stopped on request; can be started again. */
         STOPPED,
-        /** Stopped at an event it could not handle; see {@link #failure()}. Can be started again. */
+        /**
+         * Stopped at an event it could not handle, on its thread or in a poll by hand; see
+         * {@link #failure()}. Can be started again; a poll by hand that gets past the event ends it.
+         */
         FAILED
     }
 
@@ -93,7 +96,10 @@ public final class Subscription implements AutoCloseable {
         return thread.status();
     }
 
-    /** Why the subscription stopped, when {@link #status()} is {@link Status#FAILED}; else null. */
+    /**
+     * Why the subscription stopped, when {@link #status()} is {@link Status#FAILED}; else null. A poll
+     * by hand that fails sets it too, until a later one gets past the event or {@link #start()}.
+     */
     public SubscriptionFailedException failure() {
         return thread.failure();
     }
@@ -128,7 +134,15 @@ public final class Subscription implements AutoCloseable {
      *                                          and the thread's interrupt flag is set
      */
     public int pollOnce() {
-        return poller.pollOnce();
+        int read;
+        try {
+            read = poller.pollOnce();
+        } catch (SubscriptionFailedException e) {
+            thread.handPollFailed(e);
+            throw e;
+        }
+        thread.handPollSucceeded();
+        return read;
     }
 
     /**
@@ -144,7 +158,7 @@ public final class Subscription implements AutoCloseable {
         do {
             read = pollOnce();
             total += read;
-        } while (read == poller.batchSize());
+        } while (!poller.lastPollCaughtUp());
         return total;
     }
 

@@ -1,5 +1,6 @@
 package io.factum.subscription;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 import io.factum.store.StoredEvent;
 
@@ -19,7 +20,7 @@ public class SubscriptionFailedException extends FactumException {
 
     public SubscriptionFailedException(String subscription, StoredEvent event, String what, int attempts, Throwable cause) {
         super("Subscription '" + subscription + "' stopped at global position " + event.globalPosition() + " ("
-                + event.type() + " v" + event.schemaVersion() + ", stream '" + event.streamId() + "' revision "
+                + event.type() + " v" + event.schemaVersion() + ", stream " + MessageText.quote(event.streamId()) + " revision "
                 + event.streamRevision() + "): " + what + (attempts > 1 ? " after " + attempts + " attempts" : "")
                 + ": " + cause + ". The checkpoint stays before this event: fix the cause and start the subscription"
                 + " again, or configure it to park such events.", cause);

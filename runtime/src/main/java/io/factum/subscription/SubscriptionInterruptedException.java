@@ -1,5 +1,6 @@
 package io.factum.subscription;
 
+import io.factum.MessageText;
 import io.factum.FactumException;
 import io.factum.store.StoredEvent;
 
@@ -17,7 +18,7 @@ public class SubscriptionInterruptedException extends FactumException {
 
     public SubscriptionInterruptedException(String subscription, StoredEvent event, int failedAttempts) {
         super("Subscription '" + subscription + "' was interrupted while waiting to retry the event at global position "
-                + event.globalPosition() + " (" + event.type() + ", stream '" + event.streamId() + "' revision "
+                + event.globalPosition() + " (" + event.type() + ", stream " + MessageText.quote(event.streamId()) + " revision "
                 + event.streamRevision() + ") after " + failedAttempts + (failedAttempts == 1 ? " failed attempt" : " failed attempts")
                 + ". The checkpoint stays before this event and the thread's interrupt flag is set; poll again to deliver it.");
         this.subscription = subscription;

@@ -2,6 +2,8 @@ package io.factum.subscription;
 
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
+import io.factum.store.jdbc.UnreadableStoredEventException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,6 +17,7 @@ final class SubscriptionPoller {
     private final BatchProcessor processor;
     private final int batchSize;
     private final CaughtUpSignal signal;
+    private final DeliveryRules rules;
     /** Serialises batches: the subscription thread and callers of {@link #pollOnce()} never overlap. */
     private final ReentrantLock processing = new ReentrantLock();
     /**
@@ -22,8 +25,11 @@ final class SubscriptionPoller {
      * checkpoint. Written under {@link #processing}; read without it by {@link #position()}.
      */
     private volatile long position = -1;
+    /** Whether the last poll found nothing more to read (or failed reading). Written under {@link #processing}. */
+    private volatile boolean lastPollCaughtUp = true;
 
     SubscriptionPoller(EventStore store, BatchProcessor processor, int batchSize, CaughtUpSignal signal) {
+        this.rules = processor.rules;
         this.store = store;
         this.processor = processor;
         this.batchSize = batchSize;
@@ -44,6 +50,14 @@ final class SubscriptionPoller {
         return current >= 0 ? current : processor.loadCheckpoint();
     }
 
+    /**
+     * Whether the last poll read everything there was: a short batch, or a failed read (the next
+     * poll is worth waiting for). A full batch, or one cut short by an unreadable row, is not.
+     */
+    boolean lastPollCaughtUp() {
+        return lastPollCaughtUp;
+    }
+
     /** The next poll reads the position back from the checkpoint (a run starts). */
     void forgetPosition() {
         position = -1;
@@ -57,7 +71,17 @@ final class SubscriptionPoller {
             if (position < 0) {
                 position = processor.loadCheckpoint();
             }
-            List<StoredEvent> batch = store.readAll(position, batchSize);
+            lastPollCaughtUp = true; // unless a full batch or an unreadable row says otherwise
+            List<StoredEvent> batch;
+            boolean unreadableRow = false;
+            try {
+                batch = store.readAll(position, batchSize);
+            } catch (UnreadableStoredEventException e) {
+                // Deliver the events before the bad row, then stop at it or park it as onUndecodable says.
+                batch = new ArrayList<>(e.eventsBefore());
+                batch.add(rules.unreadable(e));
+                unreadableRow = true;
+            }
             if (!batch.isEmpty()) {
                 try {
                     position = processor.process(batch, position);
@@ -67,9 +91,11 @@ final class SubscriptionPoller {
                     throw e;
                 }
             }
-            if (batch.size() < batchSize) {
+            if (batch.size() < batchSize && !unreadableRow) {
                 processor.saveUnsavedCheckpoint(); // caught up, or idle from now on: nothing to save time on
                 signal.caughtUp(pollNumber);
+            } else {
+                lastPollCaughtUp = false;
             }
             return batch.size();
         } finally {

@@ -56,6 +56,36 @@ final class SubscriptionThread {
         return lastError;
     }
 
+    /** Guarded by {@link #lifecycle}: what {@link #status} was before a hand poll failed, or null. */
+    private Status beforeHandFailure;
+
+    /**
+     * A poll on the caller's thread (not the subscription's own) stopped at an event: FAILED with
+     * that failure, as a run that stops there. Ignored while a run is current: its thread reports.
+     */
+    void handPollFailed(SubscriptionFailedException failed) {
+        synchronized (lifecycle) {
+            if (!running) {
+                if (status != Status.FAILED) {
+                    beforeHandFailure = status;
+                }
+                failure = failed;
+                status = Status.FAILED;
+            }
+        }
+    }
+
+    /** A hand poll returned normally: a failure it had reported is over. */
+    void handPollSucceeded() {
+        synchronized (lifecycle) {
+            if (!running && status == Status.FAILED) {
+                status = beforeHandFailure == null || beforeHandFailure == Status.RUNNING ? Status.STOPPED : beforeHandFailure;
+                failure = null;
+                beforeHandFailure = null;
+            }
+        }
+    }
+
     /** Whether a run is current. */
     boolean isRunning() {
         return running;
@@ -68,6 +98,7 @@ final class SubscriptionThread {
                 return;
             }
             failure = null;
+            beforeHandFailure = null;
             poller.forgetPosition();
             running = true;
             status = Status.RUNNING;
@@ -113,7 +144,7 @@ final class SubscriptionThread {
 
     /** The idle strategy of a run: after a short batch, wait for a wake-up or the poll interval. */
     private void idle(int read, SubscriptionRunner run) throws InterruptedException {
-        if (read < poller.batchSize()) {
+        if (poller.lastPollCaughtUp()) {
             signal.idle(pollInterval, run::isRunning);
         }
     }

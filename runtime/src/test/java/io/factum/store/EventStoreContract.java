@@ -192,6 +192,38 @@ public abstract class EventStoreContract {
                 .satisfies(e -> assertThat(e.streamId()).isEqualTo(longest));
     }
 
+    @Test
+    void streamIdsWithUnpairedSurrogatesAreRejectedByAppendsAndReads() {
+        List<String> unpaired = List.of("a\uD800b", "\uDC00x", "tail-\uD83D", "\uDE00\uD83D", "a?b".replace('?', '\uDFFF'));
+        store.append("a?b", ExpectedRevision.noStream(), List.of(event("A"))); // what a driver would alias them to
+        for (String streamId : unpaired) {
+            assertThatThrownBy(() -> store.append(streamId, ExpectedRevision.any(), events(1)))
+                    .as("append to %s", printable(streamId))
+                    .isInstanceOf(InvalidStreamIdException.class)
+                    .hasMessageContaining("unpaired UTF-16 surrogate");
+            assertThatThrownBy(() -> store.readStream(streamId, 0, 10)).as("read %s", printable(streamId))
+                    .isInstanceOf(InvalidStreamIdException.class);
+            assertThatThrownBy(() -> store.streamRevision(streamId)).as("revision of %s", printable(streamId))
+                    .isInstanceOf(InvalidStreamIdException.class);
+        }
+        assertThat(store.readAll(0, 100)).singleElement().satisfies(e -> assertThat(e.streamId()).isEqualTo("a?b"));
+    }
+
+    @Test
+    void everyAcceptedOddStreamIdRoundTripsVerbatimAndStaysItsOwnStream() {
+        List<String> odd = List.of("emoji-\uD83D\uDE00", "\uD83D\uDE00", "e\u0301", "\u00e9", "bom-\uFEFF", "zwj-\u200D",
+                "rtl-\u202E", "nonchar-\uFFFE-\uFFFF", "plane16-\uDBFF\uDFFF", "quote-'\"-\\", "percent-%_*", "a?b");
+        for (String streamId : odd) {
+            store.append(streamId, ExpectedRevision.noStream(), List.of(event("A")));
+        }
+        for (String streamId : odd) {
+            assertThat(store.readStream(streamId, 0, 10)).as(printable(streamId)).singleElement()
+                    .satisfies(e -> assertThat(e.streamId()).isEqualTo(streamId));
+            assertThat(store.streamRevision(streamId)).as(printable(streamId)).isZero();
+        }
+        assertThat(store.readAll(0, 100)).extracting(StoredEvent::streamId).containsExactlyElementsOf(odd);
+    }
+
     // ---------------------------------------------------------------- revisions
 
     @Test

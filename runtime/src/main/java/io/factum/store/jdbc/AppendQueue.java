@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.NewEvent;
@@ -142,7 +143,7 @@ final class AppendQueue {
             if (pending.result == null && pending.failure == null) {
                 // The writer completes every append; if it threw instead, no caller may wait forever.
                 pending.failure = unexpected instanceof Error ? unexpected
-                        : new IllegalStateException("Group commit left the append to stream '" + pending.streamId
+                        : new IllegalStateException("Group commit left the append to stream " + MessageText.quote(pending.streamId)
                                 + "' without an outcome; it may or may not have been stored", unexpected);
             }
             pending.state = State.DONE;

@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.DuplicateEventIdException;
 import io.factum.store.ExpectedRevision;
@@ -91,6 +92,6 @@ final class AppendRules {
     }
 
     private static String describe(StoredAt at) {
-        return "at stream '" + at.streamId() + "' revision " + at.revision();
+        return "at stream " + MessageText.quote(at.streamId()) + " revision " + at.revision();
     }
 }

@@ -202,13 +202,24 @@ final class EventTableStatements {
         List<StoredEvent> events = new ArrayList<>(Math.min(maxCount, FETCH_SIZE));
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                events.add(read(row));
+                try {
+                    events.add(read(row));
+                } catch (RuntimeException corrupt) {
+                    // One bad row must not hide the good ones before it, nor stay without a position.
+                    throw new UnreadableStoredEventException(table, row.getLong(1), row.getString(3), row.getLong(4),
+                            row.getString(5), events, corrupt);
+                }
             }
         }
         return events;
     }
 
-    /** Maps the current row of a {@link #selectStream} or {@link #selectAll} query. */
+    /**
+     * Maps the current row of a {@link #selectStream} or {@link #selectAll} query.
+     *
+     * @throws RuntimeException when a column does not hold what the schema promises (e.g. an id
+     *                          that is no UUID on SQLite); {@link #readEvents} names the row
+     */
     private StoredEvent read(ResultSet row) throws SQLException {
         long position = row.getLong(1);
         String headers = row.getString(10);
@@ -216,8 +227,7 @@ final class EventTableStatements {
         try {
             metadata = new Metadata(dialect.getUuid(row, 8), dialect.getUuid(row, 9), HeadersJson.read(headers));
         } catch (IllegalArgumentException e) {
-            throw new JdbcStoreException("Stored event at global position " + position + " in " + table
-                    + " has unreadable metadata headers: " + e.getMessage(), e);
+            throw new IllegalArgumentException("unreadable metadata: " + e.getMessage(), e);
         }
         return new StoredEvent(
                 dialect.getUuid(row, 2),

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Writes a batch of an {@link AppendQueue}, appends to distinct streams, in one transaction: the
@@ -21,18 +20,13 @@ import javax.sql.DataSource;
  */
 final class GroupCommitWriter implements AppendQueue.BatchWriter {
 
-    private final DataSource dataSource;
-    private final JdbcDialect dialect;
-    private final TableNames tables;
+    private final Database db;
     private final EventTableStatements statements;
     private final StreamAppender alone;
     private final GroupCommitListener listener;
 
-    GroupCommitWriter(DataSource dataSource, JdbcDialect dialect, TableNames tables, EventTableStatements statements,
-            StreamAppender alone, GroupCommitListener listener) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.tables = tables;
+    GroupCommitWriter(Database db, EventTableStatements statements, StreamAppender alone, GroupCommitListener listener) {
+        this.db = db;
         this.statements = statements;
         this.alone = alone;
         this.listener = listener;
@@ -55,7 +49,7 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
     public void write(List<AppendQueue.Pending> batch) {
         Connection connection;
         try {
-            connection = dataSource.getConnection();
+            connection = db.dataSource().getConnection();
         } catch (SQLException e) {
             // Writing the appends alone would only ask for a connection once per append.
             batch.forEach(pending -> pending.fail(alone.appendFailed(pending.streamId, e)));
@@ -103,7 +97,7 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
             streamIds.add(pending.streamId);
         }
         streamIds.sort(null);
-        dialect.lockStreams(connection, tables, streamIds);
+        db.dialect().lockStreams(connection, db.tables(), streamIds);
         Map<String, StreamHead> heads = statements.readHeads(connection, streamIds);
         // Ids are looked up only for appends whose expected revision fails: they may be retries of
         // appends already stored. The others are inserted straight away; should one of their ids be
@@ -139,7 +133,7 @@ final class GroupCommitWriter implements AppendQueue.BatchWriter {
         if (writes.isEmpty()) {
             return null;
         }
-        dialect.beforeInsert(connection, tables);
+        db.dialect().beforeInsert(connection, db.tables());
         Map<String, Long> lastPositions = statements.insert(connection, writes);
         for (int k = 0; k < writes.size(); k++) {
             Write write = writes.get(k);

@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
@@ -61,12 +62,12 @@ public abstract class JdbcEventStore implements EventStore {
         this.dataSource = options.dataSource;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.tables = options.tables;
-        this.schema = new SchemaSetup(dataSource, dialect, tables, options.createSchemaOnFirstUse);
+        Database db = new Database(dataSource, dialect, tables);
+        this.schema = new SchemaSetup(db, options.createSchemaOnFirstUse);
         this.statements = new EventTableStatements(dialect, tables);
-        this.appender = new StreamAppender(dataSource, dialect, tables, statements);
+        this.appender = new StreamAppender(db, statements);
         this.appendQueue = options.groupCommit
-                ? new AppendQueue(new GroupCommitWriter(dataSource, dialect, tables, statements, appender,
-                        options.groupCommitListener),
+                ? new AppendQueue(new GroupCommitWriter(db, statements, appender, options.groupCommitListener),
                         MAX_BATCH_EVENTS, MAX_BATCH_APPENDS)
                 : null;
         this.writerLock = !options.groupCommit && dialect.singleWriter() ? new ReentrantLock(true) : null;
@@ -173,7 +174,7 @@ public abstract class JdbcEventStore implements EventStore {
         try (Connection connection = dataSource.getConnection()) {
             return statements.readStream(connection, streamId, fromRevision, maxCount);
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot read stream '" + streamId + "' from revision " + fromRevision
+            throw new JdbcStoreException("Cannot read stream " + MessageText.quote(streamId) + " from revision " + fromRevision
                     + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
@@ -197,7 +198,7 @@ public abstract class JdbcEventStore implements EventStore {
         try (Connection connection = dataSource.getConnection()) {
             return statements.readHead(connection, streamId).revision();
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot read the revision of stream '" + streamId + "' in "
+            throw new JdbcStoreException("Cannot read the revision of stream " + MessageText.quote(streamId) + " in "
                     + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }

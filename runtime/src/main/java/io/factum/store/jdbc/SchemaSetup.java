@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 
 /**
  * Creates a store's tables ({@link SchemaDdl}) once per store, on first use or on request. The
@@ -15,36 +14,32 @@ import javax.sql.DataSource;
  */
 final class SchemaSetup {
 
-    private final DataSource dataSource;
-    private final JdbcDialect dialect;
-    private final TableNames tables;
+    private final Database db;
     private final boolean createOnFirstUse;
     /** One thread at a time checks for and creates the schema. */
     private final ReentrantLock creating = new ReentrantLock();
     private volatile boolean ready;
 
-    SchemaSetup(DataSource dataSource, JdbcDialect dialect, TableNames tables, boolean createOnFirstUse) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.tables = tables;
+    SchemaSetup(Database db, boolean createOnFirstUse) {
+        this.db = db;
         this.createOnFirstUse = createOnFirstUse;
     }
 
     /** See {@link JdbcEventStore#createSchema()}. */
     void create() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = db.dataSource().getConnection()) {
             Transactions.inTransaction(connection, () -> {
-                dialect.lockSchema(connection, tables);
+                db.dialect().lockSchema(connection, db.tables());
                 try (Statement statement = connection.createStatement()) {
-                    for (String ddl : SchemaDdl.createTables(tables, dialect.columnTypes())) {
+                    for (String ddl : SchemaDdl.createTables(db.tables(), db.dialect().columnTypes())) {
                         statement.execute(ddl);
                     }
                 }
                 return null;
             });
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot create the event store schema (" + tables + ") in "
-                    + dialect.databaseName() + ": " + e.getMessage(), e);
+            throw new JdbcStoreException("Cannot create the event store schema (" + db.tables() + ") in "
+                    + db.dialect().databaseName() + ": " + e.getMessage(), e);
         }
         ready = true;
     }
@@ -59,11 +54,11 @@ final class SchemaSetup {
             if (ready) {
                 return;
             }
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = db.dataSource().getConnection()) {
                 ready = exists(connection);
             } catch (SQLException e) {
-                throw new JdbcStoreException("Cannot check for the event store schema (" + tables + ") in "
-                        + dialect.databaseName() + ": " + e.getMessage(), e);
+                throw new JdbcStoreException("Cannot check for the event store schema (" + db.tables() + ") in "
+                        + db.dialect().databaseName() + ": " + e.getMessage(), e);
             }
             if (!ready) {
                 create();
@@ -74,8 +69,8 @@ final class SchemaSetup {
     }
 
     private boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement(dialect.tableExistsQuery())) {
-            for (String table : List.of(tables.events(), tables.checkpoints(), tables.parkedEvents())) {
+        try (PreparedStatement exists = connection.prepareStatement(db.dialect().tableExistsQuery())) {
+            for (String table : List.of(db.tables().events(), db.tables().checkpoints(), db.tables().parkedEvents())) {
                 exists.setString(1, table);
                 try (ResultSet row = exists.executeQuery()) {
                     if (!row.next()) {

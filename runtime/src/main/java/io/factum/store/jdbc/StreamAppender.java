@@ -1,5 +1,6 @@
 package io.factum.store.jdbc;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.DuplicateEventIdException;
 import io.factum.store.ExpectedRevision;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * One append to one stream: in a transaction of its own, or inside the caller's. Stream lock,
@@ -20,21 +20,17 @@ import javax.sql.DataSource;
  */
 final class StreamAppender {
 
-    private final DataSource dataSource;
-    private final JdbcDialect dialect;
-    private final TableNames tables;
+    private final Database db;
     private final EventTableStatements statements;
 
-    StreamAppender(DataSource dataSource, JdbcDialect dialect, TableNames tables, EventTableStatements statements) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.tables = tables;
+    StreamAppender(Database db, EventTableStatements statements) {
+        this.db = db;
         this.statements = statements;
     }
 
     /** One append in a transaction of its own. */
     AppendResult appendAlone(String streamId, ExpectedRevision expected, List<NewEvent> events) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = db.dataSource().getConnection()) {
             return Transactions.inTransaction(connection, () -> appendInTransaction(connection, streamId, expected, events));
         } catch (SQLException e) {
             throw appendFailed(streamId, e);
@@ -44,20 +40,20 @@ final class StreamAppender {
     /** One append inside the transaction open on {@code connection}. */
     AppendResult appendInTransaction(Connection connection, String streamId, ExpectedRevision expected,
             List<NewEvent> events) throws SQLException {
-        dialect.lockStream(connection, tables, streamId);
+        db.dialect().lockStream(connection, db.tables(), streamId);
         StreamHead head = statements.readHead(connection, streamId);
         Map<UUID, StoredAt> stored = events.isEmpty() ? Map.of() : statements.findStored(connection, events);
         AppendResult unwritten = AppendRules.resultWithoutInsert(streamId, expected, events, head, stored);
         if (unwritten != null) {
             return unwritten;
         }
-        dialect.beforeInsert(connection, tables);
+        db.dialect().beforeInsert(connection, db.tables());
         long lastPosition;
         try {
             lastPosition = statements.insert(connection, List.of(new Write(streamId, head.revision() + 1, events)))
                     .get(streamId);
         } catch (SQLException e) {
-            if (dialect.isUniqueViolation(e)) {
+            if (db.dialect().isUniqueViolation(e)) {
                 // Checked above, so another transaction stored one of these ids since: report which.
                 throw duplicateAfterRace(streamId, events, e);
             }
@@ -69,7 +65,7 @@ final class StreamAppender {
     private DuplicateEventIdException duplicateAfterRace(String streamId, List<NewEvent> events, SQLException cause) {
         Map<UUID, StoredAt> stored = Map.of();
         // The caller's transaction may be aborted (PostgreSQL), so look with a connection of our own.
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = db.dataSource().getConnection()) {
             stored = statements.findStored(connection, events);
         } catch (SQLException e) {
             cause.addSuppressed(e);
@@ -81,7 +77,7 @@ final class StreamAppender {
 
     /** The error of an append that wrote nothing because the database failed. */
     JdbcStoreException appendFailed(String streamId, SQLException e) {
-        return new JdbcStoreException("Cannot append to stream '" + streamId + "' in " + dialect.databaseName()
+        return new JdbcStoreException("Cannot append to stream " + MessageText.quote(streamId) + " in " + db.dialect().databaseName()
                 + "; nothing was written: " + e.getMessage(), e);
     }
 }

@@ -1,5 +1,6 @@
 package io.factum.store.memory;
 
+import io.factum.MessageText;
 import io.factum.store.AppendResult;
 import io.factum.store.DuplicateEventIdException;
 import io.factum.store.EventStore;
@@ -116,7 +117,7 @@ public final class InMemoryEventStore implements EventStore {
             StoredEvent stored = byEventId.get(event.eventId());
             if (stored != null) {
                 throw new DuplicateEventIdException(event.eventId(), streamId,
-                        "in stream '" + stored.streamId() + "' at revision " + stored.streamRevision()
+                        "in stream " + MessageText.quote(stored.streamId()) + " at revision " + stored.streamRevision()
                                 + (stored.streamId().equals(streamId) ? " (the append is not a retry of stored events in the same order)" : ""));
             }
         }

@@ -311,6 +311,161 @@ public abstract class JdbcEventStoreBehaviour {
         assertThat(parking.parkedEvents().get(0).error()).contains("NoSuchEvent");
     }
 
+    /**
+     * {@code SET} clauses that make a row's envelope unreadable on this database (the schema's
+     * column types allow them): corrupt metadata headers everywhere, ids that are no UUID on SQLite.
+     */
+    protected abstract List<String> corruptEnvelopes();
+
+    /** Events p0..p2n with the envelope of every odd one corrupted, one way each. */
+    private List<StoredEvent> storeWithUnreadableRows(JdbcEventStore store) throws SQLException {
+        List<String> corruptions = corruptEnvelopes();
+        List<NewEvent> events = new ArrayList<>(List.of(placed("1")));
+        for (int i = 1; i <= 2 * corruptions.size(); i++) {
+            events.add(added("1", i));
+        }
+        store.append("Order-1", ExpectedRevision.noStream(), events);
+        List<StoredEvent> stored = store.readAll(0, 100);
+        for (int k = 0; k < corruptions.size(); k++) {
+            try (Connection connection = store.dataSource().getConnection();
+                 PreparedStatement update = connection.prepareStatement("UPDATE " + store.tables().events()
+                         + " SET " + corruptions.get(k) + " WHERE position = ?")) {
+                update.setLong(1, stored.get(2 * k + 1).globalPosition());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
+        return stored;
+    }
+
+    /** The positions of the events at even ({@code parity} 0: readable) or odd (1: corrupted) indexes. */
+    private static List<Long> positions(List<StoredEvent> stored, int parity) {
+        List<Long> positions = new ArrayList<>();
+        for (int i = parity; i < stored.size(); i += 2) {
+            positions.add(stored.get(i).globalPosition());
+        }
+        return positions;
+    }
+
+    @Test
+    void aRowWithAnUnreadableEnvelopeIsATypedErrorNamingItsPositionAndKeepsTheEventsBeforeIt() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+
+        long after = 0;
+        for (int k = 0; k < corruptEnvelopes().size(); k++) {
+            StoredEvent bad = stored.get(2 * k + 1);
+            long from = after;
+            UnreadableStoredEventException error = catchThrowableOfType(UnreadableStoredEventException.class,
+                    () -> store.readAll(from, 100));
+            assertThat(error).as(corruptEnvelopes().get(k)).isNotNull();
+            assertThat(error.globalPosition()).isEqualTo(bad.globalPosition());
+            assertThat(error.streamId()).isEqualTo("Order-1");
+            assertThat(error.streamRevision()).isEqualTo(2 * k + 1);
+            assertThat(error.type()).isEqualTo("ItemAdded");
+            assertThat(error).hasMessageContaining("global position " + bad.globalPosition())
+                    .isInstanceOf(JdbcStoreException.class);
+            assertThat(error.eventsBefore()).extracting(StoredEvent::eventId)
+                    .containsExactly(stored.get(2 * k).eventId());
+            after = bad.globalPosition();
+        }
+        assertThat(store.readAll(after, 100)).extracting(StoredEvent::eventId)
+                .containsExactly(stored.get(stored.size() - 1).eventId());
+        assertThatThrownBy(() -> store.readStream("Order-1", 0, 100))
+                .isInstanceOf(UnreadableStoredEventException.class)
+                .hasMessageContaining("global position " + stored.get(1).globalPosition());
+    }
+
+    @Test
+    void aSubscriptionDeliversTheEventsBeforeAnUnreadableRowThenStopsAtItOrParksIt() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+        List<Long> delivered = new ArrayList<>();
+
+        Subscription stopping = Subscription.builder("strict", store, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(store)).build();
+        SubscriptionFailedException error = catchThrowableOfType(SubscriptionFailedException.class, stopping::runUntilCaughtUp);
+        assertThat(error.globalPosition()).isEqualTo(stored.get(1).globalPosition());
+        assertThat(error.getCause()).isInstanceOf(UnreadableStoredEventException.class);
+        assertThat(delivered).containsExactly(stored.get(0).globalPosition());
+        assertThat(stopping.position()).isEqualTo(stored.get(0).globalPosition());
+        assertThatThrownBy(stopping::runUntilCaughtUp).isInstanceOf(SubscriptionFailedException.class);
+        assertThat(delivered).hasSize(1);
+
+        delivered.clear();
+        Subscription parking = Subscription.builder("lenient", store, registry)
+                .handler(event -> delivered.add(event.globalPosition()), new JdbcCheckpointStore(store))
+                .parkedEvents(new io.factum.subscription.JdbcParkedEvents(store))
+                .onUndecodable(FailureAction.PARK).batchSize(2).build();
+        parking.runUntilCaughtUp();
+        List<Long> good = positions(stored, 0);
+        List<Long> bad = positions(stored, 1);
+        assertThat(delivered).containsExactlyElementsOf(good);
+        assertThat(parking.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
+        assertThat(parking.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
+        assertThat(parking.parkedEvents().get(0).streamId()).isEqualTo("Order-1");
+        assertThat(parking.parkedEvents().get(0).error()).contains("global position " + bad.get(0));
+        // Still unreadable: a retry keeps them parked, and says so without throwing.
+        assertThat(parking.retryParked()).isZero();
+        assertThat(parking.parkedEvents()).hasSize(bad.size());
+    }
+
+    @Test
+    void aProjectionParksAnUnreadableRowInsideItsBatchOrStopsBeforeTheBatch() throws SQLException {
+        JdbcEventStore store = store();
+        List<StoredEvent> stored = storeWithUnreadableRows(store);
+        List<Long> applied = new ArrayList<>();
+
+        Subscription strict = Subscription.builder("strict-projection", store, registry)
+                .projection((event, connection) -> applied.add(event.globalPosition())).build();
+        SubscriptionFailedException error = catchThrowableOfType(SubscriptionFailedException.class, strict::runUntilCaughtUp);
+        assertThat(error.globalPosition()).isEqualTo(stored.get(1).globalPosition());
+        assertThat(error.getCause()).isInstanceOf(UnreadableStoredEventException.class);
+        assertThat(strict.position()).isZero(); // the batch (the event before it, and it) rolled back
+
+        applied.clear();
+        Subscription lenient = Subscription.builder("lenient-projection", store, registry)
+                .projection((event, connection) -> applied.add(event.globalPosition()))
+                .onUndecodable(FailureAction.PARK).build();
+        lenient.runUntilCaughtUp();
+        List<Long> good = positions(stored, 0);
+        List<Long> bad = positions(stored, 1);
+        assertThat(applied).containsSubsequence(good).containsAll(good).doesNotContainAnyElementsOf(bad);
+        assertThat(lenient.position()).isEqualTo(stored.get(stored.size() - 1).globalPosition());
+        assertThat(lenient.parkedEvents()).extracting(ParkedEvent::globalPosition).containsExactlyElementsOf(bad);
+    }
+
+    /**
+     * Whether the position an append took in a transaction that rolled back goes to the next append
+     * (SQLite: the AUTOINCREMENT counter rolls back with it) or stays a hole (PostgreSQL: sequences
+     * do not roll back). docs/storage.md, "What a global position promises".
+     */
+    protected abstract boolean reusesPositionsOfRolledBackAppends();
+
+    @Test
+    void thePositionOfARolledBackAppendIsReusedOrLeftAHoleAsDocumented() throws SQLException {
+        JdbcEventStore store = store();
+        long first = store.append("Order-0", ExpectedRevision.noStream(), List.of(placed("0"))).lastPosition();
+        AppendResult rolledBack;
+        try (Connection connection = store.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            rolledBack = store.append(connection, "Order-1", ExpectedRevision.noStream(), List.of(placed("1")));
+            connection.rollback();
+        }
+        assertThat(rolledBack.lastPosition()).isGreaterThan(first);
+
+        AppendResult next = store.append("Order-2", ExpectedRevision.noStream(), List.of(placed("2")));
+
+        if (reusesPositionsOfRolledBackAppends()) {
+            assertThat(next.lastPosition()).isEqualTo(rolledBack.lastPosition());
+        } else {
+            assertThat(next.lastPosition()).isGreaterThan(rolledBack.lastPosition());
+        }
+        // What holds on every store: committed positions increase, and the rolled-back event is nowhere.
+        assertThat(store.readAll(0, 10)).extracting(StoredEvent::streamId).containsExactly("Order-0", "Order-2");
+        assertThat(store.readAll(0, 10)).extracting(StoredEvent::globalPosition).containsExactly(first, next.lastPosition());
+        assertThat(store.streamRevision("Order-1")).isEqualTo(-1);
+    }
+
     // ---------------------------------------------------------------- checkpoints
 
     @Test

@@ -25,6 +25,16 @@ class PostgresEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
+    protected boolean reusesPositionsOfRolledBackAppends() {
+        return false;
+    }
+
+    @Override
+    protected List<String> corruptEnvelopes() {
+        return List.of("headers = '[1]'", "headers = '{\"h\": 1}'");
+    }
+
+    @Override
     protected List<String> appendLoopArguments(String prefix) {
         return List.of("postgres", PostgresTestDatabase.url(), prefix);
     }

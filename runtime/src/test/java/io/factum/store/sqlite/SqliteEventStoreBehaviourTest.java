@@ -43,6 +43,17 @@ class SqliteEventStoreBehaviourTest extends JdbcEventStoreBehaviour {
     }
 
     @Override
+    protected boolean reusesPositionsOfRolledBackAppends() {
+        return true;
+    }
+
+    @Override
+    protected List<String> corruptEnvelopes() {
+        return List.of("headers = 'not json'", "event_id = 'not-a-uuid'", "correlation_id = 'zzz'",
+                "headers = '{\"h\": 1}'");
+    }
+
+    @Override
     protected List<String> appendLoopArguments(String prefix) {
         return List.of("sqlite", file.toString(), prefix);
     }
