@@ -199,4 +199,26 @@ class OneMistakeOneErrorTest {
         assertThat(compilation).hadErrorContaining("[Factum/DuplicateEvent]").inFile(placed("")).onLineContaining("@Event");
         assertThat(compilation).hadErrorCount(2);
     }
+
+    /** A misspelled or unimported annotation is javac's error alone: the method it was meant for is not also missing. */
+    @Test
+    void anUnresolvedAnnotationOnAMethodIsNotAlsoAMissingApply() {
+        JavaFileObject closed = source("Closed", """
+                @Event
+                public record Closed(String id) implements ShopEvent {}
+                """);
+        JavaFileObject shop = source("Shop", """
+                @Aggregate
+                public class Shop extends AggregateRoot<ShopEvent> {
+                    public String id() { return null; }
+                    @Apply void on(Opened e) {}
+                    @Aply void on(Closed e) {}
+                }
+                """);
+
+        Compilation compilation = compile(FAMILY, OPENED, closed, shop);
+
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(shop).onLineContaining("@Aply");
+        assertThat(compilation).hadErrorCount(1);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -42,15 +43,17 @@ import javax.lang.model.util.Types;
  */
 final class AggregateModeler {
 
+    private final ProcessingEnvironment env;
     private final Types types;
     private final Elements elements;
     private final FailedTypes failed;
     /** Inherited {@code @Apply} methods whose errors were reported already, by declaring class and signature. */
     private final Set<String> reportedInherited = new HashSet<>();
 
-    AggregateModeler(Types types, Elements elements, FailedTypes failed) {
-        this.types = types;
-        this.elements = elements;
+    AggregateModeler(ProcessingEnvironment env, FailedTypes failed) {
+        this.env = env;
+        this.types = env.getTypeUtils();
+        this.elements = env.getElementUtils();
         this.failed = failed;
     }
 
@@ -76,7 +79,9 @@ final class AggregateModeler {
         EventFamily family = family(hierarchy, report);
         List<ApplyMethod> applies = applyMethods(aggregate, applyMethods, family, typeClass, report);
         List<EventModel> ignored = ignores(aggregate, annotation, family, applies, report);
-        if (family != null && family.isClosed()) {
+        // An annotation javac cannot resolve (misspelt, not imported) may be the @Apply the author meant:
+        // javac reports it, so the events that method would handle are not also reported as missing.
+        if (family != null && family.isClosed() && !AnnotationMirrors.anyUnresolvedOnMethods(env, aggregate)) {
             checkExhaustive(aggregate, applyMethods, family, ignored, report);
         }
         checkDistinctStoredNames(aggregate, applies, ignored, report);

@@ -31,7 +31,7 @@ public final class AggregateStep extends TypeStep<AggregateModel> {
 
     public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, Consumer<AggregateModel> generated) {
         super(env, reporter, FactumAnnotations.AGGREGATE,
-                new AggregateModeler(env.getTypeUtils(), env.getElementUtils(), failed)::model,
+                new AggregateModeler(env, failed)::model,
                 TypeStep.oneFile(env, AggregateTypeGenerator::generate, generated));
         recordingFailuresIn(failed);
     }

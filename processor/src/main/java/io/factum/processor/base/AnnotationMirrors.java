@@ -1,6 +1,9 @@
 package io.factum.processor.base;
 
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.Trees;
 import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -22,6 +25,28 @@ public final class AnnotationMirrors {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a method of {@code type} carries an annotation in its source that javac could not resolve
+     * (misspelt, not imported): javac leaves it out of the element's mirrors and reports it itself, so
+     * Factum should not guess what it was meant to be. False where javac's tree API is unavailable.
+     */
+    public static boolean anyUnresolvedOnMethods(ProcessingEnvironment env, TypeElement type) {
+        try {
+            Trees trees = Trees.instance(env);
+            for (Element member : type.getEnclosedElements()) {
+                if (member instanceof ExecutableElement method) {
+                    MethodTree tree = trees.getTree(method);
+                    if (tree != null && tree.getModifiers().getAnnotations().size() > method.getAnnotationMirrors().size()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Whether {@code element} carries annotation {@code qualifiedName}. */
