@@ -10,8 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
- * Creates a store's tables ({@link SchemaDdl}) once per store, on first use or on request. The
- * check that they exist only reads, so it never waits for writers.
+ * Creates a store's tables ({@link SchemaDdl}) once per store, on first use or on request, and
+ * migrates tables of an earlier version on request ({@link SchemaMigration}); it never migrates on
+ * its own, and says what to run when it finds such tables. The check that they exist only reads,
+ * so it never waits for writers.
  */
 final class SchemaSetup {
 
@@ -19,6 +21,7 @@ final class SchemaSetup {
     private final JdbcDialect dialect;
     private final TableNames tables;
     private final boolean createOnFirstUse;
+    private final SchemaMigration migration;
     /** One thread at a time checks for and creates the schema. */
     private final ReentrantLock creating = new ReentrantLock();
     private volatile boolean ready;
@@ -28,13 +31,19 @@ final class SchemaSetup {
         this.dialect = dialect;
         this.tables = tables;
         this.createOnFirstUse = createOnFirstUse;
+        this.migration = new SchemaMigration(dialect, tables);
     }
 
     /** See {@link JdbcEventStore#createSchema()}. */
     void create() {
+        String missing;
         try (Connection connection = dataSource.getConnection()) {
-            Transactions.inTransaction(connection, () -> {
+            missing = Transactions.inTransaction(connection, () -> {
                 dialect.lockSchema(connection, tables);
+                String old = migration.missing(connection);
+                if (old != null) {
+                    return old;
+                }
                 try (Statement statement = connection.createStatement()) {
                     for (String ddl : SchemaDdl.createTables(tables, dialect.columnTypes())) {
                         statement.execute(ddl);
@@ -46,7 +55,23 @@ final class SchemaSetup {
             throw new JdbcStoreException("Cannot create the event store schema (" + tables + ") in "
                     + dialect.databaseName() + ": " + e.getMessage(), e);
         }
+        if (missing != null) {
+            throw new SchemaMigrationRequiredException(tables, dialect.databaseName(), missing);
+        }
         ready = true;
+    }
+
+    /** See {@link JdbcEventStore#migrateSchema()}. */
+    SchemaMigration.Report migrate() {
+        SchemaMigration.Report report;
+        try (Connection connection = dataSource.getConnection()) {
+            report = Transactions.inTransaction(connection, () -> migration.migrate(connection));
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot migrate the event store schema (" + tables + ") in "
+                    + dialect.databaseName() + "; nothing was changed: " + e.getMessage(), e);
+        }
+        ready = true;
+        return report;
     }
 
     /** See {@link JdbcEventStore#ensureSchema()}. */
@@ -59,11 +84,16 @@ final class SchemaSetup {
             if (ready) {
                 return;
             }
+            String missing;
             try (Connection connection = dataSource.getConnection()) {
-                ready = exists(connection);
+                missing = migration.missing(connection);
+                ready = missing == null && exists(connection);
             } catch (SQLException e) {
                 throw new JdbcStoreException("Cannot check for the event store schema (" + tables + ") in "
                         + dialect.databaseName() + ": " + e.getMessage(), e);
+            }
+            if (missing != null) {
+                throw new SchemaMigrationRequiredException(tables, dialect.databaseName(), missing);
             }
             if (!ready) {
                 create();
@@ -75,7 +105,8 @@ final class SchemaSetup {
 
     private boolean exists(Connection connection) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(dialect.tableExistsQuery())) {
-            for (String table : List.of(tables.events(), tables.checkpoints(), tables.parkedEvents())) {
+            for (String table : List.of(tables.events(), tables.checkpoints(), tables.parkedEvents(), tables.leases(),
+                    tables.leaseMembers())) {
                 exists.setString(1, table);
                 try (ResultSet row = exists.executeQuery()) {
                     if (!row.next()) {
