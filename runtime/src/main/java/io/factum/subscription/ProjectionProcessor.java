@@ -24,14 +24,15 @@ final class ProjectionProcessor extends BatchProcessor {
     private final JdbcCheckpointStore checkpoints;
     private final JdbcParkedEvents parked;
 
-    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection) {
-        this(rules, store, projection, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
+    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start) {
+        this(rules, store, projection, start, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
     }
 
-    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection,
+    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
             JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
         // It commits the checkpoint with every batch itself: the saver only loads it, and resets it.
-        super(rules, store, new CheckpointSaver(rules.subscription, checkpoints, Duration.ZERO, System::nanoTime), parked);
+        super(rules, store, new CheckpointSaver(rules.subscription, checkpoints, Duration.ZERO, System::nanoTime,
+                () -> start.resolve(store), start.isBeginning()), parked);
         this.store = store;
         this.projection = projection;
         this.checkpoints = checkpoints;

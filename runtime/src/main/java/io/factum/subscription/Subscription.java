@@ -68,10 +68,11 @@ public final class Subscription implements AutoCloseable {
                 throw new IllegalArgumentException("Subscription '" + name + "': a JdbcProjection needs a JDBC event store "
                         + "(SQLite or PostgreSQL), got " + builder.store.getClass().getName());
             }
-            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
+            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection, builder.start);
         } else {
+            StartPosition start = builder.start;
             CheckpointSaver checkpoint = new CheckpointSaver(name, builder.checkpoints, builder.checkpointInterval(),
-                    builder.nanoTime);
+                    builder.nanoTime, () -> start.resolve(builder.store), start.isBeginning());
             processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, builder.parked);
         }
         this.poller = new SubscriptionPoller(builder.store, processor, builder.batchSize, signal);
@@ -224,6 +225,7 @@ public final class Subscription implements AutoCloseable {
         private AppendSignal appendSignal;
         private Duration checkpointInterval;
         private LongSupplier nanoTime = System::nanoTime;
+        private StartPosition start = StartPosition.beginning();
 
         private Builder(String name, EventStore store, EventTypeRegistry registry) {
             if (name == null || name.isBlank()) {
@@ -321,6 +323,16 @@ public final class Subscription implements AutoCloseable {
         /** What to do with an event of unknown type or corrupt payload; default {@link FailureAction#STOP}. */
         public Builder onUndecodable(FailureAction action) {
             this.onUndecodable = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Where to start when the subscription has no checkpoint yet; default
+         * {@link StartPosition#beginning()}. Resolved once, when it first finds none, and saved as
+         * its checkpoint; ignored once it has one.
+         */
+        public Builder startFrom(StartPosition start) {
+            this.start = Objects.requireNonNull(start, "start");
             return this;
         }
 

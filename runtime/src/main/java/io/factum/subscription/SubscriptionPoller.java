@@ -41,7 +41,7 @@ final class SubscriptionPoller {
     /** See {@link Subscription#position()}. */
     long position() {
         long current = position;
-        return current >= 0 ? current : processor.loadCheckpoint();
+        return current >= 0 ? current : processor.peekCheckpoint();
     }
 
     /** The next poll reads the position back from the checkpoint (a run starts). */
