@@ -132,7 +132,7 @@ final class PostgresDialect implements JdbcDialect {
 
     @Override
     public String plusMillis(String time) {
-        return "(" + time + " + ? * interval '1 millisecond')";
+        return "(" + time + " + CAST(? AS double precision) * interval '1 millisecond')";
     }
 
     /** Looks on the search path, like the unqualified names of every other statement. */
