@@ -3,23 +3,11 @@ package io.factum.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
-import io.factum.sample.OrderPlaced;
-import io.factum.sample.Samples;
-import io.factum.store.ExpectedRevision;
-import io.factum.store.jdbc.JdbcEventStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,73 +15,7 @@ import org.junit.jupiter.api.Test;
  * time, a standby takes over when the owner stops or pauses past its lease, and a stale owner's
  * writes are refused by the fencing token. Run on SQLite and PostgreSQL.
  */
-public abstract class ExclusiveLeaseBehaviour {
-
-    protected final EventTypeRegistry registry = Samples.registry();
-    protected JdbcEventStore store;
-    private final List<Subscription> started = new ArrayList<>();
-    private final List<CountDownLatch> latches = new ArrayList<>();
-    /** Position → the instances that handled it, in order. */
-    protected final Map<Long, List<String>> handledBy = new ConcurrentHashMap<>();
-
-    protected abstract JdbcEventStore newStore();
-
-    protected abstract void dropTables(JdbcEventStore store);
-
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-    }
-
-    /** Counted down before the subscriptions are closed, so that a handler blocked on it lets its thread end. */
-    protected void releaseOnClose(CountDownLatch latch) {
-        latches.add(latch);
-    }
-
-    @AfterEach
-    void closeAll() {
-        latches.forEach(CountDownLatch::countDown);
-        started.forEach(Subscription::close);
-        dropTables(store);
-    }
-
-    protected void append(int count) {
-        for (int i = 0; i < count; i++) {
-            String id = "Order-" + store.lastPosition() + "-" + i;
-            store.append(id, ExpectedRevision.noStream(), List.of(registry.encode(new OrderPlaced(id, "c"), Metadata.empty())));
-        }
-    }
-
-    protected Subscription.Builder instance(String id, EnvelopeHandler handler) {
-        return Subscription.builder("fleet", store, registry)
-                .handler(handler, new JdbcCheckpointStore(store))
-                .instanceId(id)
-                .leaseDuration(Duration.ofMillis(400))
-                .pollInterval(Duration.ofMillis(50))
-                .checkpointInterval(Duration.ZERO)
-                .batchSize(5);
-    }
-
-    protected EnvelopeHandler recording(String id) {
-        return event -> handledBy.computeIfAbsent(event.globalPosition(), p -> Collections.synchronizedList(new ArrayList<>()))
-                .add(id);
-    }
-
-    protected Subscription start(Subscription subscription) {
-        started.add(subscription);
-        subscription.start();
-        return subscription;
-    }
-
-    protected static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
+public abstract class ExclusiveLeaseBehaviour extends LeaseTestSupport {
 
     @Test
     void oneInstanceDeliversEachEventOnceAndAStandbyTakesOverWhenItStops() throws InterruptedException {
@@ -166,5 +88,48 @@ public abstract class ExclusiveLeaseBehaviour {
             }
         });
         assertThat(new JdbcCheckpointStore(store).load("fleet")).isEqualTo(store.lastPosition());
+    }
+
+    @Test
+    void childProcessesKilledWithSigkillHandOverWithDuplicatesOnlyPastTheSavedCheckpoint() throws Exception {
+        store.createSchema();
+        append(300);
+        List<ChildProcess> children = new ArrayList<>();
+        try {
+            ChildProcess first = child(children, "c1");
+            await(() -> first.handled().size() >= 1, "c1 delivers");
+            ChildProcess second = child(children, "c2");
+            await(() -> second.lines().contains("started"), "c2 started: " + second.lines());
+            await(() -> first.handled().size() >= 120, "c1 delivered 120 events");
+            assertThat(second.handled()).as("the standby while the owner lives").isEmpty();
+            first.kill();
+            List<Long> byFirst = first.handled();
+
+            await(() -> second.handled().contains(store.lastPosition()), "c2 took over and caught up");
+            ChildProcess third = child(children, "c3");
+            await(() -> third.lines().contains("started"), "c3 started: " + third.lines());
+            append(40);
+            await(() -> second.handled().contains(store.lastPosition()), "c2 delivers what comes next");
+            assertThat(third.handled()).as("the new standby while c2 lives").isEmpty();
+
+            List<Long> bySecond = second.handled();
+            assertThat(byFirst).doesNotHaveDuplicates();
+            assertThat(bySecond).doesNotHaveDuplicates().isSorted();
+            List<Long> all = new ArrayList<>();
+            store.readAll(0, 1000).forEach(event -> all.add(event.globalPosition()));
+            java.util.TreeSet<Long> union = new java.util.TreeSet<>(byFirst);
+            union.addAll(bySecond);
+            assertThat(new ArrayList<>(union)).isEqualTo(all);
+            // c2 began after the checkpoint c1 had saved: only what c1 handled after its last save repeats.
+            List<Long> twice = new ArrayList<>(byFirst);
+            twice.retainAll(bySecond);
+            assertThat(twice.size()).as("handled by both: %s", twice).isLessThanOrEqualTo(FleetHandlerMain.BATCH_SIZE);
+            long takeover = bySecond.get(0);
+            assertThat(twice).allSatisfy(position -> assertThat(position).isGreaterThanOrEqualTo(takeover));
+        } finally {
+            for (ChildProcess child : children) {
+                child.kill();
+            }
+        }
     }
 }

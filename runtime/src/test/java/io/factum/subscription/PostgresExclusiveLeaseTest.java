@@ -3,6 +3,7 @@ package io.factum.subscription;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.postgres.PostgresEventStore;
 import io.factum.store.postgres.PostgresTestDatabase;
+import java.util.List;
 import javax.sql.DataSource;
 
 class PostgresExclusiveLeaseTest extends ExclusiveLeaseBehaviour {
@@ -17,5 +18,10 @@ class PostgresExclusiveLeaseTest extends ExclusiveLeaseBehaviour {
     @Override
     protected void dropTables(JdbcEventStore store) {
         PostgresTestDatabase.dropTables(dataSource, store.tables());
+    }
+
+    @Override
+    protected List<String> storeArguments() {
+        return List.of("postgres", PostgresTestDatabase.url(), store.tables().prefix());
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * for it.) PostgreSQL only: on SQLite a batch holds the database's write lock, so nobody can
  * take over while it is in flight (the takeover waits for it instead).
  */
-class PostgresStaleProjectionBatchTest extends ExclusiveLeaseBehaviour {
+class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
 
     private final DataSource dataSource = PostgresTestDatabase.dataSource();
 
@@ -102,5 +103,10 @@ class PostgresStaleProjectionBatchTest extends ExclusiveLeaseBehaviour {
         }
         assertThat(applied).hasSize(15).allSatisfy((position, times) -> assertThat(times).as("position %d", position).isEqualTo(1));
         assertThat(new JdbcCheckpointStore(store).load("fleet")).isEqualTo(store.lastPosition());
+    }
+
+    @Override
+    protected List<String> storeArguments() {
+        return List.of("postgres", PostgresTestDatabase.url(), store.tables().prefix());
     }
 }

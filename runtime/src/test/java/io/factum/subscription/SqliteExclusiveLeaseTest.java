@@ -3,6 +3,7 @@ package io.factum.subscription;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteExclusiveLeaseTest extends ExclusiveLeaseBehaviour {
@@ -18,5 +19,10 @@ class SqliteExclusiveLeaseTest extends ExclusiveLeaseBehaviour {
     @Override
     protected void dropTables(JdbcEventStore store) {
         // The file goes with the temporary directory.
+    }
+
+    @Override
+    protected List<String> storeArguments() {
+        return List.of("sqlite", directory.resolve("events.db").toString(), store.tables().prefix());
     }
 }
