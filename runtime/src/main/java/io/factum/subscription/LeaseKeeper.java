@@ -130,6 +130,22 @@ final class LeaseKeeper implements Fence {
         }
     }
 
+    /**
+     * Refuses {@code what} while an instance (this one not running) holds a live lease of the
+     * subscription.
+     *
+     * @throws IllegalStateException naming the instance and the lease's expiry
+     */
+    void refuseIfHeldElsewhere(String what) {
+        for (LeaseTable.Row row : table.list(subscription)) {
+            if (row.slice() != LeaseTable.HEAD && row.owner() != null && !row.expired()) {
+                throw new IllegalStateException("Subscription '" + subscription + "' runs in instance " + row.owner()
+                        + " (its lease lasts until " + row.expiresAt() + " by the database's clock); stop every instance "
+                        + "before " + what);
+            }
+        }
+    }
+
     @Override
     public void check(Connection connection, String what) throws SQLException {
         if (!active) {

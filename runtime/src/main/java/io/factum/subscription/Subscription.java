@@ -201,12 +201,18 @@ public final class Subscription implements AutoCloseable {
 
     /**
      * Sets the checkpoint back to position 0, so the next poll delivers every event again (to
-     * rebuild a projection: clear its read model first). Only while not running.
+     * rebuild a projection: clear its read model first). Only while not running, and in exclusive
+     * mode only while no other instance holds the lease: stop every instance of the fleet first.
+     *
+     * @throws IllegalStateException naming the instance and its lease's expiry while one runs
      */
     public void reset() {
         poller.reset(() -> {
             if (thread.isRunning()) {
                 throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
+            }
+            if (lease != null) {
+                lease.refuseIfHeldElsewhere("reset()");
             }
         });
     }

@@ -132,4 +132,35 @@ public abstract class ExclusiveLeaseBehaviour extends LeaseTestSupport {
             }
         }
     }
+
+    @Test
+    void theFleetStatusShowsModeOwnerLeaseCheckpointAndLagAndResetIsRefusedWhileAnInstanceRuns() throws InterruptedException {
+        append(7);
+        Subscription a = start(instance("a", recording("a")).build());
+        assertThat(a.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        append(2);
+        Subscription idle = instance("b", recording("b")).build();
+
+        FleetStatus running = FleetStatus.of(store, "fleet");
+        assertThat(running.mode()).isEqualTo(SubscriptionMode.exclusive());
+        assertThat(running.owners()).containsExactly("a");
+        assertThat(running.leases()).singleElement().satisfies(lease -> {
+            assertThat(lease.slices()).isEqualTo(new io.factum.store.SliceRange(0, 0, 1));
+            assertThat(lease.live()).isTrue();
+            assertThat(lease.token()).isPositive();
+        });
+        assertThat(running.checkpoint()).isGreaterThanOrEqualTo(7);
+        assertThat(running.lag()).isEqualTo(store.lastPosition() - running.checkpoint());
+        assertThat(FleetStatus.names(store)).containsExactly("fleet");
+        assertThatThrownBy(idle::reset).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runs in instance a").hasMessageContaining("stop every instance before reset()");
+
+        assertThat(a.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        a.stop();
+        FleetStatus stopped = FleetStatus.of(store, "fleet");
+        assertThat(stopped.owners()).isEmpty();
+        assertThat(stopped.lag()).isZero();
+        idle.reset();
+        assertThat(FleetStatus.of(store, "fleet").lag()).isEqualTo(9);
+    }
 }

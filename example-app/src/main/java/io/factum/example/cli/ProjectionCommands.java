@@ -6,6 +6,7 @@ import io.factum.example.notifications.Notification;
 import io.factum.example.ordering.OrderStatus;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.Money;
+import io.factum.subscription.FleetStatus;
 import io.factum.subscription.Subscription;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,24 @@ final class ProjectionCommands {
         return cli.withApp(app -> {
             long head = app.headPosition();
             Console console = cli.console();
-            console.line("%-14s %-36s %10s %6s %6s %6s", "subscription", "kind", "checkpoint", "head", "behind", "parked");
+            console.line("%-14s %-36s %10s %6s %6s %6s  %-10s %s", "subscription", "kind", "checkpoint", "head", "behind",
+                    "parked", "mode", "active instance (lease until, database time)");
             for (Subscription subscription : app.subscriptions()) {
                 long checkpoint = subscription.position();
-                console.line("%-14s %-36s %10d %6d %6d %6d", subscription.name(), kind(app, subscription.name()), checkpoint,
-                        head, Math.max(0, head - checkpoint), subscription.parkedEvents().size());
+                FleetStatus fleet = FleetStatus.of(app.store(), subscription.name());
+                console.line("%-14s %-36s %10d %6d %6d %6d  %-10s %s", subscription.name(), kind(app, subscription.name()),
+                        checkpoint, head, Math.max(0, head - checkpoint), subscription.parkedEvents().size(), subscription.mode(),
+                        activeInstance(fleet));
             }
             return 0;
         });
+    }
+
+    /** Who holds the live lease of a fleet's subscription, or "-" when no instance runs it now. */
+    private static String activeInstance(FleetStatus fleet) {
+        return fleet.leases().stream().filter(FleetStatus.Lease::live)
+                .map(lease -> lease.owner().orElseThrow() + " (" + lease.expiresAt() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse("-");
     }
 
     @Command(name = "catch-up", description = "Let every subscription handle what is stored but not handled yet "
