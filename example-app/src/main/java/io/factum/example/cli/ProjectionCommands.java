@@ -41,6 +41,41 @@ final class ProjectionCommands {
         });
     }
 
+    @Command(name = "serve", description = "Run every reaction and projection as one replica of the service for a while: "
+            + "start this in two terminals and one replica is active for each subscription, the other stands by and "
+            + "takes over when the first stops.")
+    int serve(@Option(names = "--seconds", defaultValue = "60", description = "how long to run (default 60)") int seconds) {
+        return cli.withApp(app -> {
+            Console console = cli.console();
+            app.startReactions();
+            String shown = "";
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                String now = roles(app);
+                if (!now.equals(shown)) {
+                    console.line("%s", now);
+                    shown = now;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            console.line("served %d s; %s", seconds, roles(app));
+            return 0;
+        });
+    }
+
+    /** "active for: a, b; standing by for: c" for this replica now. */
+    private static String roles(ExampleApp app) {
+        List<String> active = app.subscriptions().stream().filter(Subscription::isActive).map(Subscription::name).toList();
+        List<String> standby = app.subscriptions().stream().filter(s -> !s.isActive()).map(Subscription::name).toList();
+        return "active for: " + (active.isEmpty() ? "-" : String.join(", ", active)) + "; standing by for: "
+                + (standby.isEmpty() ? "-" : String.join(", ", standby));
+    }
+
     /** Who holds the live lease of a fleet's subscription, or "-" when no instance runs it now. */
     private static String activeInstance(FleetStatus fleet) {
         return fleet.leases().stream().filter(FleetStatus.Lease::live)
