@@ -22,6 +22,11 @@ interface Fence {
         public boolean mayDeliver() {
             return true;
         }
+
+        @Override
+        public LeaseLostException pausedPastLease(String what) {
+            throw new IllegalStateException("no lease to lose");
+        }
     };
 
     /**
@@ -38,6 +43,9 @@ interface Fence {
      * that it stops delivering before the database says so.
      */
     boolean mayDeliver();
+
+    /** The error when {@link #mayDeliver()} said no, naming the instance and {@code what} it stops. */
+    LeaseLostException pausedPastLease(String what);
 
     /** Checks in a transaction of its own, for a write outside the store's database (a weaker guarantee). */
     void checkAlone(String what);

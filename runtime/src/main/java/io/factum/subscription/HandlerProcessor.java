@@ -30,8 +30,7 @@ final class HandlerProcessor extends BatchProcessor {
             for (StoredEvent event : batch) {
                 if (!fence.mayDeliver()) {
                     // Paused past the lease: another instance may be delivering from the checkpoint already.
-                    throw new LeaseLostException(rules.subscription, "(this instance)", -1,
-                            "delivery of position " + event.globalPosition() + " and after");
+                    throw fence.pausedPastLease("delivery of position " + event.globalPosition() + " and after");
                 }
                 boolean parked = handleOrPark(event);
                 done = event.globalPosition();

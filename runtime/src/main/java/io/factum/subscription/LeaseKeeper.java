@@ -164,6 +164,11 @@ final class LeaseKeeper implements Fence {
     }
 
     @Override
+    public LeaseLostException pausedPastLease(String what) {
+        return new LeaseLostException(subscription, instance, token, what);
+    }
+
+    @Override
     public void checkAlone(String what) {
         if (active) {
             table.inTransaction("check the lease of subscription '" + subscription + "'", connection -> {
