@@ -157,6 +157,16 @@ public final class MeteredEventStore implements EventStore {
         return delegate.streamRevision(streamId);
     }
 
+    @Override
+    public long lastPosition() {
+        return delegate.lastPosition();
+    }
+
+    @Override
+    public long lastPositionCommittedBefore(java.time.Instant time) {
+        return delegate.lastPositionCommittedBefore(time);
+    }
+
     /** Closes the delegate. */
     @Override
     public void close() {

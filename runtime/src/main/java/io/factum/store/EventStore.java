@@ -1,5 +1,6 @@
 package io.factum.store;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -59,6 +60,27 @@ public interface EventStore extends AutoCloseable {
 
     /** The last revision of {@code streamId}, or {@code -1} if the stream does not exist. */
     long streamRevision(String streamId);
+
+    /**
+     * The highest global position stored, {@code 0} when the store is empty: where a reader that
+     * wants only what comes next starts. Every store of Factum implements it; the default, for
+     * other implementations, says it is missing.
+     */
+    default long lastPosition() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement lastPosition(), which "
+                + "a subscription starting from the end of the store needs");
+    }
+
+    /**
+     * The position of the last event committed before {@code time} by the store's own clock (not
+     * the events' {@code occurredAt}, which the caller chose), {@code 0} if none was: a reader that
+     * starts after it sees everything committed from {@code time} on. Every store of Factum
+     * implements it; the default, for other implementations, says it is missing.
+     */
+    default long lastPositionCommittedBefore(Instant time) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement "
+                + "lastPositionCommittedBefore(Instant), which a subscription starting from a point in time needs");
+    }
 
     /** Releases resources the store owns (not a {@code DataSource} it was given). */
     @Override

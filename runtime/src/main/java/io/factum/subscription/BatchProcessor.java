@@ -28,6 +28,16 @@ abstract class BatchProcessor {
         return checkpoint.load();
     }
 
+    /** As {@link #loadCheckpoint()}, saving nothing (it may resolve the start position without saving it). */
+    final long peekCheckpoint() {
+        return checkpoint.peek();
+    }
+
+    /** Forgets progress not saved yet: this instance lost its lease, and another went on from the saved checkpoint. */
+    final void forgetUnsavedCheckpoint() {
+        checkpoint.forgetUnsaved();
+    }
+
     final void saveCheckpoint(long position) {
         checkpoint.save(position);
     }

@@ -1,6 +1,7 @@
 package io.factum.subscription;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,12 +20,26 @@ final class CheckpointSaver {
     private final CheckpointStore store;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
+    /** Where to start when no checkpoint is saved: resolved then, and saved. */
+    private final LongSupplier start;
+    private final boolean startIsBeginning;
     private long lastSave;
     /** The position handled but not saved yet, or -1 when the store is up to date. */
     private volatile long unsaved = -1;
 
     CheckpointSaver(String subscription, CheckpointStore store, Duration interval, LongSupplier nanoTime) {
+        this(subscription, store, interval, nanoTime, () -> 0, true);
+    }
+
+    /**
+     * @param start            resolves the start position when no checkpoint is saved
+     * @param startIsBeginning whether {@code start} is always 0, which needs no save to be found again
+     */
+    CheckpointSaver(String subscription, CheckpointStore store, Duration interval, LongSupplier nanoTime,
+            LongSupplier start, boolean startIsBeginning) {
         this.subscription = subscription;
+        this.start = start;
+        this.startIsBeginning = startIsBeginning;
         this.store = store;
         // Longer than ~292 years does not fit in nanoseconds, and means the same as the longest that does.
         this.intervalNanos = interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : interval.toNanos();
@@ -32,10 +47,40 @@ final class CheckpointSaver {
         this.lastSave = nanoTime.getAsLong();
     }
 
-    /** Where to go on from: the position handled but not saved yet, else the stored checkpoint. */
+    /**
+     * Where to go on from: the position handled but not saved yet, else the stored checkpoint, else
+     * the start position, which it saves (so a restart finds it and does not resolve it again).
+     */
     long load() {
         long handled = unsaved;
-        return handled >= 0 ? handled : store.load(subscription);
+        if (handled >= 0) {
+            return handled;
+        }
+        if (startIsBeginning) {
+            return store.load(subscription);
+        }
+        OptionalLong saved = store.find(subscription);
+        if (saved.isPresent()) {
+            return saved.getAsLong();
+        }
+        long position = start.getAsLong();
+        save(position);
+        return position;
+    }
+
+    /** As {@link #load()}, without saving anything: for looking from other threads. */
+    long peek() {
+        long handled = unsaved;
+        if (handled >= 0) {
+            return handled;
+        }
+        OptionalLong saved = startIsBeginning ? OptionalLong.of(store.load(subscription)) : store.find(subscription);
+        return saved.isPresent() ? saved.getAsLong() : start.getAsLong();
+    }
+
+    /** Forgets what was handled but not saved: another instance went on from the saved checkpoint meanwhile. */
+    void forgetUnsaved() {
+        unsaved = -1;
     }
 
     /** Saves {@code position} now (also when it is behind, as {@code reset()} does). */

@@ -14,11 +14,13 @@ import java.util.List;
 final class HandlerProcessor extends BatchProcessor {
 
     private final EnvelopeHandler handler;
+    private final Fence fence;
 
     HandlerProcessor(DeliveryRules rules, EventStore store, EnvelopeHandler handler, CheckpointSaver checkpoint,
-            ParkedEvents parked) {
+            ParkedEvents parked, Fence fence) {
         super(rules, store, checkpoint, parked);
         this.handler = handler;
+        this.fence = fence;
     }
 
     @Override
@@ -26,6 +28,10 @@ final class HandlerProcessor extends BatchProcessor {
         long done = after;
         try {
             for (StoredEvent event : batch) {
+                if (!fence.mayDeliver()) {
+                    // Paused past the lease: another instance may be delivering from the checkpoint already.
+                    throw fence.pausedPastLease("delivery of position " + event.globalPosition() + " and after");
+                }
                 boolean parked = handleOrPark(event);
                 done = event.globalPosition();
                 if (parked) {

@@ -5,6 +5,7 @@ import io.factum.store.jdbc.JdbcStoreException;
 import io.factum.store.jdbc.SubscriptionTableStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * Checkpoints in the checkpoints table of a {@link JdbcEventStore} (SQLite or PostgreSQL), one
@@ -26,6 +27,16 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         store.ensureSchema();
         try (Connection connection = store.dataSource().getConnection()) {
             return statements.loadCheckpoint(connection, subscription);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot load the checkpoint of subscription '" + subscription + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong find(String subscription) {
+        store.ensureSchema();
+        try (Connection connection = store.dataSource().getConnection()) {
+            return statements.findCheckpoint(connection, subscription);
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot load the checkpoint of subscription '" + subscription + "': " + e.getMessage(), e);
         }

@@ -23,15 +23,20 @@ final class ProjectionProcessor extends BatchProcessor {
     private final JdbcProjection projection;
     private final JdbcCheckpointStore checkpoints;
     private final JdbcParkedEvents parked;
+    /** Checked in every batch transaction: a batch of an instance that lost its lease rolls back. */
+    private final Fence fence;
 
-    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection) {
-        this(rules, store, projection, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
+    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
+            Fence fence) {
+        this(rules, store, projection, start, fence, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
     }
 
-    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection,
-            JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
-        // It commits the checkpoint with every batch itself: the saver only loads it, and resets it.
-        super(rules, store, new CheckpointSaver(rules.subscription, checkpoints, Duration.ZERO, System::nanoTime), parked);
+    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
+            Fence fence, JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
+        // It commits the checkpoint with every batch itself: the saver only loads it, resets it, and saves the start.
+        super(rules, store, new CheckpointSaver(rules.subscription, new FencedCheckpointStore(checkpoints, store, fence),
+                Duration.ZERO, System::nanoTime, () -> start.resolve(store), start.isBeginning()), parked);
+        this.fence = fence;
         this.store = store;
         this.projection = projection;
         this.checkpoints = checkpoints;
@@ -79,7 +84,9 @@ final class ProjectionProcessor extends BatchProcessor {
                     }
                     applyOrFail(event, connection);
                 }
-                checkpoints.save(connection, rules.subscription, batch.get(batch.size() - 1).globalPosition());
+                long last = batch.get(batch.size() - 1).globalPosition();
+                fence.check(connection, "the batch of positions " + batch.get(0).globalPosition() + " to " + last);
+                checkpoints.save(connection, rules.subscription, last);
                 return null;
             });
         } catch (BatchFailure failure) {
@@ -109,6 +116,7 @@ final class ProjectionProcessor extends BatchProcessor {
         try (Connection connection = store.dataSource().getConnection()) {
             JdbcEventStore.inTransaction(connection, () -> {
                 applyOrFail(event, connection);
+                fence.check(connection, "the retry of parked event " + event.globalPosition());
                 parked.remove(connection, rules.subscription, event.globalPosition());
                 return null;
             });

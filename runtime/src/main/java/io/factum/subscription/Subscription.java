@@ -60,25 +60,53 @@ public final class Subscription implements AutoCloseable {
     private final CaughtUpSignal signal = new CaughtUpSignal();
     private final SubscriptionPoller poller;
     private final SubscriptionThread thread;
+    /** The lease of a fleet's subscription (exclusive mode); null in single-process mode. */
+    private final LeaseKeeper lease;
+    private final SubscriptionMode mode;
 
     private Subscription(Builder builder) {
         this.name = builder.name;
         DeliveryRules rules = new DeliveryRules(builder.name, builder.registry, builder.retry, builder.onHandlerFailure,
                 builder.onUndecodable);
+        JdbcEventStore jdbcStore = builder.store instanceof JdbcEventStore jdbc ? jdbc : null;
+        SubscriptionMode mode = builder.mode != null ? builder.mode
+                : jdbcStore != null ? SubscriptionMode.exclusive() : SubscriptionMode.singleProcess();
+        if (mode.usesLeases() && jdbcStore == null) {
+            throw new IllegalArgumentException("Subscription '" + name + "': mode " + mode + " keeps its lease in the "
+                    + "database of a JDBC event store (SQLite or PostgreSQL); " + builder.store.getClass().getName()
+                    + " lives in one process, so use SubscriptionMode.singleProcess() (the default there)");
+        }
+        BatchProcessor[] processorOfLease = new BatchProcessor[1];
+        this.lease = mode.usesLeases()
+                ? new LeaseKeeper(new LeaseTable(jdbcStore), name,
+                        builder.instanceId != null ? builder.instanceId : LeaseKeeper.newInstanceId(), mode,
+                        builder.leaseDuration, System::nanoTime, () -> processorOfLease[0].forgetUnsavedCheckpoint())
+                : null;
+        Fence fence = lease != null ? lease : Fence.NONE;
         BatchProcessor processor;
         if (builder.projection != null) {
-            if (!(builder.store instanceof JdbcEventStore jdbcStore)) {
+            if (jdbcStore == null) {
                 throw new IllegalArgumentException("Subscription '" + name + "': a JdbcProjection needs a JDBC event store "
                         + "(SQLite or PostgreSQL), got " + builder.store.getClass().getName());
             }
-            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection);
+            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection, builder.start, fence);
         } else {
-            CheckpointSaver checkpoint = new CheckpointSaver(name, builder.checkpoints, builder.checkpointInterval(),
-                    builder.nanoTime);
-            processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, builder.parked);
+            StartPosition start = builder.start;
+            CheckpointStore checkpoints = lease != null
+                    ? new FencedCheckpointStore(builder.checkpoints, jdbcStore, fence) : builder.checkpoints;
+            ParkedEvents parked = lease != null ? new FencedParkedEvents(builder.parked, jdbcStore, fence) : builder.parked;
+            CheckpointSaver checkpoint = new CheckpointSaver(name, checkpoints, builder.checkpointInterval(),
+                    builder.nanoTime, () -> start.resolve(builder.store), start.isBeginning());
+            processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, parked, fence);
         }
+        processorOfLease[0] = processor;
         this.poller = new SubscriptionPoller(builder.store, processor, builder.batchSize, signal);
-        this.thread = new SubscriptionThread(name, rules, poller, signal, builder.pollInterval, builder.appendSignal);
+        Runnable startCheck = lease != null ? lease::start
+                : jdbcStore != null ? () -> new LeaseTable(jdbcStore).refuseIfLeased(name, SubscriptionMode.singleProcess())
+                : () -> { };
+        this.thread = new SubscriptionThread(name, rules, poller, signal, builder.pollInterval, builder.appendSignal,
+                lease, builder.store, startCheck);
+        this.mode = mode;
     }
 
     /** A builder; give it a {@link Builder#handler handler} or a {@link Builder#projection projection}. */
@@ -89,6 +117,24 @@ public final class Subscription implements AutoCloseable {
     /** The name its checkpoint and parked events are kept under. */
     public String name() {
         return name;
+    }
+
+    /** How its instances share it across processes. */
+    public SubscriptionMode mode() {
+        return mode;
+    }
+
+    /** This instance's name in the leases table; null in single-process mode. */
+    public String instanceId() {
+        return lease == null ? null : lease.instance();
+    }
+
+    /**
+     * Whether this instance holds the fleet's lease and delivers events (exclusive mode); false
+     * while it stands by or is not running. Always true in single-process mode.
+     */
+    public boolean isActive() {
+        return lease == null || lease.owns();
     }
 
     /** Where it is in its lifecycle; see {@link Status}. */
@@ -169,12 +215,18 @@ public final class Subscription implements AutoCloseable {
 
     /**
      * Sets the checkpoint back to position 0, so the next poll delivers every event again (to
-     * rebuild a projection: clear its read model first). Only while not running.
+     * rebuild a projection: clear its read model first). Only while not running, and in exclusive
+     * mode only while no other instance holds the lease: stop every instance of the fleet first.
+     *
+     * @throws IllegalStateException naming the instance and its lease's expiry while one runs
      */
     public void reset() {
         poller.reset(() -> {
             if (thread.isRunning()) {
                 throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
+            }
+            if (lease != null) {
+                lease.refuseIfHeldElsewhere("reset()");
             }
         });
     }
@@ -238,6 +290,10 @@ public final class Subscription implements AutoCloseable {
         private AppendSignal appendSignal;
         private Duration checkpointInterval;
         private LongSupplier nanoTime = System::nanoTime;
+        private StartPosition start = StartPosition.beginning();
+        private SubscriptionMode mode;
+        private Duration leaseDuration = Duration.ofSeconds(10);
+        private String instanceId;
 
         private Builder(String name, EventStore store, EventTypeRegistry registry) {
             if (name == null || name.isBlank()) {
@@ -335,6 +391,52 @@ public final class Subscription implements AutoCloseable {
         /** What to do with an event of unknown type or corrupt payload; default {@link FailureAction#STOP}. */
         public Builder onUndecodable(FailureAction action) {
             this.onUndecodable = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Where to start when the subscription has no checkpoint yet; default
+         * {@link StartPosition#beginning()}. Resolved once, when it first finds none, and saved as
+         * its checkpoint; ignored once it has one.
+         */
+        public Builder startFrom(StartPosition start) {
+            this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * How the instances of this subscription in several processes share it; default
+         * {@link SubscriptionMode#exclusive()} on a JDBC store, {@link SubscriptionMode#singleProcess()}
+         * on the in-memory store. Every instance of one name needs the same mode.
+         */
+        public Builder mode(SubscriptionMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How long a lease lasts without renewal; default 10 s. The owner renews it every third of
+         * it; a standby takes over at most about {@code leaseDuration} plus a third of it after the
+         * owner stopped renewing (killed, cut off, paused), by the database's clock. A batch that
+         * takes longer than this may lose the lease before it commits; it is then rolled back.
+         */
+        public Builder leaseDuration(Duration leaseDuration) {
+            if (leaseDuration.compareTo(Duration.ofMillis(30)) < 0) {
+                throw new IllegalArgumentException("leaseDuration must be at least 30 ms, was " + leaseDuration);
+            }
+            this.leaseDuration = leaseDuration;
+            return this;
+        }
+
+        /**
+         * The name of this instance in the leases table (the owner column); default the process id
+         * and a random part. Unique per running instance: two instances with one id would share a lease.
+         */
+        public Builder instanceId(String instanceId) {
+            if (instanceId == null || instanceId.isBlank()) {
+                throw new IllegalArgumentException("an instance id must not be blank");
+            }
+            this.instanceId = instanceId;
             return this;
         }
 

@@ -47,7 +47,7 @@ final class SubscriptionPoller {
     /** See {@link Subscription#position()}. */
     long position() {
         long current = position;
-        return current >= 0 ? current : processor.loadCheckpoint();
+        return current >= 0 ? current : processor.peekCheckpoint();
     }
 
     /**

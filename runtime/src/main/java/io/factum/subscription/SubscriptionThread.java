@@ -1,6 +1,7 @@
 package io.factum.subscription;
 
 import io.factum.bus.Registration;
+import io.factum.store.EventStore;
 import io.factum.subscription.Subscription.Status;
 import java.time.Duration;
 
@@ -16,6 +17,11 @@ final class SubscriptionThread {
     private final CaughtUpSignal signal;
     private final Duration pollInterval;
     private final AppendSignal appendSignal;
+    /** The fleet's lease (exclusive mode), or null (single process). Used by the current run's thread. */
+    private final LeaseKeeper lease;
+    private final EventStore store;
+    /** Runs first in {@link #start()}: records or checks the mode, and throws to refuse the start. */
+    private final Runnable startCheck;
 
     /** Guards the lifecycle: which run is current, and the status it ends with. */
     private final Object lifecycle = new Object();
@@ -35,13 +41,18 @@ final class SubscriptionThread {
     private volatile RuntimeException lastError;
 
     SubscriptionThread(String name, DeliveryRules rules, SubscriptionPoller poller, CaughtUpSignal signal,
-            Duration pollInterval, AppendSignal appendSignal) {
+            Duration pollInterval, AppendSignal appendSignal, LeaseKeeper lease, EventStore store, Runnable startCheck) {
+        this.startCheck = startCheck;
         this.name = name;
         this.rules = rules;
         this.poller = poller;
         this.signal = signal;
-        this.pollInterval = pollInterval;
         this.appendSignal = appendSignal;
+        this.lease = lease;
+        this.store = store;
+        // A standby tries to take over, and an owner renews, at least once per heartbeat.
+        this.pollInterval = lease != null && lease.heartbeatInterval().compareTo(pollInterval) < 0
+                ? lease.heartbeatInterval() : pollInterval;
     }
 
     Status status() {
@@ -97,6 +108,7 @@ final class SubscriptionThread {
             if (running) {
                 return;
             }
+            startCheck.run(); // records the mode, or refuses to start with another one
             failure = null;
             beforeHandFailure = null;
             poller.forgetPosition();
@@ -149,6 +161,29 @@ final class SubscriptionThread {
         }
     }
 
+    /**
+     * Renews or claims the lease as due. As a standby, marks the poll caught up once the fleet's
+     * saved checkpoint has reached the last position stored when it began.
+     *
+     * @return whether this instance holds the lease and should poll
+     */
+    private boolean holdLease() {
+        LeaseKeeper.State state = lease.maintain();
+        if (state == LeaseKeeper.State.ACQUIRED) {
+            poller.processor().forgetUnsavedCheckpoint(); // another owner may have gone on meanwhile
+            poller.forgetPosition();
+        }
+        if (state != LeaseKeeper.State.STANDBY) {
+            return true;
+        }
+        long pollNumber = signal.pollStarted();
+        long head = store.lastPosition();
+        if (poller.processor().peekCheckpoint() >= head) {
+            signal.caughtUp(pollNumber);
+        }
+        return false;
+    }
+
     /** One run of the subscription's thread: a poll per unit of work. */
     private final class Run implements SubscriptionRunner.Agent {
         /** The runner running this; set before its thread starts. */
@@ -159,6 +194,10 @@ final class SubscriptionThread {
         @Override
         public int doWork() {
             try {
+                if (lease != null && !holdLease()) {
+                    lastError = null;
+                    return 0;
+                }
                 int read = poller.pollOnce();
                 lastError = null;
                 return read;
@@ -182,7 +221,15 @@ final class SubscriptionThread {
             } catch (RuntimeException e) {
                 lastError = e; // start() goes on from them and saves later; only a crash repeats them
             } finally {
-                ended(runner, failed);
+                try {
+                    if (lease != null) {
+                        lease.stop(); // a standby takes over at its next heartbeat, not only once the lease expired
+                    }
+                } catch (RuntimeException e) {
+                    lastError = e; // the lease then expires by itself
+                } finally {
+                    ended(runner, failed);
+                }
             }
         }
     }

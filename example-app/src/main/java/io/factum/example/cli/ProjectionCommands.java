@@ -6,6 +6,7 @@ import io.factum.example.notifications.Notification;
 import io.factum.example.ordering.OrderStatus;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.Money;
+import io.factum.subscription.FleetStatus;
 import io.factum.subscription.Subscription;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,59 @@ final class ProjectionCommands {
         return cli.withApp(app -> {
             long head = app.headPosition();
             Console console = cli.console();
-            console.line("%-14s %-36s %10s %6s %6s %6s", "subscription", "kind", "checkpoint", "head", "behind", "parked");
+            console.line("%-14s %-36s %10s %6s %6s %6s  %-10s %s", "subscription", "kind", "checkpoint", "head", "behind",
+                    "parked", "mode", "active instance (lease until, database time)");
             for (Subscription subscription : app.subscriptions()) {
                 long checkpoint = subscription.position();
-                console.line("%-14s %-36s %10d %6d %6d %6d", subscription.name(), kind(app, subscription.name()), checkpoint,
-                        head, Math.max(0, head - checkpoint), subscription.parkedEvents().size());
+                FleetStatus fleet = FleetStatus.of(app.store(), subscription.name());
+                console.line("%-14s %-36s %10d %6d %6d %6d  %-10s %s", subscription.name(), kind(app, subscription.name()),
+                        checkpoint, head, Math.max(0, head - checkpoint), subscription.parkedEvents().size(), subscription.mode(),
+                        activeInstance(fleet));
             }
             return 0;
         });
+    }
+
+    @Command(name = "serve", description = "Run every reaction and projection as one replica of the service for a while: "
+            + "start this in two terminals and one replica is active for each subscription, the other stands by and "
+            + "takes over when the first stops.")
+    int serve(@Option(names = "--seconds", defaultValue = "60", description = "how long to run (default 60)") int seconds) {
+        return cli.withApp(app -> {
+            Console console = cli.console();
+            app.startReactions();
+            String shown = "";
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                String now = roles(app);
+                if (!now.equals(shown)) {
+                    console.line("%s", now);
+                    shown = now;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            console.line("served %d s; %s", seconds, roles(app));
+            return 0;
+        });
+    }
+
+    /** "active for: a, b; standing by for: c" for this replica now. */
+    private static String roles(ExampleApp app) {
+        List<String> active = app.subscriptions().stream().filter(Subscription::isActive).map(Subscription::name).toList();
+        List<String> standby = app.subscriptions().stream().filter(s -> !s.isActive()).map(Subscription::name).toList();
+        return "active for: " + (active.isEmpty() ? "-" : String.join(", ", active)) + "; standing by for: "
+                + (standby.isEmpty() ? "-" : String.join(", ", standby));
+    }
+
+    /** Who holds the live lease of a fleet's subscription, or "-" when no instance runs it now. */
+    private static String activeInstance(FleetStatus fleet) {
+        return fleet.leases().stream().filter(FleetStatus.Lease::live)
+                .map(lease -> lease.owner().orElseThrow() + " (" + lease.expiresAt() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse("-");
     }
 
     @Command(name = "catch-up", description = "Let every subscription handle what is stored but not handled yet "

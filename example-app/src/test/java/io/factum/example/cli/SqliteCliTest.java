@@ -30,4 +30,35 @@ class SqliteCliTest extends CliEndToEndTest {
         assertThat(directory.resolve("shop.db")).exists();
         assertThat(ok("customer", "show", "alice").out()).contains("email      alice@example.com");
     }
+
+    @Test
+    void twoReplicasServingAtOnceShareTheSubscriptionsOneActiveForEach() throws Exception {
+        ok("customer", "register", "alice", "--name", "Alice", "--email", "alice@example.com");
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = replicas.submit(() -> CliRun.run(storeOptions(), "projections", "serve", "--seconds", "3"));
+            var second = replicas.submit(() -> CliRun.run(storeOptions(), "projections", "serve", "--seconds", "3"));
+            CliRun one = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            CliRun two = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(one.exitCode()).as("%s", one).isZero();
+            assertThat(two.exitCode()).as("%s", two).isZero();
+            java.util.Set<String> activeOne = active(one);
+            java.util.Set<String> activeTwo = active(two);
+            java.util.Set<String> both = new java.util.TreeSet<>(activeOne);
+            both.retainAll(activeTwo);
+            assertThat(both).as("active in both replicas: %s%n%s", one, two).isEmpty();
+            java.util.Set<String> all = new java.util.TreeSet<>(activeOne);
+            all.addAll(activeTwo);
+            assertThat(all).as("%s%n%s", one, two).containsAll(java.util.List.of("notifications", "analytics"));
+        } finally {
+            replicas.shutdownNow();
+        }
+    }
+
+    /** The subscriptions a serving replica was active for when it ended. */
+    private static java.util.Set<String> active(CliRun run) {
+        String last = run.out().lines().filter(line -> line.startsWith("served ")).findFirst().orElseThrow();
+        String active = last.substring(last.indexOf("active for: ") + "active for: ".length(), last.indexOf(";", last.indexOf("active for: ")));
+        return active.equals("-") ? java.util.Set.of() : new java.util.TreeSet<>(java.util.List.of(active.split(", ")));
+    }
 }

@@ -2,6 +2,8 @@ package io.factum.store.jdbc;
 
 import io.factum.event.Metadata;
 import io.factum.store.NewEvent;
+import io.factum.store.SliceRange;
+import io.factum.store.StreamHash;
 import io.factum.store.StoredEvent;
 import io.factum.store.jdbc.AppendRules.StoredAt;
 import io.factum.store.jdbc.AppendRules.StreamHead;
@@ -27,7 +29,7 @@ final class EventTableStatements {
     /** Columns in the order {@link #read} expects them. */
     private static final String COLUMNS = "position, event_id, stream_id, revision, type, schema_version, "
             + "occurred_at, correlation_id, causation_id, headers, payload";
-    private static final int INSERTED_COLUMNS = 10;
+    private static final int INSERTED_COLUMNS = 11;
     /** Most streams whose heads one query reads. */
     private static final int HEADS_PER_QUERY = 50;
     /** Most rows a read fetches per round trip. */
@@ -39,16 +41,59 @@ final class EventTableStatements {
     private final String selectStream;
     private final String selectAll;
     private final String selectHead;
+    private final String selectSlices;
+    private final String selectLastPosition;
+    private final String selectFirstFrom;
 
     EventTableStatements(JdbcDialect dialect, TableNames tables) {
         this.dialect = dialect;
         this.table = tables.events();
-        this.valuesRow = "(?, ?, ?, ?, ?, ?, ?, ?, " + dialect.headersParameter() + ", ?)";
+        // committed_at: the database's time as the row is inserted, after the ordering lock.
+        this.valuesRow = "(?, ?, ?, ?, ?, ?, ?, ?, " + dialect.headersParameter() + ", ?, ?, " + dialect.databaseTime() + ")";
         this.selectStream = "SELECT " + COLUMNS + " FROM " + table
                 + " WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?";
         this.selectAll = "SELECT " + COLUMNS + " FROM " + table + " WHERE position > ? ORDER BY position LIMIT ?";
         this.selectHead = "SELECT revision, position FROM " + table
                 + " WHERE stream_id = ? ORDER BY revision DESC LIMIT 1";
+        this.selectSlices = "SELECT " + COLUMNS + " FROM " + table
+                + " WHERE position > ? AND stream_hash BETWEEN ? AND ? ORDER BY position LIMIT ?";
+        this.selectLastPosition = "SELECT MAX(position) FROM " + table;
+        this.selectFirstFrom = "SELECT position, committed_at FROM " + table + " WHERE position >= ? ORDER BY position LIMIT 1";
+    }
+
+    /** The events after {@code afterPosition} whose stream is in {@code range}, at most {@code maxCount}. */
+    List<StoredEvent> readSlices(Connection connection, long afterPosition, SliceRange range, int maxCount)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(selectSlices)) {
+            select.setLong(1, afterPosition);
+            select.setInt(2, range.lowestHash());
+            select.setInt(3, range.highestHash());
+            select.setInt(4, maxCount);
+            return readEvents(select, maxCount);
+        }
+    }
+
+    /** The highest global position stored, {@code 0} when there is none. */
+    long lastPosition(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(selectLastPosition);
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    /** The first event at or after {@code position}: its position and commit time (null before the migration), or null. */
+    CommitTimeSearch.Probe firstFrom(Connection connection, long position) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(selectFirstFrom)) {
+            select.setLong(1, position);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                long found = row.getLong(1);
+                row.getObject(2);
+                return new CommitTimeSearch.Probe(found, row.wasNull() ? null : dialect.getTimestamp(row, 2));
+            }
+        }
     }
 
     /** The events of one stream from {@code fromRevision}, at most {@code maxCount}. */
@@ -175,11 +220,11 @@ final class EventTableStatements {
     /** A multi-row insert of {@code rowCount} events that returns the stream id and position of each. */
     private String insert(int rowCount) {
         return "INSERT INTO " + table + " (event_id, stream_id, revision, type, schema_version, occurred_at, "
-                + "correlation_id, causation_id, headers, payload) VALUES "
+                + "correlation_id, causation_id, headers, payload, stream_hash, committed_at) VALUES "
                 + String.join(", ", Collections.nCopies(rowCount, valuesRow)) + " RETURNING stream_id, position";
     }
 
-    /** Binds one event's row, starting at parameter {@code rowIndex * 10 + 1}. */
+    /** Binds one event's row, starting at parameter {@code rowIndex * 11 + 1}. */
     private void bind(PreparedStatement insert, int rowIndex, Row row) throws SQLException {
         int i = rowIndex * INSERTED_COLUMNS;
         NewEvent event = row.event();
@@ -195,6 +240,7 @@ final class EventTableStatements {
         dialect.setUuid(insert, i + 8, metadata.causationId());
         insert.setString(i + 9, HeadersJson.write(metadata.headers()));
         insert.setBytes(i + 10, event.payload());
+        insert.setInt(i + 11, StreamHash.of(row.streamId()));
     }
 
     private List<StoredEvent> readEvents(PreparedStatement select, int maxCount) throws SQLException {

@@ -102,6 +102,30 @@ public interface JdbcDialect {
     record ColumnTypes(String position, String uuid, String bigint, String integer, String timestamp, String json,
             String bytes) {}
 
+    /**
+     * An SQL expression for the database's current time, in the format of {@link #setTimestamp}:
+     * what {@code committed_at} is set to at insert (after the ordering lock) and what leases expire
+     * by. Never a client clock: the instances of a fleet may disagree about the time, the database
+     * does not.
+     */
+    String databaseTime();
+
+    /**
+     * {@code time} plus the number of milliseconds bound to the one parameter ({@code ?}) the
+     * expression contains.
+     */
+    String plusMillis(String time);
+
+    /** A query with two parameters, a table and a column name, that returns a row if that column exists. */
+    String columnExistsQuery();
+
+    /**
+     * The DDL that makes an events table migrated from an earlier version refuse rows without a
+     * {@code stream_hash} (written by a process still running that version), once every stored row
+     * has one.
+     */
+    List<String> requireStreamHash(TableNames tables);
+
     /** Largest number of event rows in one multi-row {@code INSERT} (bind-variable limits). */
     default int maxRowsPerInsert() {
         return 500;

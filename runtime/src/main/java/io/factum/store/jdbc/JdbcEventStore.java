@@ -5,10 +5,12 @@ import io.factum.store.AppendResult;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.NewEvent;
+import io.factum.store.SliceRange;
 import io.factum.store.StoredEvent;
 import io.factum.store.StreamIds;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -95,6 +97,30 @@ public abstract class JdbcEventStore implements EventStore {
     public void createSchema() {
         schema.create();
     }
+
+    /**
+     * Brings tables created by an earlier version of Factum to this version's schema, or creates
+     * them if there are none: adds the {@code stream_hash} and {@code committed_at} columns to the
+     * events table and fills in the stream hash of every stored event, adds the slice index and the
+     * lease tables. One transaction; idempotent, and safe to run from several processes at once
+     * (they take turns on the schema lock). Events stored before it keep a {@code NULL} commit time.
+     * Afterwards the events table refuses rows without a stream hash, so stop the processes of the
+     * earlier version that append before running it. See {@code docs/storage.md}.
+     *
+     * @return whether columns were added, and for how many streams hashes were filled in
+     */
+    public MigrationReport migrateSchema() {
+        SchemaMigration.Report report = schema.migrate();
+        return new MigrationReport(report.addedColumns(), report.streamsBackfilled());
+    }
+
+    /**
+     * What {@link #migrateSchema()} did.
+     *
+     * @param addedColumns      whether the events table got its new columns in this run
+     * @param streamsBackfilled the streams whose events got their hash in this run
+     */
+    public record MigrationReport(boolean addedColumns, int streamsBackfilled) {}
 
     /**
      * Creates the schema unless it exists or the store was configured not to; every operation
@@ -188,6 +214,54 @@ public abstract class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw new JdbcStoreException("Cannot read all events after global position " + afterPosition
                     + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads up to {@code maxCount} events after {@code afterPosition}, in global order, of the
+     * streams in {@code range} only: the filter runs in SQL, on the stored stream hash. The order
+     * never skips, as for {@link #readAll}: any subset of a sequence that becomes visible in
+     * increasing order does too.
+     */
+    public List<StoredEvent> readSlices(long afterPosition, SliceRange range, int maxCount) {
+        StreamIds.validateReadAll(afterPosition, maxCount);
+        Objects.requireNonNull(range, "range");
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection()) {
+            return statements.readSlices(connection, afterPosition, range, maxCount);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot read the events of " + range + " after global position " + afterPosition
+                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long lastPosition() {
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection()) {
+            return statements.lastPosition(connection);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot read the last global position in " + dialect.databaseName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>By the commit time the database assigned ({@code committed_at}: PostgreSQL's
+     * {@code clock_timestamp()} after the ordering lock, to the microsecond; SQLite's clock, to the
+     * millisecond). Events stored before {@link #migrateSchema()} have none and count as earlier.
+     */
+    @Override
+    public long lastPositionCommittedBefore(Instant time) {
+        Objects.requireNonNull(time, "time");
+        ensureSchema();
+        try (Connection connection = dataSource.getConnection()) {
+            return CommitTimeSearch.lastPositionBefore(connection, statements, time);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("Cannot find the events committed before " + time + " in "
+                    + dialect.databaseName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,10 @@ final class SchemaDdl {
 
     private SchemaDdl() {}
 
-    /** {@code CREATE TABLE IF NOT EXISTS} for the events, checkpoints and parked-events tables. */
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for the events, checkpoints, parked-events, leases and
+     * lease-members tables, and the slice index.
+     */
     static List<String> createTables(TableNames tables, JdbcDialect.ColumnTypes types) {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + tables.events() + " ("
@@ -26,6 +29,8 @@ final class SchemaDdl {
                         + " causation_id " + types.uuid() + ","
                         + " headers " + types.json() + ","
                         + " payload " + types.bytes() + " NOT NULL,"
+                        + " stream_hash " + types.integer() + " NOT NULL,"
+                        + " committed_at " + types.timestamp() + ","
                         + " UNIQUE (stream_id, revision))",
                 "CREATE TABLE IF NOT EXISTS " + tables.checkpoints() + " ("
                         + " name TEXT PRIMARY KEY,"
@@ -39,6 +44,37 @@ final class SchemaDdl {
                         + " type TEXT NOT NULL,"
                         + " error TEXT NOT NULL,"
                         + " parked_at " + types.timestamp() + " NOT NULL,"
-                        + " PRIMARY KEY (subscription, position))");
+                        + " PRIMARY KEY (subscription, position))",
+                sliceIndex(tables),
+                "CREATE TABLE IF NOT EXISTS " + tables.leases() + " ("
+                        + " subscription TEXT NOT NULL,"
+                        + " slice " + types.integer() + " NOT NULL,"
+                        + " mode TEXT NOT NULL,"
+                        + " slice_count " + types.integer() + " NOT NULL,"
+                        + " owner TEXT,"
+                        + " expires_at " + types.timestamp() + " NOT NULL,"
+                        + " token " + types.bigint() + " NOT NULL,"
+                        + " checkpoint " + types.bigint() + " NOT NULL,"
+                        + " PRIMARY KEY (subscription, slice))",
+                "CREATE TABLE IF NOT EXISTS " + tables.leaseMembers() + " ("
+                        + " subscription TEXT NOT NULL,"
+                        + " instance TEXT NOT NULL,"
+                        + " expires_at " + types.timestamp() + " NOT NULL,"
+                        + " PRIMARY KEY (subscription, instance))");
+    }
+
+    /**
+     * The index of reads by slice range ({@code position > ? AND stream_hash BETWEEN ? AND ?
+     * ORDER BY position}): a scan in position order that tests the hash in the index and fetches
+     * only the rows of the range.
+     */
+    static String sliceIndex(TableNames tables) {
+        return "CREATE INDEX IF NOT EXISTS " + tables.sliceIndex() + " ON " + tables.events() + " (position, stream_hash)";
+    }
+
+    /** The columns an events table created before version 0.2 lacks, with their types, in the order they were added. */
+    static List<String[]> addedEventColumns(JdbcDialect.ColumnTypes types) {
+        // stream_hash stays nullable until the migration has filled it in; committed_at stays NULL for older rows.
+        return List.of(new String[] {"stream_hash", types.integer()}, new String[] {"committed_at", types.timestamp()});
     }
 }

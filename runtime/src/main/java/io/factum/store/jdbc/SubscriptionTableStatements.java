@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Every statement on a store's checkpoints and parked-events tables (created by
@@ -46,6 +47,16 @@ public final class SubscriptionTableStatements {
             statement.setString(1, name);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The saved checkpoint of subscription {@code name}, empty if none is saved. */
+    public OptionalLong findCheckpoint(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(selectCheckpoint)) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
         }
     }

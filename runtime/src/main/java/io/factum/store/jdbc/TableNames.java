@@ -59,6 +59,21 @@ public final class TableNames {
         return prefix + "parked_events";
     }
 
+    /** Subscription leases: one row per (subscription, slice), with owner, expiry, fencing token and checkpoint. */
+    public String leases() {
+        return prefix + "leases";
+    }
+
+    /** The instances of each partitioned subscription that are alive, by heartbeat. */
+    public String leaseMembers() {
+        return prefix + "lease_members";
+    }
+
+    /** The index that reads of a slice range use: {@code (position, stream_hash)} of the events table. */
+    public String sliceIndex() {
+        return prefix + "events_slices";
+    }
+
     @Override
     public String toString() {
         return prefix + "*";

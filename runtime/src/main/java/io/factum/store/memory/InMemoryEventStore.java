@@ -9,6 +9,8 @@ import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import io.factum.store.StreamIds;
 import io.factum.store.WrongExpectedRevisionException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +41,19 @@ public final class InMemoryEventStore implements EventStore {
     private final List<StoredEvent> log = new ArrayList<>();
     private final Map<String, List<StoredEvent>> streams = new HashMap<>();
     private final Map<UUID, StoredEvent> byEventId = new HashMap<>();
+    /** When each event was appended, by this JVM's clock: the event at position {@code p} at index {@code p - 1}. */
+    private final List<Instant> committedAt = new ArrayList<>();
+    private final Clock clock;
+
+    /** A store whose commit times come from the system clock. */
+    public InMemoryEventStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store whose commit times ({@link #lastPositionCommittedBefore}) come from {@code clock}; for tests. */
+    public InMemoryEventStore(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events) {
@@ -78,6 +93,26 @@ public final class InMemoryEventStore implements EventStore {
         synchronized (lock) {
             // Positions are contiguous from 1, so "after position p" starts at index p.
             return copyRange(log, afterPosition, maxCount);
+        }
+    }
+
+    @Override
+    public long lastPosition() {
+        synchronized (lock) {
+            return log.size();
+        }
+    }
+
+    /** {@inheritDoc} By the clock the store was given, read under the store's lock as each append is written. */
+    @Override
+    public long lastPositionCommittedBefore(Instant time) {
+        Objects.requireNonNull(time, "time");
+        synchronized (lock) {
+            int before = 0;
+            while (before < committedAt.size() && committedAt.get(before).isBefore(time)) {
+                before++;
+            }
+            return before;
         }
     }
 
@@ -126,12 +161,14 @@ public final class InMemoryEventStore implements EventStore {
     private AppendResult write(String streamId, List<NewEvent> batch) {
         List<StoredEvent> stream = streams.computeIfAbsent(streamId, id -> new ArrayList<>());
         StoredEvent last = null;
+        Instant now = clock.instant();
         for (NewEvent event : batch) {
             last = new StoredEvent(event.eventId(), streamId, stream.size(), log.size() + 1L, event.type(),
                     event.schemaVersion(), event.occurredAt().truncatedTo(ChronoUnit.MICROS), event.metadata(),
                     event.payload().clone());
             stream.add(last);
             log.add(last);
+            committedAt.add(now);
             byEventId.put(last.eventId(), last);
         }
         return resultEndingAt(last);

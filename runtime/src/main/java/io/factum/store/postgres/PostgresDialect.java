@@ -120,6 +120,32 @@ final class PostgresDialect implements JdbcDialect {
         }
     }
 
+    /**
+     * {@code clock_timestamp()}, not {@code now()}: taken when the statement runs, so the commit time
+     * of an insert is read after the ordering lock, and rises with the position (see
+     * {@code docs/storage.md}).
+     */
+    @Override
+    public String databaseTime() {
+        return "clock_timestamp()";
+    }
+
+    @Override
+    public String plusMillis(String time) {
+        return "(" + time + " + CAST(? AS double precision) * interval '1 millisecond')";
+    }
+
+    /** Looks on the search path, like the unqualified names of every other statement. */
+    @Override
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped";
+    }
+
+    @Override
+    public List<String> requireStreamHash(TableNames tables) {
+        return List.of("ALTER TABLE " + tables.events() + " ALTER COLUMN stream_hash SET NOT NULL");
+    }
+
     @Override
     public boolean singleWriter() {
         return false;

@@ -1,10 +1,12 @@
 package io.factum.store.sqlite;
 
 import io.factum.store.jdbc.JdbcDialect;
+import io.factum.store.jdbc.TableNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -32,6 +34,34 @@ final class SqliteDialect implements JdbcDialect {
     @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    /**
+     * Microseconds since the epoch, the format of every time column here; SQLite's clock is the
+     * machine's, read to the millisecond ({@code julianday('now')}), and every process writing to
+     * the file is on that machine. Within one statement SQLite returns the same time.
+     */
+    @Override
+    public String databaseTime() {
+        return "CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) * 1000";
+    }
+
+    @Override
+    public String plusMillis(String time) {
+        return "(" + time + " + ? * 1000)";
+    }
+
+    @Override
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM pragma_table_info(?) WHERE name = ?";
+    }
+
+    /** SQLite cannot add NOT NULL to a column, so a trigger refuses such rows instead. */
+    @Override
+    public List<String> requireStreamHash(TableNames tables) {
+        return List.of("CREATE TRIGGER IF NOT EXISTS " + tables.prefix() + "events_need_stream_hash BEFORE INSERT ON "
+                + tables.events() + " WHEN NEW.stream_hash IS NULL BEGIN SELECT RAISE(ABORT, 'stream_hash is NULL: "
+                + "this table was migrated to a newer Factum schema; upgrade the process appending to it'); END");
     }
 
     @Override

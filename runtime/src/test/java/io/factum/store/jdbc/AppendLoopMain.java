@@ -31,7 +31,7 @@ public final class AppendLoopMain {
     private AppendLoopMain() {}
 
     /** Opens the store a child process was told to use: {@code sqlite <file>} or {@code postgres <jdbc-url>}. */
-    static JdbcEventStore openStore(String kind, String location, String prefix) {
+    public static JdbcEventStore openStore(String kind, String location, String prefix) {
         return switch (kind) {
             case "sqlite" -> SqliteEventStore.builder(SqliteEventStore.dataSource(Path.of(location))).tablePrefix(prefix).build();
             case "postgres" -> {

@@ -67,6 +67,16 @@ public final class TransactionJoiningEventStore implements EventStore {
     }
 
     @Override
+    public long lastPosition() {
+        return store.lastPosition();
+    }
+
+    @Override
+    public long lastPositionCommittedBefore(java.time.Instant time) {
+        return store.lastPositionCommittedBefore(time);
+    }
+
+    @Override
     public void close() {
         store.close();
     }

@@ -1,0 +1,112 @@
+package io.factum.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factum.event.EventEnvelope;
+import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.store.postgres.PostgresEventStore;
+import io.factum.store.postgres.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A projection batch in flight when its instance loses the lease (the projection blocks past the
+ * lease inside its transaction): another instance takes over and commits, and the stale batch's
+ * commit is refused by the fencing token and rolled back, so every event changed the read model
+ * exactly once. (Until the stale transaction ends, the new owner's writes to the same rows wait
+ * for it.) PostgreSQL only: on SQLite a batch holds the database's write lock, so nobody can
+ * take over while it is in flight (the takeover waits for it instead).
+ */
+class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
+
+    private final DataSource dataSource = PostgresTestDatabase.dataSource();
+
+    @Override
+    protected JdbcEventStore newStore() {
+        return PostgresEventStore.builder(dataSource).tablePrefix(PostgresTestDatabase.uniquePrefix()).build();
+    }
+
+    @Override
+    protected void dropTables(JdbcEventStore store) {
+        PostgresTestDatabase.dropTables(dataSource, store.tables());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + readModel());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String readModel() {
+        return store.tables().prefix() + "applied";
+    }
+
+    private void apply(EventEnvelope<Object> event, Connection connection) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + readModel() + " (position, times)"
+                + " VALUES (?, 1) ON CONFLICT (position) DO UPDATE SET times = " + readModel() + ".times + 1")) {
+            upsert.setLong(1, event.globalPosition());
+            upsert.executeUpdate();
+        }
+    }
+
+    private Subscription.Builder projection(String id, JdbcProjection projection) {
+        return Subscription.builder("fleet", store, registry).projection(projection).instanceId(id)
+                .leaseDuration(Duration.ofMillis(400)).pollInterval(Duration.ofMillis(50)).batchSize(5);
+    }
+
+    @Test
+    void theStaleBatchIsRolledBackAndNothingIsAppliedTwice() throws Exception {
+        store.createSchema();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + readModel() + " (position BIGINT PRIMARY KEY, times INT NOT NULL)");
+        }
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        releaseOnClose(resume);
+        Subscription a = start(projection("a", (event, connection) -> {
+            apply(event, connection);
+            if (blocked.getCount() > 0) {
+                blocked.countDown();
+                resume.await();
+            }
+        }).build());
+        await(a::isActive, "a holds the lease");
+        Subscription b = start(projection("b", this::apply).build());
+        append(12);
+        assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+        await(b::isActive, "b took over the lease of the blocked a");
+        // b's first batch now waits for the read-model rows a's open transaction holds.
+        resume.countDown();
+        await(() -> a.lastError() instanceof LeaseLostException, "a's commit is refused");
+        assertThat(a.lastError()).hasMessageContaining("instance a no longer holds its lease")
+                .hasMessageContaining("was rolled back");
+        append(3);
+        assertThat(b.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+
+        Map<Long, Integer> applied = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT position, times FROM " + readModel());
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                applied.put(row.getLong(1), row.getInt(2));
+            }
+        }
+        assertThat(applied).hasSize(15).allSatisfy((position, times) -> assertThat(times).as("position %d", position).isEqualTo(1));
+        assertThat(new JdbcCheckpointStore(store).load("fleet")).isEqualTo(store.lastPosition());
+    }
+
+    @Override
+    protected List<String> storeArguments() {
+        return List.of("postgres", PostgresTestDatabase.url(), store.tables().prefix());
+    }
+}
