@@ -1,6 +1,7 @@
 package io.factum.benchmarks.store;
 
 import io.factum.store.NewEvent;
+import io.factum.store.StreamHash;
 import io.factum.store.jdbc.JdbcDialect;
 import io.factum.store.jdbc.TableNames;
 import java.sql.Connection;
@@ -35,8 +36,8 @@ final class RawJdbcEvents {
         this.dialect = dialect;
         this.writerLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.insert = "INSERT INTO " + tables.events() + " (event_id, stream_id, revision, type, schema_version, "
-                + "occurred_at, correlation_id, causation_id, headers, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.headersParameter() + ", ?)";
+                + "occurred_at, correlation_id, causation_id, headers, payload, stream_hash, committed_at) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, " + dialect.headersParameter() + ", ?, ?, " + dialect.databaseTime() + ")";
         this.selectAll = "SELECT position, event_id, stream_id, revision, type, schema_version, occurred_at, "
                 + "correlation_id, causation_id, headers, payload FROM " + tables.events()
                 + " WHERE position > ? ORDER BY position LIMIT ?";
@@ -58,6 +59,7 @@ final class RawJdbcEvents {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                int streamHash = StreamHash.of(streamId); // the same column the store fills, computed the same way
                 for (int i = 0; i < events.size(); i++) {
                     NewEvent event = events.get(i);
                     dialect.setUuid(statement, 1, event.eventId());
@@ -70,6 +72,7 @@ final class RawJdbcEvents {
                     dialect.setUuid(statement, 8, event.metadata().causationId());
                     statement.setNull(9, Types.VARCHAR);
                     statement.setBytes(10, event.payload());
+                    statement.setInt(11, streamHash);
                     statement.addBatch();
                 }
                 statement.executeBatch();
