@@ -120,6 +120,35 @@ class InheritedApplyTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    /** A generic base class's @Apply parameter is the event its type argument binds, as Java calls the method. */
+    @Test
+    void anInheritedApplyMethodWhoseParameterIsATypeVariableHandlesTheBoundEvent() throws Exception {
+        JavaFileObject sources = subject(
+                "abstract class Tracked<E, C extends E> extends AggregateRoot<E> {",
+                "    public final java.util.List<String> seen = new java.util.ArrayList<>();",
+                "    @Apply void created(C e) { seen.add(\"Tracked.created \" + e); }",
+                "}",
+                "@Aggregate",
+                "public class Subject extends Tracked<TestEvent, Created> {",
+                "    public String id() { return null; }",
+                "    @Apply void confirmed(Confirmed e) {}",
+                "    @Apply void shipped(Shipped e) {}",
+                "    public java.util.List<String> log() { return seen; }",
+                "}");
+
+        Compilation compilation = Compilations.compile(List.of(), with(sources));
+        assertThat(compilation).succeededWithoutWarnings();
+
+        try (URLClassLoader loader = Compilations.classLoader(compilation, classes)) {
+            @SuppressWarnings("unchecked")
+            AggregateType<AggregateRoot<Object>, Object> type = (AggregateType<AggregateRoot<Object>, Object>)
+                    loader.loadClass("test.SubjectAggregateType").getField("INSTANCE").get(null);
+            AggregateRoot<Object> subject = type.newInstance();
+            type.apply(subject, event(loader, "test.Created", "1"));
+            assertThat(seen(subject)).containsExactly("Tracked.created Created[id=1]");
+        }
+    }
+
     @Test
     void applyInABaseClassIsNotOutsideAnAggregate() {
         JavaFileObject base = subject(
