@@ -124,14 +124,15 @@ class InheritedApplyTest {
     @Test
     void anInheritedApplyMethodWhoseParameterIsATypeVariableHandlesTheBoundEvent() throws Exception {
         JavaFileObject sources = subject(
-                "abstract class Tracked<E, C extends E> extends AggregateRoot<E> {",
+                "abstract class Tracked<E, C extends E, K extends E> extends AggregateRoot<E> {",
                 "    public final java.util.List<String> seen = new java.util.ArrayList<>();",
                 "    @Apply void created(C e) { seen.add(\"Tracked.created \" + e); }",
+                "    @Apply abstract void confirmed(K e);",
                 "}",
                 "@Aggregate",
-                "public class Subject extends Tracked<TestEvent, Created> {",
+                "public class Subject extends Tracked<TestEvent, Created, Confirmed> {",
                 "    public String id() { return null; }",
-                "    @Apply void confirmed(Confirmed e) {}",
+                "    @Override void confirmed(Confirmed e) { seen.add(\"Subject.confirmed \" + e); }",
                 "    @Apply void shipped(Shipped e) {}",
                 "    public java.util.List<String> log() { return seen; }",
                 "}");
@@ -145,7 +146,8 @@ class InheritedApplyTest {
                     loader.loadClass("test.SubjectAggregateType").getField("INSTANCE").get(null);
             AggregateRoot<Object> subject = type.newInstance();
             type.apply(subject, event(loader, "test.Created", "1"));
-            assertThat(seen(subject)).containsExactly("Tracked.created Created[id=1]");
+            type.apply(subject, event(loader, "test.Confirmed", "2"));
+            assertThat(seen(subject)).containsExactly("Tracked.created Created[id=1]", "Subject.confirmed Confirmed[id=2]");
         }
     }
 
