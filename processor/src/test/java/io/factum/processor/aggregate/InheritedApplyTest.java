@@ -151,6 +151,30 @@ class InheritedApplyTest {
         }
     }
 
+    /** The generated type calls only the aggregate's class chain: a default method of an interface is one error. */
+    @Test
+    void anApplyMethodInAnInterfaceIsOneErrorThatSaysWhereToMoveIt() {
+        JavaFileObject sources = subject(
+                "interface Auditing {",
+                "    @Apply default void shipped(Shipped e) {}",
+                "}",
+                "@Aggregate",
+                "public class Subject extends AggregateRoot<TestEvent> implements Auditing {",
+                "    public String id() { return null; }",
+                "    @Apply void created(Created e) {}",
+                "    @Apply void confirmed(Confirmed e) {}",
+                "}");
+
+        Compilation compilation = Compilations.compile(List.of(), with(sources));
+
+        assertThat(compilation).hadErrorContaining("[Factum/ApplyOutsideAggregate] @Apply method shipped(Shipped) is in"
+                        + " Auditing, which is neither an @Aggregate class nor a base class of aggregates (one that extends"
+                        + " AggregateRoot), so nothing would call it; move it into an abstract base class that extends"
+                        + " AggregateRoot (an interface's method is not called), or remove @Apply")
+                .inFile(sources).onLine(line(2));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void applyInABaseClassIsNotOutsideAnAggregate() {
         JavaFileObject base = subject(
