@@ -312,7 +312,13 @@ final class AggregateModeler {
      */
     private Set<ClassName> eventsNamed(TypeElement aggregate, List<ExecutableElement> applyMethods) {
         Set<ClassName> named = new HashSet<>();
-        for (ExecutableElement method : applyMethods) {
+        List<ExecutableElement> all = new ArrayList<>(applyMethods);
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(aggregate))) {
+            if (method.getEnclosingElement().getKind().isInterface() && AnnotationMirrors.has(method, FactumAnnotations.APPLY)) {
+                all.add(method); // ApplyOutsideAggregate on the interface says it all
+            }
+        }
+        for (ExecutableElement method : all) {
             if (!method.getParameters().isEmpty() && parameterType(aggregate, method) instanceof DeclaredType declared) {
                 named.add(ClassName.get((TypeElement) declared.asElement()));
             }
