@@ -112,10 +112,6 @@ public final class FactumProcessor extends AbstractProcessor {
         boolean newElements = annotations.stream().anyMatch(annotation -> !isGeneratedMarker(annotation));
         if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
             moduleStep.write();
-        } else if (moduleStep.isPending() && reporter.errorCount() > 0) {
-            // An error makes javac's next round the last, where a new file draws a warning (an error under -Werror):
-            // write the module now, so code naming it compiles and the mistake stays one error.
-            moduleStep.write();
         }
     }
 
