@@ -31,6 +31,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -197,12 +198,13 @@ final class AggregateModeler {
             return null;
         }
         VariableElement parameter = parameters.get(0);
-        TypeElement record = EventFamilies.typeElement(parameter.asType(), parameter);
+        TypeMirror parameterType = parameterType(aggregate, method);
+        TypeElement record = EventFamilies.typeElement(parameterType, parameter);
         if (record != null && failed.contains(record)) {
             return null; // the event's own error is enough: this method is left out, the aggregate goes on
         }
         if (record == null || !FactumAnnotations.isEventRecord(record)) {
-            report.add(parameter, Message.APPLY_NOT_EVENT, described, parameter.asType());
+            report.add(parameter, Message.APPLY_NOT_EVENT, described, parameterType);
             return null;
         }
         EventModel event = EventModel.identityOf(record);
@@ -211,6 +213,23 @@ final class AggregateModeler {
             report.add(parameter, Message.APPLY_NOT_IN_FAMILY, record.getSimpleName(), aggregate.getSimpleName(), familyName);
         }
         return report.isClean() ? event : null;
+    }
+
+    /**
+     * The type of the (first) parameter of {@code method} as a member of {@code aggregate}: a generic base class's
+     * {@code void on(C event)} takes what the aggregate binds {@code C} to, as Java calls it.
+     */
+    private TypeMirror parameterType(TypeElement aggregate, ExecutableElement method) {
+        TypeMirror declared = method.getParameters().get(0).asType();
+        if (method.getEnclosingElement().equals(aggregate)) {
+            return declared;
+        }
+        try {
+            ExecutableType member = (ExecutableType) types.asMemberOf((DeclaredType) aggregate.asType(), method);
+            return member.getParameterTypes().get(0);
+        } catch (IllegalArgumentException e) {
+            return declared; // not a member as javac sees it: checked as declared
+        }
     }
 
     /** The generated type, in the aggregate's package, calls an inherited method through the aggregate. */
@@ -274,9 +293,9 @@ final class AggregateModeler {
         return ignored;
     }
 
-    private static void checkExhaustive(TypeElement aggregate, List<ExecutableElement> applyMethods, EventFamily family,
+    private void checkExhaustive(TypeElement aggregate, List<ExecutableElement> applyMethods, EventFamily family,
                                         List<EventModel> ignored, ValidationReport.Builder report) {
-        Set<ClassName> attempted = eventsNamed(applyMethods);
+        Set<ClassName> attempted = eventsNamed(aggregate, applyMethods);
         List<String> missing = new ArrayList<>();
         for (EventModel member : family.members()) {
             boolean handled = ignored.stream().anyMatch(e -> e.recordClass().equals(member.recordClass()))
@@ -296,9 +315,18 @@ final class AggregateModeler {
      * The types named by the parameters of every {@code @Apply} method (inherited ones too), valid or not: a method
      * with errors is reported on its own line, so the events it names are not also reported as missing.
      */
-    private static Set<ClassName> eventsNamed(List<ExecutableElement> applyMethods) {
+    private Set<ClassName> eventsNamed(TypeElement aggregate, List<ExecutableElement> applyMethods) {
         Set<ClassName> named = new HashSet<>();
-        for (ExecutableElement method : applyMethods) {
+        List<ExecutableElement> all = new ArrayList<>(applyMethods);
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(aggregate))) {
+            if (method.getEnclosingElement().getKind().isInterface() && AnnotationMirrors.has(method, FactumAnnotations.APPLY)) {
+                all.add(method); // ApplyOutsideAggregate on the interface says it all
+            }
+        }
+        for (ExecutableElement method : all) {
+            if (!method.getParameters().isEmpty() && parameterType(aggregate, method) instanceof DeclaredType declared) {
+                named.add(ClassName.get((TypeElement) declared.asElement()));
+            }
             for (VariableElement parameter : method.getParameters()) {
                 if (parameter.asType() instanceof DeclaredType declared) {
                     named.add(ClassName.get((TypeElement) declared.asElement()));

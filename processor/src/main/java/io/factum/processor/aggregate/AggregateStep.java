@@ -74,7 +74,11 @@ public final class AggregateStep extends TypeStep<AggregateModel> {
             Element owner = method.getEnclosingElement();
             if (!AnnotationMirrors.has(owner, FactumAnnotations.AGGREGATE)
                     && !(owner instanceof TypeElement type && AggregateHierarchy.extendsAggregateRoot(type))) {
-                reporter.print(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method), owner.getSimpleName());
+                String fix = owner.getKind().isInterface()
+                        ? "move it into an abstract base class that extends AggregateRoot (an interface's method is not"
+                                + " called), or remove @Apply"
+                        : "annotate " + owner.getSimpleName() + " with @Aggregate, or remove @Apply";
+                reporter.print(method, Message.APPLY_OUTSIDE_AGGREGATE, ElementChecks.describe(method), owner.getSimpleName(), fix);
             }
         }
     }

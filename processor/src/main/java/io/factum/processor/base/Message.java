@@ -130,8 +130,7 @@ public enum Message {
             + "an @Event record, or an interface; declare `sealed interface %1$sEvent permits ...` and use it as "
             + "AggregateRoot's type argument"),
     APPLY_OUTSIDE_AGGREGATE("ApplyOutsideAggregate", "@Apply method %1$s is in %2$s, which is neither an @Aggregate class nor a "
-            + "base class of aggregates (one that extends AggregateRoot), so nothing would call it; annotate %2$s with "
-            + "@Aggregate, or remove @Apply"),
+            + "base class of aggregates (one that extends AggregateRoot), so nothing would call it; %3$s"),
     APPLY_INACCESSIBLE("ApplyInaccessible", "@Apply method %1$s is inherited from %2$s in package %3$s, but the generated %4$s "
             + "in package %5$s cannot call it there; make the method public (and %2$s public), or declare the base class "
             + "in package %5$s"),

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -35,14 +37,25 @@ public final class EventClaims {
 
     private EventClaims() {}
 
-    /** The claim of another unit on the class path to {@code event}'s stored name and version, or null. */
-    static Claim onClassPath(ClassPath classPath, EventModel event) {
+    /**
+     * The claim of another unit on the class path to {@code event}'s stored name and version, or null. A claim is
+     * believed only while the record it names is on the class path and still stored that way: a unit rebuilt
+     * without clean (an IDE's build, plain javac) keeps the claims of records it renamed or deleted since.
+     */
+    static Claim onClassPath(ClassPath classPath, Elements elements, EventModel event) {
         FileObject file = classPath.find("", path(event));
         if (file == null) {
             return null;
         }
         List<String> lines = ClassPath.read(file).lines().toList();
-        return lines.size() < 2 ? null : new Claim(lines.get(0), lines.get(1));
+        if (lines.size() < 2) {
+            return null;
+        }
+        TypeElement record = elements.getTypeElement(lines.get(0));
+        EventModel claimed = record == null ? null : EventModel.identityOf(record);
+        return claimed != null && claimed.storedName().equals(event.storedName()) && claimed.version() == event.version()
+                ? new Claim(lines.get(0), lines.get(1))
+                : null;
     }
 
     /** Writes the claims of the unit's events, registered by {@code module}. */

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,8 @@ final class EventModeler {
     private final Map<String, Analysis> analysed = new HashMap<>();
     /** Stored name + version → the first record that claimed it, across rounds. */
     private final Map<String, ClassName> storedIdentities = new HashMap<>();
+    /** First records already marked with {@code DuplicateEvent}: a third record of the name is one error, on it. */
+    private final Set<ClassName> markedFirst = new HashSet<>();
     /** Whether a record's codec exists already (an earlier round, another jar): such a record is trusted. */
     private final Predicate<TypeElement> codecExists;
     private final ClassPath classPath;
@@ -132,11 +135,11 @@ final class EventModeler {
                 report.add(record, annotation, Message.DUPLICATE_EVENT, args);
                 // on both records: either may be the one to change
                 TypeElement firstRecord = elements.getTypeElement(first.canonicalName());
-                if (firstRecord != null) {
+                if (firstRecord != null && markedFirst.add(first)) {
                     report.add(firstRecord, AnnotationMirrors.find(firstRecord, FactumAnnotations.EVENT), Message.DUPLICATE_EVENT, args);
                 }
             } else {
-                EventClaims.Claim claim = EventClaims.onClassPath(classPath, event);
+                EventClaims.Claim claim = EventClaims.onClassPath(classPath, elements, event);
                 if (claim != null && !claim.recordClass().equals(event.recordClass().canonicalName())) {
                     report.add(record, annotation, Message.DUPLICATE_EVENT_ON_CLASS_PATH, record.getSimpleName(),
                             event.storedName(), event.version(), claim.recordClass(), claim.moduleClass());

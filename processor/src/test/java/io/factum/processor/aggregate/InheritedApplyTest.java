@@ -120,6 +120,61 @@ class InheritedApplyTest {
         assertThat(compilation).hadErrorCount(1);
     }
 
+    /** A generic base class's @Apply parameter is the event its type argument binds, as Java calls the method. */
+    @Test
+    void anInheritedApplyMethodWhoseParameterIsATypeVariableHandlesTheBoundEvent() throws Exception {
+        JavaFileObject sources = subject(
+                "abstract class Tracked<E, C extends E, K extends E> extends AggregateRoot<E> {",
+                "    public final java.util.List<String> seen = new java.util.ArrayList<>();",
+                "    @Apply void created(C e) { seen.add(\"Tracked.created \" + e); }",
+                "    @Apply abstract void confirmed(K e);",
+                "}",
+                "@Aggregate",
+                "public class Subject extends Tracked<TestEvent, Created, Confirmed> {",
+                "    public String id() { return null; }",
+                "    @Override void confirmed(Confirmed e) { seen.add(\"Subject.confirmed \" + e); }",
+                "    @Apply void shipped(Shipped e) {}",
+                "    public java.util.List<String> log() { return seen; }",
+                "}");
+
+        Compilation compilation = Compilations.compile(List.of(), with(sources));
+        assertThat(compilation).succeededWithoutWarnings();
+
+        try (URLClassLoader loader = Compilations.classLoader(compilation, classes)) {
+            @SuppressWarnings("unchecked")
+            AggregateType<AggregateRoot<Object>, Object> type = (AggregateType<AggregateRoot<Object>, Object>)
+                    loader.loadClass("test.SubjectAggregateType").getField("INSTANCE").get(null);
+            AggregateRoot<Object> subject = type.newInstance();
+            type.apply(subject, event(loader, "test.Created", "1"));
+            type.apply(subject, event(loader, "test.Confirmed", "2"));
+            assertThat(seen(subject)).containsExactly("Tracked.created Created[id=1]", "Subject.confirmed Confirmed[id=2]");
+        }
+    }
+
+    /** The generated type calls only the aggregate's class chain: a default method of an interface is one error. */
+    @Test
+    void anApplyMethodInAnInterfaceIsOneErrorThatSaysWhereToMoveIt() {
+        JavaFileObject sources = subject(
+                "interface Auditing {",
+                "    @Apply default void shipped(Shipped e) {}",
+                "}",
+                "@Aggregate",
+                "public class Subject extends AggregateRoot<TestEvent> implements Auditing {",
+                "    public String id() { return null; }",
+                "    @Apply void created(Created e) {}",
+                "    @Apply void confirmed(Confirmed e) {}",
+                "}");
+
+        Compilation compilation = Compilations.compile(List.of(), with(sources));
+
+        assertThat(compilation).hadErrorContaining("[Factum/ApplyOutsideAggregate] @Apply method shipped(Shipped) is in"
+                        + " Auditing, which is neither an @Aggregate class nor a base class of aggregates (one that extends"
+                        + " AggregateRoot), so nothing would call it; move it into an abstract base class that extends"
+                        + " AggregateRoot (an interface's method is not called), or remove @Apply")
+                .inFile(sources).onLine(line(2));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     @Test
     void applyInABaseClassIsNotOutsideAnAggregate() {
         JavaFileObject base = subject(

@@ -164,6 +164,21 @@ class EventValidationTest {
         assertThat(compilation).hadErrorCount(2);
     }
 
+    /** A third record of the same stored name is one more error, on it: the first record is marked once, not per clash. */
+    @Test
+    void threeEventsWithTheSameStoredNameAreOneErrorEach() {
+        JavaFileObject a = source("test.A", "package test;", "@io.factum.annotation.Event(name = \"X\")", "public record A(String id) {}");
+        JavaFileObject b = source("test.B", "package test;", "@io.factum.annotation.Event(name = \"X\")", "public record B(String id) {}");
+        JavaFileObject c = source("test.C", "package test;", "@io.factum.annotation.Event(name = \"X\")", "public record C(String id) {}");
+
+        Compilation compilation = compile(a, b, c);
+
+        assertThat(compilation).hadErrorContaining("[Factum/DuplicateEvent] test.A and test.B").inFile(a).onLine(2);
+        assertThat(compilation).hadErrorContaining("[Factum/DuplicateEvent] test.A and test.B").inFile(b).onLine(2);
+        assertThat(compilation).hadErrorContaining("[Factum/DuplicateEvent] test.A and test.C").inFile(c).onLine(2);
+        assertThat(compilation).hadErrorCount(3);
+    }
+
     @Test
     void sameStoredNameWithAnotherVersionIsFine() {
         JavaFileObject v1 = source("test.PlacedV1",

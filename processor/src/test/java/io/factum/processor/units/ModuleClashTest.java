@@ -143,6 +143,41 @@ class ModuleClashTest {
         assertThat(renamed.serviceFile()).isEqualTo("com.acme.shop.ShopFactumModule\n");
     }
 
+    /**
+     * A record whose stored name changed, rebuilt without clean (an IDE's build, plain javac): the claim of its old
+     * name stays in the output, and may go into the jar. It claims nothing any more, so another unit may use the name.
+     */
+    @Test
+    void aStaleClaimOfAnEarlierBuildIsNoClashForAnotherUnit() throws Exception {
+        Path mainUnit = dir.resolve("main");
+        Units.compile(mainUnit, List.of(), Units.STRICT, List.of(PLACED));
+        Units.Unit main = Units.compile(mainUnit, List.of(), Units.LINT,
+                List.of(event("com.acme.shop.OrderPlaced", "(name = \"OrderCreated\")", "String orderId")));
+        Units.Unit test = Units.compile(dir.resolve("test"), List.of(main.classes()), Units.STRICT,
+                List.of(event("com.acme.shop.TestPlaced", "(name = \"OrderPlaced\")", "String id")));
+
+        assertThat(main.errors()).isEmpty();
+        assertThat(test.diagnostics()).isEmpty();
+        assertThat(test.success()).isTrue();
+    }
+
+    /** The same, for a record deleted since (an IDE deletes its class file, not the claim). */
+    @Test
+    void theClaimOfADeletedRecordIsNoClashForAnotherUnit() throws Exception {
+        Path mainUnit = dir.resolve("main");
+        Units.Unit first = Units.compile(mainUnit, List.of(), Units.STRICT,
+                List.of(PLACED, event("com.acme.shop.OrderShipped", "", "String orderId")));
+        java.nio.file.Files.delete(first.classes().resolve("com/acme/shop/OrderPlaced.class"));
+        java.nio.file.Files.delete(first.classes().resolve("com/acme/shop/OrderPlacedCodec.class"));
+        Units.Unit main = Units.compile(mainUnit, List.of(), Units.LINT,
+                List.of(event("com.acme.shop.OrderShipped", "", "String orderId")));
+        Units.Unit test = Units.compile(dir.resolve("test"), List.of(main.classes()), Units.STRICT,
+                List.of(event("com.acme.shop.TestPlaced", "(name = \"OrderPlaced\")", "String id")));
+
+        assertThat(main.errors()).isEmpty();
+        assertThat(test.diagnostics()).isEmpty();
+    }
+
     /** javac's warning for a generated type whose class file an earlier build left in the output directory. */
     private static boolean regeneratedOverOwnOutput(String warning) {
         return warning.matches("A file for type '[\\w.]+' already exists on the sourcepath or classpath");
