@@ -94,13 +94,11 @@ class RelayKillTest {
             String stream = AGGREGATES[random.nextInt(AGGREGATES.length)] + "-" + random.nextInt(10);
             RelayTestEvents.appendBatch(store, stream, "Happened", count);
             appended += count;
-            if (true) { // about 1,000 appends over 10 to 15 s, so that the kills fall while the relay has work
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            try {
+                Thread.sleep(10); // about 1,000 appends over 10 to 15 s, so that the kills fall while the relay has work
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

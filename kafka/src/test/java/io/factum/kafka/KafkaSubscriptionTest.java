@@ -1,0 +1,133 @@
+package io.factum.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factum.bus.RetryPolicy;
+import io.factum.event.EventEnvelope;
+import io.factum.kafka.testbroker.TestBroker;
+import io.factum.kafka.testbroker.TestBrokerExtension;
+import io.factum.store.ExpectedRevision;
+import io.factum.store.sqlite.SqliteEventStore;
+import io.factum.subscription.FailureAction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestBrokerExtension.class)
+class KafkaSubscriptionTest {
+
+    @TempDir
+    Path dir;
+
+    static String unique() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void relay(SqliteEventStore store, TestBroker broker, String topic) {
+        try (KafkaRelay relay = KafkaRelay.builder(unique(), store, broker.bootstrapServers())
+                .topics(RelayTopics.single(topic))
+                .producerConfig(Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000)).build()) {
+            relay.runUntilCaughtUp();
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void deliversUpcastEnvelopesInStreamOrderToAHandler(TestBroker broker) throws Exception {
+        String topic = unique();
+        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
+            RelayTestEvents.append(store, "Order-1", "Happened", 5);
+            RelayTestEvents.append(store, "Order-2", "Happened", 5);
+            relay(store, broker, topic);
+        }
+        List<EventEnvelope<Object>> seen = new CopyOnWriteArrayList<>();
+        try (KafkaSubscription subscription = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic)).handler(seen::add).build()) {
+            subscription.start();
+            await(() -> seen.size() >= 10, "10 events were handled");
+        }
+        assertThat(seen).hasSize(10);
+        assertThat(seen).filteredOn(e -> e.streamId().equals("Order-1")).extracting(EventEnvelope::payload)
+                .containsExactly(new TestEventTypes.Happened(0, "upcast"), new TestEventTypes.Happened(1, "upcast"),
+                        new TestEventTypes.Happened(2, "upcast"), new TestEventTypes.Happened(3, "upcast"),
+                        new TestEventTypes.Happened(4, "upcast"));
+        assertThat(seen.get(0).schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownTypeIsParkedUnderParkAndStopsUnderStop(TestBroker broker) throws Exception {
+        String topic = unique();
+        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
+            RelayTestEvents.append(store, "Order-1", "Happened", 1);
+            store.append("Order-1", ExpectedRevision.any(), List.of(RelayTestEvents.event("FromTheFuture", "{}")));
+            RelayTestEvents.append(store, "Order-1", "Happened", 1);
+            relay(store, broker, topic);
+        }
+        List<EventEnvelope<Object>> seen = new CopyOnWriteArrayList<>();
+        try (KafkaSubscription parking = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic)).handler(seen::add)
+                .onUndecodable(FailureAction.PARK).build()) {
+            parking.start();
+            await(() -> seen.size() >= 2, "both known events were handled");
+            assertThat(parking.parkedEvents()).singleElement()
+                    .satisfies(p -> assertThat(p.type()).isEqualTo("FromTheFuture"));
+        }
+
+        List<EventEnvelope<Object>> beforeStop = new CopyOnWriteArrayList<>();
+        try (KafkaSubscription stopping = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic)).handler(beforeStop::add).build()) {
+            stopping.start();
+            await(() -> stopping.status() == KafkaSubscription.Status.FAILED, "the subscription failed");
+            assertThat(stopping.failure()).isInstanceOf(KafkaSubscriptionFailedException.class)
+                    .hasMessageContaining("the event cannot be decoded")
+                    .hasMessageContaining("FromTheFuture");
+            assertThat(beforeStop).hasSize(1);
+        }
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingHasItsEventParkedAfterItsAttempts(TestBroker broker) throws Exception {
+        String topic = unique();
+        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
+            RelayTestEvents.append(store, "Order-1", "Happened", 3);
+            relay(store, broker, topic);
+        }
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        List<Integer> attemptsAtOne = new CopyOnWriteArrayList<>();
+        try (KafkaSubscription subscription = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic))
+                .handler(event -> {
+                    int n = ((TestEventTypes.Happened) event.payload()).n();
+                    if (n == 1) {
+                        attemptsAtOne.add(n);
+                        throw new IllegalStateException("cannot handle 1");
+                    }
+                    handled.add(n);
+                })
+                .retry(RetryPolicy.immediate(3)).onHandlerFailure(FailureAction.PARK).build()) {
+            subscription.start();
+            await(() -> handled.size() >= 2, "events 0 and 2 were handled");
+            assertThat(handled).containsExactly(0, 2);
+            assertThat(attemptsAtOne).hasSize(3);
+            assertThat(subscription.parkedEvents()).singleElement()
+                    .satisfies(p -> assertThat(p.error()).contains("cannot handle 1"));
+        }
+    }
+}
