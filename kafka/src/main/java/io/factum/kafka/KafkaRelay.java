@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * transaction, then reads its position back from the progress topic. A killed relay therefore leaves either a
  * whole batch with its progress or nothing; the next one goes on after the last committed batch.
  *
- * <p>When Kafka is unreachable the relay closes its producer, waits (doubling up to {@code maxBackoff}) and starts
+ * <p>When Kafka (or the store) is unreachable the relay closes its producer, waits (doubling up to {@code maxBackoff}) and starts
  * over from the position committed in Kafka: it reads nothing further from the store meanwhile and skips nothing.
  */
 public final class KafkaRelay implements AutoCloseable {
@@ -202,12 +202,16 @@ public final class KafkaRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * The errors that end a running relay; everything else (Kafka unreachable, a timed-out or aborted transaction,
+     * the store's database unreachable) is retried after a backoff.
+     */
     private static RuntimeException fatal(RuntimeException error, long position, String name) {
         if (error instanceof RelayFencedException || error instanceof InvalidRelayTopicException) {
             return error;
         }
         if (error instanceof AuthenticationException || error instanceof AuthorizationException
-                || error instanceof UnsupportedVersionException || !(error instanceof KafkaException)) {
+                || error instanceof UnsupportedVersionException) {
             return new RelayFailedException(name, position, error);
         }
         return null;
