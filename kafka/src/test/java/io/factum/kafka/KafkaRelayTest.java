@@ -9,7 +9,6 @@ import io.factum.store.StoredEvent;
 import io.factum.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,11 +153,5 @@ class KafkaRelayTest {
                 assertThat(relay.status()).isEqualTo(KafkaRelay.Status.STOPPED);
             }
         }
-    }
-
-    static List<String> ids(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> ids = new ArrayList<>();
-        records.forEach(r -> ids.add(KafkaHeaders.read(r).eventId().toString()));
-        return ids;
     }
 }
