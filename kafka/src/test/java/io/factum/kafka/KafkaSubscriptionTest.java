@@ -3,6 +3,7 @@ package io.factum.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.bus.RetryPolicy;
+import io.factum.bus.SynchronousEventBus;
 import io.factum.event.EventEnvelope;
 import io.factum.kafka.testbroker.TestBroker;
 import io.factum.kafka.testbroker.TestBrokerExtension;
@@ -69,6 +70,24 @@ class KafkaSubscriptionTest {
                         new TestEventTypes.Happened(2, "upcast"), new TestEventTypes.Happened(3, "upcast"),
                         new TestEventTypes.Happened(4, "upcast"));
         assertThat(seen.get(0).schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void handlersRegisteredOnABusGetTheEventsThroughBusPublish(TestBroker broker) throws Exception {
+        String topic = unique();
+        try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
+            RelayTestEvents.append(store, "Order-1", "Happened", 3);
+            relay(store, broker, topic);
+        }
+        SynchronousEventBus bus = new SynchronousEventBus();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        bus.subscribe("counter", TestEventTypes.Happened.class, envelope -> seen.add(envelope.payload().n()));
+        try (KafkaSubscription subscription = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic)).handler(bus::publish).build()) {
+            subscription.start();
+            await(() -> seen.size() >= 3, "3 events reached the bus subscriber");
+        }
+        assertThat(seen).containsExactly(0, 1, 2);
     }
 
     @Test
