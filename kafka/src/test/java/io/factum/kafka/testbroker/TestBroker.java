@@ -28,11 +28,13 @@ public final class TestBroker implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 90;
 
     private final Path directory;
-    private final Process process;
+    private final Path config;
     private final String bootstrapServers;
+    private Process process;
 
-    private TestBroker(Path directory, Process process, String bootstrapServers) {
+    private TestBroker(Path directory, Path config, Process process, String bootstrapServers) {
         this.directory = directory;
+        this.config = config;
         this.process = process;
         this.bootstrapServers = bootstrapServers;
     }
@@ -55,8 +57,8 @@ public final class TestBroker implements AutoCloseable {
                         + directory.resolve("format.log"));
             }
             Process broker = java(directory, "broker.log", "kafka.Kafka", config.toString());
-            TestBroker started = new TestBroker(directory, broker, "127.0.0.1:" + brokerPort);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly, "test-broker-killer"));
+            TestBroker started = new TestBroker(directory, config, broker, "127.0.0.1:" + brokerPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::kill, "test-broker-killer"));
             started.awaitReady();
             return started;
         } catch (IOException e) {
@@ -65,6 +67,26 @@ public final class TestBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the test broker", e);
         }
+    }
+
+    /**
+     * Starts the broker again on the same ports and log directory after {@link #close()}; returns once it answers.
+     * For tests of a broker that goes away mid-stream (use a broker of their own, not the shared one).
+     */
+    public void restart() {
+        try {
+            process = java(directory, "broker-" + System.nanoTime() + ".log", "kafka.Kafka", config.toString());
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart the test broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the test broker", e);
+        }
+    }
+
+    private void kill() {
+        process.destroyForcibly();
     }
 
     /** {@code host:port} of the broker's plaintext listener. */
