@@ -9,6 +9,7 @@ import io.factum.subscription.FailureAction;
 import io.factum.subscription.ParkedEvents;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -38,6 +39,19 @@ final class HandlerBatches extends RecordBatches {
     @Override
     void assigned(Consumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
         // The group's committed offsets apply.
+    }
+
+    @Override
+    void rewind(Consumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.factum.kafka;
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.store.jdbc.JdbcStoreException;
 import io.factum.subscription.EnvelopeHandler;
 import io.factum.subscription.FailureAction;
 import io.factum.subscription.InMemoryParkedEvents;
@@ -21,6 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -69,6 +73,9 @@ public final class KafkaSubscription implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Status status = Status.NEW;
     private volatile RuntimeException failure;
+    private volatile RuntimeException lastError;
+    private static final long MIN_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private KafkaSubscription(Builder builder) {
         this.name = builder.name;
@@ -107,6 +114,11 @@ public final class KafkaSubscription implements AutoCloseable {
     /** Why it stopped when {@link #status()} is FAILED ({@link KafkaSubscriptionFailedException}, {@link MalformedRecordException}, ...); else null. */
     public RuntimeException failure() {
         return failure;
+    }
+
+    /** The last error it is waiting out (say the read model's database is unreachable); null after a good poll. */
+    public RuntimeException lastError() {
+        return lastError;
     }
 
     /** The events it has parked. */
@@ -171,11 +183,30 @@ public final class KafkaSubscription implements AutoCloseable {
                     batches.assigned(consumer, partitions);
                 }
             });
+            long backoff = MIN_BACKOFF_MILLIS;
+            boolean rewind = false;
             while (!stopping) {
-                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-                consumer.poll(pollTimeout).forEach(records::add);
-                if (!records.isEmpty()) {
-                    batches.handle(consumer, records);
+                try {
+                    if (rewind) {
+                        // What was fetched after the failed batch is dropped: go back to where the offsets say.
+                        batches.rewind(consumer, consumer.assignment());
+                        rewind = false;
+                    }
+                    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+                    consumer.poll(pollTimeout).forEach(records::add);
+                    if (!records.isEmpty()) {
+                        batches.handle(consumer, records);
+                    }
+                    lastError = null;
+                    backoff = MIN_BACKOFF_MILLIS;
+                } catch (RuntimeException e) {
+                    if (!isTransient(e)) {
+                        throw e;
+                    }
+                    lastError = e;
+                    rewind = true;
+                    batches.pause(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
                 }
             }
             status = Status.STOPPED;
@@ -185,6 +216,16 @@ public final class KafkaSubscription implements AutoCloseable {
             failure = e;
             status = Status.FAILED;
         }
+    }
+
+    /**
+     * The errors the subscription waits out and retries: the read model's database unreachable, a retriable Kafka
+     * error, or a commit that failed because the group rebalanced (those records go to their new owner).
+     */
+    private static boolean isTransient(RuntimeException e) {
+        return e instanceof JdbcStoreException || e.getCause() instanceof JdbcStoreException
+                || e instanceof RetriableException || e instanceof CommitFailedException
+                || e instanceof RebalanceInProgressException;
     }
 
     /** Options of a {@link KafkaSubscription}. */

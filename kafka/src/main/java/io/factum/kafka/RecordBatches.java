@@ -51,6 +51,11 @@ abstract class RecordBatches {
      */
     abstract void handle(Consumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records);
 
+    /** After a transient failure: seek {@code partitions} back to where this kind keeps its offsets. */
+    void rewind(Consumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+        assigned(consumer, partitions);
+    }
+
     abstract ParkedEvents parkedEvents();
 
     void started() {
@@ -76,7 +81,11 @@ abstract class RecordBatches {
     }
 
     void pauseAfter(int failedAttempt) {
-        long millis = retry.delayAfter(failedAttempt).toMillis();
+        pause(retry.delayAfter(failedAttempt).toMillis());
+    }
+
+    /** Waits {@code millis}; a stop ends the wait with {@link Stopped}. */
+    void pause(long millis) {
         if (millis <= 0) {
             return;
         }
