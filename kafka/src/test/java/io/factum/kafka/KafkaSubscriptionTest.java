@@ -10,6 +10,7 @@ import io.factum.kafka.testbroker.TestBrokerExtension;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.sqlite.SqliteEventStore;
 import io.factum.subscription.FailureAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +101,7 @@ class KafkaSubscriptionTest {
         try (SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
             RelayTestEvents.append(store, "Order-1", "Happened", 1);
             store.append("Order-1", ExpectedRevision.any(), List.of(RelayTestEvents.event("FromTheFuture", "{}")));
+            store.append("Order-1", ExpectedRevision.any(), List.of(RelayTestEvents.event("Happened", "{}"))); // no n
             RelayTestEvents.append(store, "Order-1", "Happened", 1);
             relay(store, broker, topic);
         }
@@ -105,8 +111,9 @@ class KafkaSubscriptionTest {
                 .onUndecodable(FailureAction.PARK).build()) {
             parking.start();
             await(() -> seen.size() >= 2, "both known events were handled");
-            assertThat(parking.parkedEvents()).singleElement()
-                    .satisfies(p -> assertThat(p.type()).isEqualTo("FromTheFuture"));
+            assertThat(parking.parkedEvents()).extracting(p -> p.type() + "@" + p.streamRevision())
+                    .containsExactly("FromTheFuture@1", "Happened@2");
+            assertThat(parking.parkedEvents().get(1).error()).contains("required property n is missing");
         }
 
         List<EventEnvelope<Object>> beforeStop = new CopyOnWriteArrayList<>();
@@ -119,6 +126,27 @@ class KafkaSubscriptionTest {
                     .hasMessageContaining("FromTheFuture");
             assertThat(beforeStop).hasSize(1);
         }
+    }
+
+    @Test
+    void aRecordThatIsNotAFactumEventStopsTheSubscriptionNamingIt(TestBroker broker) throws Exception {
+        String topic = unique();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, 0, "Order-1", "{}".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        List<EventEnvelope<Object>> seen = new CopyOnWriteArrayList<>();
+        try (KafkaSubscription subscription = KafkaSubscription.builder(unique(), broker.bootstrapServers(),
+                TestEventTypes.registry()).topics(List.of(topic)).handler(seen::add)
+                .onUndecodable(FailureAction.PARK).build()) {
+            subscription.start();
+            await(() -> subscription.status() == KafkaSubscription.Status.FAILED, "the subscription failed");
+            assertThat(subscription.failure()).isInstanceOf(MalformedRecordException.class)
+                    .hasMessage("Record " + topic + "-0@0 has no header factum.event-id (was it produced by a Factum "
+                            + "relay?)");
+        }
+        assertThat(seen).isEmpty();
     }
 
     @Test
