@@ -1,0 +1,348 @@
+package io.factum.kafka;
+
+import io.factum.store.EventStore;
+import io.factum.store.StoredEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces the store's events to Kafka, exactly once, in stream order.
+ *
+ * <pre>{@code
+ * KafkaRelay relay = KafkaRelay.builder("shop", store, "kafka-1:9092")
+ *         .topics(RelayTopics.perAggregateType("shop."))
+ *         .build();
+ * relay.start();
+ * }</pre>
+ *
+ * <p>Each batch read from the store after the relay's position is one Kafka transaction: the selected events
+ * (key = stream id, value = the stored payload bytes, envelope in {@link KafkaHeaders}) and one progress record
+ * ({@link RelayProgress}). The producer is idempotent and transactional with the stable {@code transactional.id}
+ * {@code factum-relay-<name>}: a relay that starts fences any earlier one with that id and aborts its open
+ * transaction, then reads its position back from the progress topic. A killed relay therefore leaves either a
+ * whole batch with its progress or nothing; the next one goes on after the last committed batch.
+ *
+ * <p>When Kafka (or the store) is unreachable the relay closes its producer, waits (doubling up to {@code maxBackoff}) and starts
+ * over from the position committed in Kafka: it reads nothing further from the store meanwhile and skips nothing.
+ */
+public final class KafkaRelay implements AutoCloseable {
+
+    /** Where the relay is in its lifecycle. */
+    public enum Status { NEW, RUNNING, STOPPED, FAILED }
+
+    private final String name;
+    private final RelayFeed feed;
+    private final RelayTopics topics;
+    private final Predicate<StoredEvent> selection;
+    private final Map<String, Object> producerConfig;
+    private final String transactionalId;
+    private final RelayProgress progress;
+    private final int batchSize;
+    private final RelayThread thread;
+
+    /** Guarded by the relay's single working thread (the run thread, or the caller of {@link #relayOnce}). */
+    private KafkaProducer<String, byte[]> producer;
+    private volatile long position = -1;
+
+    private KafkaRelay(Builder builder) {
+        this.name = builder.name;
+        this.feed = builder.feed;
+        this.topics = builder.topics;
+        this.selection = builder.selection;
+        this.batchSize = builder.batchSize;
+        this.transactionalId = builder.transactionalId != null ? builder.transactionalId : "factum-relay-" + name;
+        Map<String, Object> client = new HashMap<>(builder.clientConfig);
+        this.progress = new RelayProgress(name, builder.progressTopic != null ? builder.progressTopic
+                : "factum-relay-" + name + "-progress", client);
+        Map<String, Object> producer = new HashMap<>();
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producer.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        producer.putAll(client);
+        producer.putAll(builder.producerConfig);
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        this.producerConfig = Map.copyOf(producer);
+        this.thread = new RelayThread("factum-relay-" + name, this::relayOnce, this::closeProducer,
+                builder.pollInterval, builder.maxBackoff, error -> fatal(error, position, name));
+    }
+
+    /** A builder for relay {@code name} reading {@code store} and producing to {@code bootstrapServers}. */
+    public static Builder builder(String name, EventStore store, String bootstrapServers) {
+        return new Builder(name, RelayFeed.of(store), bootstrapServers);
+    }
+
+    /** A builder for relay {@code name} reading {@code feed}; see {@link RelayFeed}. */
+    public static Builder builder(String name, RelayFeed feed, String bootstrapServers) {
+        return new Builder(name, feed, bootstrapServers);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The stable {@code transactional.id} that fences other relays of the same name. */
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    /** The topic the relay keeps its position in. */
+    public String progressTopic() {
+        return progress.topic();
+    }
+
+    /** The last global position committed to Kafka, or -1 before the relay has read it back. */
+    public long position() {
+        return position;
+    }
+
+    public Status status() {
+        return thread.status();
+    }
+
+    /** Why the relay stopped when {@link #status()} is FAILED ({@link RelayFencedException}, {@link RelayFailedException}); else null. */
+    public RuntimeException failure() {
+        return thread.failure();
+    }
+
+    /** The last error the relay retried after (say Kafka was unreachable); null once a batch commits again. */
+    public RuntimeException lastError() {
+        return thread.lastError();
+    }
+
+    /**
+     * Relays one batch on the calling thread (do not mix with {@link #start()}).
+     *
+     * @return the number of store events the batch covered (relayed or not selected); 0 when caught up
+     * @throws RelayFencedException when another relay fenced this one
+     * @throws KafkaException when Kafka fails; the batch was aborted and the producer closed, the next call starts over
+     */
+    public int relayOnce() {
+        try {
+            if (producer == null) {
+                openProducer();
+            }
+            List<StoredEvent> batch = feed.readAfter(position, batchSize);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            producer.beginTransaction();
+            for (StoredEvent event : batch) {
+                if (selection.test(event)) {
+                    String topic = RelayTopics.requireValid(topics.topicOf(event), "event " + event.globalPosition()
+                            + " of stream '" + event.streamId() + "'");
+                    producer.send(new ProducerRecord<>(topic, null, null, event.streamId(), event.payload(),
+                            KafkaHeaders.of(event)));
+                }
+            }
+            long last = batch.get(batch.size() - 1).globalPosition();
+            producer.send(progress.record(last));
+            producer.commitTransaction();
+            position = last;
+            return batch.size();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            // Both mean a newer producer with our transactional.id bumped the epoch (the second with transactions v2).
+            closeProducer();
+            throw new RelayFencedException(name, transactionalId, e);
+        } catch (RuntimeException e) {
+            closeProducer(); // the open transaction is aborted when the next producer with our id initialises
+            throw e;
+        }
+    }
+
+    /** Relays batches until one comes back empty; returns the number of store events covered. */
+    public int runUntilCaughtUp() {
+        int total = 0;
+        int read;
+        while ((read = relayOnce()) > 0) {
+            total += read;
+        }
+        return total;
+    }
+
+    private void openProducer() {
+        KafkaProducer<String, byte[]> opened = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                new ByteArraySerializer());
+        try {
+            opened.initTransactions();
+            progress.ensureTopic();
+            position = progress.recover();
+            producer = opened;
+        } catch (RuntimeException e) {
+            opened.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    /**
+     * The errors that end a running relay; everything else (Kafka unreachable, a timed-out or aborted transaction,
+     * the store's database unreachable) is retried after a backoff.
+     */
+    private static RuntimeException fatal(RuntimeException error, long position, String name) {
+        if (error instanceof RelayFencedException || error instanceof InvalidRelayTopicException) {
+            return error;
+        }
+        if (error instanceof AuthenticationException || error instanceof AuthorizationException
+                || error instanceof UnsupportedVersionException) {
+            return new RelayFailedException(name, position, error);
+        }
+        return null;
+    }
+
+    /** Starts relaying on a thread of its own; restarts a stopped or failed relay from the position in Kafka. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Stops after the batch in progress and waits for the thread to end. */
+    public void stop() {
+        thread.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        closeProducer();
+    }
+
+    /** Options of a {@link KafkaRelay}. */
+    public static final class Builder {
+        private final String name;
+        private final RelayFeed feed;
+        private final Map<String, Object> clientConfig = new HashMap<>();
+        private final Map<String, Object> producerConfig = new HashMap<>();
+        private RelayTopics topics = RelayTopics.perAggregateType("");
+        private Predicate<StoredEvent> selection = event -> true;
+        private String transactionalId;
+        private String progressTopic;
+        private int batchSize = 500;
+        private Duration pollInterval = Duration.ofMillis(200);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+
+        private Builder(String name, RelayFeed feed, String bootstrapServers) {
+            if (name == null || !RelayTopics.VALID_NAME.matcher(name).matches() || name.length() > 180) {
+                throw new IllegalArgumentException("A relay name is 1 to 180 characters of a-z, A-Z, 0-9, '.', '_' and "
+                        + "'-' (it names the transactional.id and the progress topic), was '" + name + "'");
+            }
+            this.name = name;
+            this.feed = Objects.requireNonNull(feed, "feed");
+            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+
+        /** Where each event goes; default {@link RelayTopics#perAggregateType perAggregateType("")}. */
+        public Builder topics(RelayTopics topics) {
+            this.topics = Objects.requireNonNull(topics, "topics");
+            return this;
+        }
+
+        /** Relays only the events of these aggregate types (see {@link RelayTopics#aggregateType}). */
+        public Builder aggregateTypes(Set<String> aggregateTypes) {
+            Set<String> types = Set.copyOf(aggregateTypes);
+            return select(event -> types.contains(RelayTopics.aggregateType(event.streamId())));
+        }
+
+        /** Relays only the events of these stored type names. */
+        public Builder eventTypes(Set<String> eventTypes) {
+            Set<String> types = Set.copyOf(eventTypes);
+            return select(event -> types.contains(event.type()));
+        }
+
+        /** Relays only the events {@code selection} accepts (combined with earlier selections by AND). */
+        public Builder select(Predicate<StoredEvent> selection) {
+            this.selection = this.selection.and(Objects.requireNonNull(selection, "selection"));
+            return this;
+        }
+
+        /**
+         * Client settings shared by the relay's producer, admin client and progress reader: security
+         * ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}), {@code client.id} and the like, passed as they are.
+         */
+        public Builder clientConfig(Map<String, ?> config) {
+            clientConfig.putAll(config);
+            return this;
+        }
+
+        /**
+         * Producer settings over the relay's defaults ({@code linger.ms=5}, {@code batch.size=262144},
+         * {@code compression.type=lz4}, {@code max.block.ms=15000}, {@code delivery.timeout.ms=30000}); the relay
+         * always sets idempotence, {@code acks=all} and the transactional id itself.
+         */
+        public Builder producerConfig(Map<String, ?> config) {
+            producerConfig.putAll(config);
+            return this;
+        }
+
+        /** The transactional id; default {@code factum-relay-<name>}. Keep it stable: it is what fences old relays. */
+        public Builder transactionalId(String id) {
+            this.transactionalId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** The progress topic; default {@code factum-relay-<name>-progress}. */
+        public Builder progressTopic(String topic) {
+            this.progressTopic = RelayTopics.requireValid(topic, "the relay progress");
+            return this;
+        }
+
+        /** Store events per Kafka transaction; default 500. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** How long the running relay waits once caught up; default 200 ms. */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = positive(interval, "pollInterval");
+            return this;
+        }
+
+        /** The longest wait between retries while Kafka fails; default 10 s. */
+        public Builder maxBackoff(Duration backoff) {
+            this.maxBackoff = positive(backoff, "maxBackoff");
+            return this;
+        }
+
+        private static Duration positive(Duration value, String what) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        public KafkaRelay build() {
+            return new KafkaRelay(this);
+        }
+    }
+}
