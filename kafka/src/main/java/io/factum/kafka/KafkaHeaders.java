@@ -1,6 +1,6 @@
 package io.factum.kafka;
 
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.factum.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

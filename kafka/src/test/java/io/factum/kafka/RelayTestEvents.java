@@ -1,8 +1,8 @@
 package io.factum.kafka;
 
-import io.factum.event.Metadata;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

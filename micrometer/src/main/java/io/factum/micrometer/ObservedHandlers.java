@@ -1,7 +1,7 @@
 package io.factum.micrometer;
 
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.subscription.EnvelopeHandler;
 import io.factum.subscription.JdbcProjection;
 import io.micrometer.core.instrument.MeterRegistry;

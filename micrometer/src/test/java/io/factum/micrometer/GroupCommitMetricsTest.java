@@ -3,9 +3,9 @@ package io.factum.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.micrometer.sample.Pinged;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.postgres.PostgresEventStore;
 import io.factum.store.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

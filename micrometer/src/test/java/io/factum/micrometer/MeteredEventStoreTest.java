@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.micrometer.sample.Pinged;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.WrongExpectedRevisionException;
 import io.factum.store.memory.InMemoryEventStore;

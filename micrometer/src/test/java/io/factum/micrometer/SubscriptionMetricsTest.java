@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.micrometer.sample.Pinged;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.memory.InMemoryEventStore;
 import io.factum.store.postgres.PostgresEventStore;
 import io.factum.store.postgres.PostgresTestDatabase;

@@ -1,6 +1,5 @@
 package io.factum.aggregate;
 
-import io.factum.spi.FactumModule;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,7 +8,8 @@ import java.util.concurrent.ConcurrentMap;
  * Finds the generated {@link AggregateType} of an aggregate class, so that
  * {@link AggregateRoot#record} can apply events without the user wiring anything.
  *
- * <p>Types are found through the {@link FactumModule}s that {@link ServiceLoader} lists, or
+ * <p>Types are found through the {@link AggregateTypeProvider}s (the generated {@code FactumModule}s) that
+ * {@link ServiceLoader} lists, or
  * registered explicitly with {@link #register}. No class is looked up by name.
  */
 public final class AggregateTypes {
@@ -17,7 +17,7 @@ public final class AggregateTypes {
     private static final ConcurrentMap<Class<?>, AggregateType<?, ?>> TYPES = new ConcurrentHashMap<>();
 
     static {
-        for (FactumModule module : ServiceLoader.load(FactumModule.class, AggregateTypes.class.getClassLoader())) {
+        for (AggregateTypeProvider module : ServiceLoader.load(AggregateTypeProvider.class, AggregateTypes.class.getClassLoader())) {
             for (AggregateType<?, ?> type : module.aggregateTypes()) {
                 TYPES.putIfAbsent(type.aggregateClass(), type);
             }
@@ -31,8 +31,8 @@ public final class AggregateTypes {
         TYPES.put(type.aggregateClass(), type);
     }
 
-    /** Registers every aggregate type of a module. */
-    public static void register(FactumModule module) {
+    /** Registers every aggregate type of a module (a generated {@code FactumModule} is an {@link AggregateTypeProvider}). */
+    public static void register(AggregateTypeProvider module) {
         for (AggregateType<?, ?> type : module.aggregateTypes()) {
             register(type);
         }

@@ -1,7 +1,7 @@
 package io.factum.bus;
 
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

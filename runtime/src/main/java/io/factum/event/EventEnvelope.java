@@ -1,5 +1,7 @@
 package io.factum.event;
 
+import io.factum.store.Cause;
+import io.factum.store.Metadata;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,7 +29,7 @@ public record EventEnvelope<E>(
         int schemaVersion,
         Instant occurredAt,
         Metadata metadata,
-        E payload) {
+        E payload) implements Cause {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

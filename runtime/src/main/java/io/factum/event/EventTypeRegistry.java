@@ -1,7 +1,7 @@
 package io.factum.event;
 
-import io.factum.spi.FactumModule;
 import io.factum.store.NewEvent;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,24 +69,27 @@ public final class EventTypeRegistry {
     }
 
     /**
-     * A registry of the given modules' event types and upcasters.
+     * A registry of the given modules' event types and upcasters (a generated {@code FactumModule} is an
+     * {@link EventTypeProvider}).
      *
      * @throws UpcasterChainException if an old version of an event cannot be upcast to the current one
      */
-    public static EventTypeRegistry of(FactumModule... modules) {
+    public static EventTypeRegistry of(EventTypeProvider... modules) {
         return ofModules(List.of(modules));
     }
 
     /**
-     * A registry of every module that {@code loader} finds with {@link ServiceLoader}.
+     * A registry of every module that {@code loader} finds with {@link ServiceLoader}: every
+     * {@link EventTypeProvider} listed in {@code META-INF/services/io.factum.event.EventTypeProvider}, where the
+     * processor lists each generated {@code FactumModule}.
      *
      * @throws IllegalStateException if two different jars register a module of the same class name
      *                               (ServiceLoader would load only one of them)
      */
     public static EventTypeRegistry load(ClassLoader loader) {
         checkDistinctModuleClasses(loader);
-        List<FactumModule> modules = new ArrayList<>();
-        ServiceLoader.load(FactumModule.class, loader).forEach(modules::add);
+        List<EventTypeProvider> modules = new ArrayList<>();
+        ServiceLoader.load(EventTypeProvider.class, loader).forEach(modules::add);
         return ofModules(modules);
     }
 
@@ -95,7 +98,7 @@ public final class EventTypeRegistry {
         return load(EventTypeRegistry.class.getClassLoader());
     }
 
-    private static final String SERVICE_FILE = "META-INF/services/" + FactumModule.class.getName();
+    private static final String SERVICE_FILE = "META-INF/services/" + EventTypeProvider.class.getName();
 
     /**
      * Two units of one package compiled apart (two jars that do not see each other) may both name their module
@@ -147,12 +150,12 @@ public final class EventTypeRegistry {
         return names;
     }
 
-    private static EventTypeRegistry ofModules(List<FactumModule> modules) {
+    private static EventTypeRegistry ofModules(List<? extends EventTypeProvider> modules) {
         List<EventType<?>> types = new ArrayList<>();
         List<Upcaster<?, ?>> upcasters = new ArrayList<>();
         Map<EventType<?>, String> moduleOf = new IdentityHashMap<>();
         List<String> names = new ArrayList<>();
-        for (FactumModule module : modules) {
+        for (EventTypeProvider module : modules) {
             names.add(module.getClass().getName());
             for (EventType<?> type : module.eventTypes()) {
                 types.add(type);

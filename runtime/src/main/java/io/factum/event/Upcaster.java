@@ -4,7 +4,7 @@ package io.factum.event;
  * Turns an event record of one schema version into the record of the next version of the same
  * stored name. The processor generates one per {@link io.factum.annotation.Upcast @Upcast}
  * method ({@code <OldRecord>Upcaster}, with a static {@code INSTANCE}) and lists it in the
- * module's {@link io.factum.spi.FactumModule#upcasters()}; {@link EventTypeRegistry} chains them.
+ * module's {@link EventTypeProvider#upcasters()}; {@link EventTypeRegistry} chains them.
  *
  * <p>Implementations are stateless and thread-safe.
  *

@@ -1,33 +1,27 @@
 package io.factum.spi;
 
 import io.factum.aggregate.AggregateType;
-import io.factum.event.EventType;
-import io.factum.event.Upcaster;
+import io.factum.aggregate.AggregateTypeProvider;
+import io.factum.event.EventTypeProvider;
 import java.util.List;
 
 /**
- * What the processor generated for one compilation unit: its event types, upcasters and aggregate types.
+ * What the processor generated for one compilation unit: its event types, upcasters, aggregate types and
+ * subscriber registrations.
  *
  * <p>The processor writes one implementation per compilation unit and lists it in
- * {@code META-INF/services/io.factum.spi.FactumModule}, so {@link java.util.ServiceLoader}
- * finds it (no classpath scanning, native-image friendly). It can also be wired explicitly:
- * {@code EventTypeRegistry.of(new OrderingFactumModule())}.
+ * {@code META-INF/services/io.factum.spi.FactumModule} (for integrations such as the Spring Boot starter),
+ * {@code META-INF/services/io.factum.event.EventTypeProvider} (for {@code EventTypeRegistry.load()}) and
+ * {@code META-INF/services/io.factum.aggregate.AggregateTypeProvider} (for {@code AggregateTypes}), so
+ * {@link java.util.ServiceLoader} finds it (no classpath scanning, native-image friendly). Each layer looks
+ * up the interface of its own package, so none depends on this package above them. A module can also be
+ * wired explicitly: {@code EventTypeRegistry.of(new OrderingFactumModule())}.
  */
-public interface FactumModule {
-
-    /** Every {@code @Event} record of the unit, sorted by stored name then version. */
-    List<EventType<?>> eventTypes();
+public interface FactumModule extends EventTypeProvider, AggregateTypeProvider {
 
     /** Every {@code @Aggregate} of the unit, sorted by name. */
+    @Override
     default List<AggregateType<?, ?>> aggregateTypes() {
-        return List.of();
-    }
-
-    /**
-     * One upcaster per {@code @Upcast} method of the unit, sorted by stored name then version.
-     * {@link io.factum.event.EventTypeRegistry} chains them from every old version to the current one.
-     */
-    default List<Upcaster<?, ?>> upcasters() {
         return List.of();
     }
 

@@ -1,6 +1,5 @@
 package io.factum.store;
 
-import io.factum.event.Metadata;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

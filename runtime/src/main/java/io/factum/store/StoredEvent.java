@@ -1,6 +1,5 @@
 package io.factum.store;
 
-import io.factum.event.Metadata;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,4 +17,4 @@ public record StoredEvent(
         int schemaVersion,
         Instant occurredAt,
         Metadata metadata,
-        byte[] payload) {}
+        byte[] payload) implements Cause {}

@@ -1,17 +1,17 @@
 package io.factum.subscription;
 
-import io.factum.event.Metadata;
-import io.factum.store.jdbc.UnreadableStoredEventException;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
+import io.factum.store.jdbc.UnreadableStoredEventException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -4,7 +4,7 @@ import io.factum.aggregate.AggregateRoot;
 import io.factum.aggregate.AggregateType;
 import io.factum.aggregate.AggregateTypes;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.event.UnknownEventTypeException;
 import io.factum.event.VersionedOrderEvents;
 import io.factum.event.VersionedOrderEvents.OrderCreated;
 import io.factum.event.VersionedOrderEvents.OrderCreatedV2;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.event.EventCodec;
 import io.factum.event.EventDecodingException;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import io.factum.event.VersionedOrderEvents.OrderCreatedV1;
 import io.factum.event.VersionedOrderEvents.OrderCreatedV2;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;

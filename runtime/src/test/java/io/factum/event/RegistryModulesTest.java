@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.factum.sample.OrderAggregateType;
 import io.factum.sample.OrderPlaced;
 import io.factum.spi.FactumModule;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

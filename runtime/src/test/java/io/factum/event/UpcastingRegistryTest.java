@@ -16,6 +16,7 @@ import io.factum.event.VersionedOrderEvents.OrderCreatedV2;
 import io.factum.event.VersionedOrderEvents.V1Upcaster;
 import io.factum.event.VersionedOrderEvents.V2Upcaster;
 import io.factum.spi.FactumModule;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.ItemAdded;
 import io.factum.sample.Samples;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.factum.subscription;
 
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.sample.Samples;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.jdbc.JdbcEventStore;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.sample.Samples;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.memory.InMemoryEventStore;
 import io.factum.store.sqlite.SqliteEventStore;

@@ -4,7 +4,7 @@ import io.factum.benchmarks.domain.ItemAdded;
 import io.factum.benchmarks.domain.ItemAddedCodec;
 import io.factum.benchmarks.domain.OrderLine;
 import io.factum.codec.Json;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.factum.benchmarks.domain.OrderEvent;
 import io.factum.benchmarks.domain.OrderHistory;
 import io.factum.codec.Json;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package io.factum.example.banking;
 
 import io.factum.aggregate.AggregateRepository;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
 import io.factum.example.shared.Aggregates;
 import io.factum.example.shared.Ids;
 import io.factum.example.shared.Money;
 import io.factum.example.shared.RuleViolation;
+import io.factum.store.Metadata;
 import java.util.List;
 
 /** The Banking context's commands. A broken rule throws {@link RuleViolation} before anything is saved. */

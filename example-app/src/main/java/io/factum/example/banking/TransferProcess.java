@@ -3,9 +3,9 @@ package io.factum.example.banking;
 import io.factum.aggregate.AggregateRepository;
 import io.factum.annotation.Subscribe;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
 import io.factum.example.app.Narrator;
 import io.factum.example.shared.RuleViolation;
+import io.factum.store.Metadata;
 
 /**
  * The process manager that carries out a {@link MoneyTransfer}, one step per event:

@@ -2,7 +2,7 @@ package io.factum.example.inventory;
 
 import io.factum.aggregate.AggregateRepository;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import java.util.List;
 
 /** The Inventory context's own commands and queries. */

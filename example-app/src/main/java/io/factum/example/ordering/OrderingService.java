@@ -2,10 +2,10 @@ package io.factum.example.ordering;
 
 import io.factum.aggregate.AggregateRepository;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
 import io.factum.example.shared.Aggregates;
 import io.factum.example.shared.Ids;
 import io.factum.example.shared.RuleViolation;
+import io.factum.store.Metadata;
 import java.util.List;
 import java.util.function.Consumer;
 

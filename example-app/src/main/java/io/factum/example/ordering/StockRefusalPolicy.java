@@ -3,9 +3,9 @@ package io.factum.example.ordering;
 import io.factum.aggregate.AggregateRepository;
 import io.factum.annotation.Subscribe;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
 import io.factum.example.app.Narrator;
 import io.factum.example.inventory.StockReservationRefused;
+import io.factum.store.Metadata;
 
 /**
  * Ordering's reaction to Inventory: an order whose stock could not be reserved is cancelled.

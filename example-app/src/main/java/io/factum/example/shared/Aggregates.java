@@ -3,7 +3,7 @@ package io.factum.example.shared;
 import io.factum.aggregate.AggregateRepository;
 import io.factum.aggregate.AggregateRoot;
 import io.factum.event.EventEnvelope;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import java.util.List;
 import java.util.function.Consumer;
 

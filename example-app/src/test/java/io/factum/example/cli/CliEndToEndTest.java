@@ -6,13 +6,13 @@ import io.factum.example.app.ExampleApp;
 import io.factum.example.app.Narrator;
 import io.factum.example.app.StoreLocation;
 import io.factum.example.ordering.CustomerRegisteredUpcastTest;
-import io.factum.event.Metadata;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -19,6 +19,10 @@ public final class RuntimeTypes {
     public static final ClassName EVENT_PUBLISHER = ClassName.get("io.factum.bus", "EventPublisher");
     public static final ClassName SUBSCRIBER_EXCEPTION = ClassName.get("io.factum.bus", "SubscriberException");
     public static final ClassName FACTUM_MODULE = ClassName.get("io.factum.spi", "FactumModule");
+    /** What {@code EventTypeRegistry.load()} looks up with ServiceLoader (a FactumModule is one). */
+    public static final ClassName EVENT_TYPE_PROVIDER = ClassName.get("io.factum.event", "EventTypeProvider");
+    /** What {@code AggregateTypes} looks up with ServiceLoader (a FactumModule is one). */
+    public static final ClassName AGGREGATE_TYPE_PROVIDER = ClassName.get("io.factum.aggregate", "AggregateTypeProvider");
 
     private RuntimeTypes() {}
 }

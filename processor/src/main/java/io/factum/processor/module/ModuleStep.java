@@ -27,13 +27,18 @@ import javax.tools.StandardLocation;
 
 /**
  * Collects the valid events and aggregates of every round and writes the compilation unit's
- * {@code FactumModule} once, plus its {@code META-INF/services} entry. The processor decides
+ * {@code FactumModule} once, plus its {@code META-INF/services} entries. The processor decides
  * when ({@link #isPending()}): after the last round that brought new elements, so javac still
  * compiles the module and it can name everything generated before.
  */
 public final class ModuleStep {
 
-    private static final String SERVICE_FILE = "META-INF/services/" + RuntimeTypes.FACTUM_MODULE.canonicalName();
+    /**
+     * The module is listed under each interface it implements that the runtime looks up: each runtime layer
+     * loads its own interface, so that none depends on the module package above it.
+     */
+    private static final List<ClassName> SERVICES = List.of(RuntimeTypes.FACTUM_MODULE,
+            RuntimeTypes.EVENT_TYPE_PROVIDER, RuntimeTypes.AGGREGATE_TYPE_PROVIDER);
 
     private final ProcessingEnvironment env;
     private final Reporter reporter;
@@ -97,18 +102,21 @@ public final class ModuleStep {
         return written == null && !(events.isEmpty() && aggregates.isEmpty() && subscribers.isEmpty());
     }
 
-    /** Writes the module, its service entry and the claims of its events' stored names. */
+    /** Writes the module, its service entries and the claims of its events' stored names. */
     public void write() {
         ModuleModel model = model();
         Element[] originating = originatingElements();
         GeneratedCode.write(env.getFiler(), ModuleGenerator.generate(model), originating);
         EventClaims.write(env.getFiler(), model.events(), model.moduleClass(), originating);
-        try (Writer writer = env.getFiler()
-                .createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating)
-                .openWriter()) {
-            writer.write(model.moduleClass().reflectionName() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + SERVICE_FILE, e);
+        for (ClassName service : SERVICES) {
+            String file = "META-INF/services/" + service.canonicalName();
+            try (Writer writer = env.getFiler()
+                    .createResource(StandardLocation.CLASS_OUTPUT, "", file, originating)
+                    .openWriter()) {
+                writer.write(model.moduleClass().reflectionName() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
         }
         written = model.moduleClass();
     }

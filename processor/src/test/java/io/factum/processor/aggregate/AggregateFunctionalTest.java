@@ -12,10 +12,11 @@ import io.factum.event.EventCodec;
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventType;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.event.UnknownEventTypeException;
 import io.factum.processor.Compilations;
 import io.factum.processor.OrderDomain;
+import io.factum.store.Metadata;
+import io.factum.store.StoredEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.factum.store.StoredEvent;
 
 /**
  * Compiles the order domain with the processor and runs the generated {@code OrderAggregateType}:

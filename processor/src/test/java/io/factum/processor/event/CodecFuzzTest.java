@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.factum.codec.Json;
 import io.factum.event.EventCodec;
 import io.factum.event.EventDecodingException;
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

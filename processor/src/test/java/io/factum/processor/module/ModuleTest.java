@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import io.factum.aggregate.AggregateType;
+import io.factum.aggregate.AggregateTypeProvider;
+import io.factum.event.EventType;
+import io.factum.event.EventTypeRegistry;
 import io.factum.processor.Compilations;
 import io.factum.processor.OrderDomain;
 import io.factum.spi.FactumModule;
@@ -25,8 +28,12 @@ class ModuleTest {
     Path classes;
 
     private static String serviceFile(Compilation compilation) {
+        return serviceFile(compilation, "io.factum.spi.FactumModule");
+    }
+
+    private static String serviceFile(Compilation compilation, String service) {
         return Compilations.text(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                "META-INF/services/io.factum.spi.FactumModule").orElseThrow());
+                "META-INF/services/" + service).orElseThrow());
     }
 
     @Test
@@ -42,6 +49,25 @@ class ModuleTest {
             assertThat(modules).hasSize(1);
             assertThat(modules.get(0).getClass().getName()).isEqualTo("test.ordering.OrderingFactumModule");
             assertThat(modules.get(0).aggregateTypes()).map(AggregateType::name).containsExactly("Order");
+        }
+    }
+
+    @Test
+    void theModuleIsListedForEachLayerThatLooksItUpAndEachLayerFindsIt() throws Exception {
+        Compilation compilation = Compilations.compile(List.of(), OrderDomain.sources());
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(serviceFile(compilation, "io.factum.event.EventTypeProvider")).isEqualTo("test.ordering.OrderingFactumModule\n");
+        assertThat(serviceFile(compilation, "io.factum.aggregate.AggregateTypeProvider"))
+                .isEqualTo("test.ordering.OrderingFactumModule\n");
+
+        try (URLClassLoader loader = Compilations.classLoader(compilation, classes)) {
+            assertThat(EventTypeRegistry.load(loader).types()).extracting(EventType::name).contains("order-confirmed");
+            List<AggregateTypeProvider> providers = new ArrayList<>();
+            ServiceLoader.load(AggregateTypeProvider.class, loader).forEach(providers::add);
+            assertThat(providers).singleElement().satisfies(provider -> {
+                assertThat(provider).isInstanceOf(FactumModule.class);
+                assertThat(provider.aggregateTypes()).map(AggregateType::name).containsExactly("Order");
+            });
         }
     }
 

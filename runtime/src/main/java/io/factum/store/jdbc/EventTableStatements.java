@@ -1,10 +1,10 @@
 package io.factum.store.jdbc;
 
-import io.factum.event.Metadata;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.SliceRange;
-import io.factum.store.StreamHash;
 import io.factum.store.StoredEvent;
+import io.factum.store.StreamHash;
 import io.factum.store.jdbc.AppendRules.StoredAt;
 import io.factum.store.jdbc.AppendRules.StreamHead;
 import java.sql.Connection;

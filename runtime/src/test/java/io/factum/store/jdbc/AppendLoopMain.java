@@ -1,11 +1,11 @@
 package io.factum.store.jdbc;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.ItemAdded;
 import io.factum.sample.Samples;
 import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.postgres.PostgresEventStore;
 import io.factum.store.sqlite.SqliteEventStore;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.sample.Samples;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.SliceRange;
 import io.factum.store.StoredEvent;
 import io.factum.store.StreamHash;

@@ -2,10 +2,10 @@ package io.factum.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.factum.event.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.sample.Samples;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

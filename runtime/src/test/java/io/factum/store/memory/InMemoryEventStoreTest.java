@@ -3,10 +3,10 @@ package io.factum.store.memory;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.factum.event.Metadata;
 import io.factum.store.EventStore;
 import io.factum.store.EventStoreContract;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package io.factum.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.sample.Samples;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.jdbc.CountingDataSource;
 import io.factum.subscription.InMemoryCheckpointStore;
 import io.factum.subscription.Subscription;

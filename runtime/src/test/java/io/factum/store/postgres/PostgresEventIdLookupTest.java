@@ -3,8 +3,8 @@ package io.factum.store.postgres;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.factum.event.Metadata;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

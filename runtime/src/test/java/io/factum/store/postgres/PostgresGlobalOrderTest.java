@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.event.EventEnvelope;
 import io.factum.event.EventTypeRegistry;
-import io.factum.event.Metadata;
 import io.factum.sample.ItemAdded;
 import io.factum.sample.Samples;
 import io.factum.store.AppendResult;
 import io.factum.store.ExpectedRevision;
+import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
 import io.factum.store.StoredEvent;
 import io.factum.subscription.InMemoryCheckpointStore;

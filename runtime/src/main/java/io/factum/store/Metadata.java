@@ -1,4 +1,4 @@
-package io.factum.event;
+package io.factum.store;
 
 import java.util.Map;
 import java.util.Objects;
@@ -43,10 +43,10 @@ public record Metadata(UUID correlationId, UUID causationId, Map<String, String>
     }
 
     /**
-     * Metadata for an event caused by {@code cause}: same correlation (or the cause's own
-     * id when it starts a conversation), causation = the cause's event id.
+     * Metadata for an event caused by {@code cause} (an {@code EventEnvelope} or a {@link StoredEvent}): same
+     * correlation (or the cause's own id when it starts a conversation), causation = the cause's event id.
      */
-    public static Metadata causedBy(EventEnvelope<?> cause) {
+    public static Metadata causedBy(Cause cause) {
         UUID correlation = cause.metadata().correlationId() != null ? cause.metadata().correlationId() : cause.eventId();
         return new Metadata(correlation, cause.eventId(), Map.of());
     }
