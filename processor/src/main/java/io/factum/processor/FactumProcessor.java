@@ -26,7 +26,7 @@ import javax.lang.model.element.TypeElement;
  * Factum's annotation processor: a list of {@link ProcessingStep}s, each run in every round and finished
  * once at the end; each validates, models and generates, abandoning only the elements that have errors.
  * The module (registry) is written once, in the first round that brings no new Factum elements, so that
- * javac still compiles it and it can name every class generated before.
+ * javac still compiles it and it can name every class generated before; a failing build gets none.
  *
  * <p>Option {@code -Afactum.module=com.acme.OrderingModule} names the generated module; by default
  * it is {@code <common package>.<LastSegment>FactumModule}.
@@ -102,8 +102,9 @@ public final class FactumProcessor extends AbstractProcessor {
 
         if (roundEnv.processingOver()) {
             steps.forEach(ProcessingStep::finish);
-            // Normally written earlier; here only if no round after the last elements came (javac warns then).
-            if (moduleStep.isPending() && !hasDeferred()) {
+            // Normally written earlier; here only if no round after the last elements came (javac warns then),
+            // and never in a failing build: see buildFails.
+            if (moduleStep.isPending() && !hasDeferred() && !buildFails(roundEnv)) {
                 moduleStep.write();
             }
             return;
@@ -114,6 +115,18 @@ public final class FactumProcessor extends AbstractProcessor {
         if (moduleStep.isPending() && !hasDeferred() && (!newElements || !generatedThisRound)) {
             moduleStep.write();
         }
+    }
+
+    /**
+     * Whether an error was reported (by this processor in any round, or by anyone in the round before): javac then
+     * runs no further round and compiles no class, so a module would never be used. After an error javac's next
+     * round is its last, and a source created there draws the warning "File for type ... created in the last round
+     * will not be subject to annotation processing", which {@code -Werror} turns into two more diagnostics for the
+     * one mistake. Writing the module in the round of the error instead would have javac enter it in the failing
+     * build and report what it names (e.g. an event another package cannot see) once more.
+     */
+    private boolean buildFails(RoundEnvironment roundEnv) {
+        return reporter.errorCount() > 0 || roundEnv.errorRaised();
     }
 
     /** {@code @Generated} or {@code @FactumGenerated}: on code generated in the round before, not a new element. */

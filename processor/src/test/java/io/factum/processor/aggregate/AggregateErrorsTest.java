@@ -441,13 +441,12 @@ class AggregateErrorsTest {
         Compilations.DiskCompilation onDisk = Compilations.compileToDirectory(with(good, bad), directory);
         org.assertj.core.api.Assertions.assertThat(onDisk.errors()).hasSize(1).allMatch(e -> e.contains("[Factum/ApplyNotInFamily]"));
         org.assertj.core.api.Assertions.assertThat(onDisk.generated("test.GoodAggregateType")).isTrue();
-        // the bad one gets only a stand-in that throws (so code using it compiles), and is not registered
+        // the bad one gets only a stand-in that throws (so code using it compiles)
         org.assertj.core.api.Assertions.assertThat(onDisk.source("test.SubjectAggregateType"))
                 .contains("A stand-in: the aggregate has compile errors")
                 .contains("throw new IllegalStateException(")
                 .doesNotContain("Json.decode");
-        org.assertj.core.api.Assertions.assertThat(onDisk.source("test.TestFactumModule"))
-                .contains("GoodAggregateType.INSTANCE")
-                .doesNotContain("SubjectAggregateType");
+        // a failing build gets no module (javac would compile none of it; see StrictBuildTest), so nothing registers the bad one
+        org.assertj.core.api.Assertions.assertThat(onDisk.generated("test.TestFactumModule")).isFalse();
     }
 }
