@@ -10,6 +10,7 @@ import io.factum.benchmarks.codec.CodecBenchmark;
 import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
+import io.factum.benchmarks.store.FleetAppendBenchmark;
 import io.factum.benchmarks.store.CatchUpBenchmark;
 import io.factum.benchmarks.store.InstrumentedAppendBenchmark;
 import io.factum.benchmarks.store.NotifyLatencyBenchmark;
@@ -90,6 +91,7 @@ public final class Comparisons {
                 }
             }
         }
+        rows.add(fleetAppend());
         for (String backend : List.of("sqlite", "postgres")) {
             String params = "backend=" + backend + ",events=" + CatchUpBenchmark.DEFAULT_EVENTS;
             rows.add(new Comparison("Catch-up subscription reading all " + CatchUpBenchmark.DEFAULT_EVENTS
@@ -175,6 +177,16 @@ public final class Comparisons {
                                         "roundTripConfirmed"))),
                         List.of(Target.fasterThan(roundTripDslJson, 1,
                                 "small event >= DSL-JSON at its fastest (#18)"))));
+    }
+
+    /** Issue #18: appends from 3 processes, the fleet's write path; the scores are already events/s. */
+    private static Comparison fleetAppend() {
+        String jdbc = key(FleetAppendBenchmark.class, "jdbcFleet");
+        return new Comparison("Append from a fleet, postgres, 3 processes x 8 writers, 10 events per append (events/s)",
+                key(FleetAppendBenchmark.class, "factumFleet"),
+                List.of(new Comparison.Peer("raw JDBC batch insert, 3 processes", jdbc)),
+                List.of(Target.fractionOf(jdbc, 0.7, "fleet append within 0.7x of raw JDBC from 3 processes (#18)")),
+                1, "events/s");
     }
 
     private static Comparison append(String backend, int writers, int eventsPerAppend) {

@@ -89,6 +89,24 @@ public final class BenchDatabase implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is not reachable at " + url
                     + " (set FACTUM_BENCH_PG_URL to use another server): " + e.getMessage(), e);
         }
+        return new BenchDatabase(POSTGRES, id, postgresPool(id, connections), null, id);
+    }
+
+    /**
+     * The PostgreSQL database {@code id} that another process created with {@link #create}, with a pool of its own;
+     * closing it closes the pool only (the creator removes the schema).
+     */
+    public static BenchDatabase joinPostgres(String id, int connections) {
+        return new BenchDatabase(POSTGRES, id, postgresPool(id, connections), null, null);
+    }
+
+    /** This database's id: what {@link #joinPostgres} takes. */
+    public String id() {
+        return id;
+    }
+
+    private static HikariDataSource postgresPool(String id, int connections) {
+        String url = postgresUrl();
         HikariConfig config = poolConfig(id, connections);
         config.setJdbcUrl(url);
         config.setSchema(id);
@@ -101,7 +119,7 @@ public final class BenchDatabase implements AutoCloseable {
             }
             config.setConnectionInitSql("SET synchronous_commit = " + synchronousCommit);
         }
-        return new BenchDatabase(POSTGRES, id, new HikariDataSource(config), null, id);
+        return new HikariDataSource(config);
     }
 
     private static HikariConfig poolConfig(String id, int connections) {
