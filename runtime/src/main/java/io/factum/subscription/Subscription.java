@@ -3,7 +3,6 @@ package io.factum.subscription;
 import io.factum.bus.RetryPolicy;
 import io.factum.event.EventTypeRegistry;
 import io.factum.store.EventStore;
-import io.factum.store.jdbc.JdbcEventStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,48 +64,13 @@ public final class Subscription implements AutoCloseable {
     private final SubscriptionMode mode;
 
     private Subscription(Builder builder) {
+        SubscriptionAssembly parts = new SubscriptionAssembly(builder);
         this.name = builder.name;
-        DeliveryRules rules = new DeliveryRules(builder.name, builder.registry, builder.retry, builder.onHandlerFailure,
-                builder.onUndecodable);
-        JdbcEventStore jdbcStore = builder.store instanceof JdbcEventStore jdbc ? jdbc : null;
-        SubscriptionMode mode = builder.mode != null ? builder.mode
-                : jdbcStore != null ? SubscriptionMode.exclusive() : SubscriptionMode.singleProcess();
-        if (mode.usesLeases() && jdbcStore == null) {
-            throw new IllegalArgumentException("Subscription '" + name + "': mode " + mode + " keeps its lease in the "
-                    + "database of a JDBC event store (SQLite or PostgreSQL); " + builder.store.getClass().getName()
-                    + " lives in one process, so use SubscriptionMode.singleProcess() (the default there)");
-        }
-        BatchProcessor[] processorOfLease = new BatchProcessor[1];
-        this.lease = mode.usesLeases()
-                ? new LeaseKeeper(new LeaseTable(jdbcStore), name,
-                        builder.instanceId != null ? builder.instanceId : LeaseKeeper.newInstanceId(), mode,
-                        builder.leaseDuration, System::nanoTime, () -> processorOfLease[0].forgetUnsavedCheckpoint())
-                : null;
-        Fence fence = lease != null ? lease : Fence.NONE;
-        BatchProcessor processor;
-        if (builder.projection != null) {
-            if (jdbcStore == null) {
-                throw new IllegalArgumentException("Subscription '" + name + "': a JdbcProjection needs a JDBC event store "
-                        + "(SQLite or PostgreSQL), got " + builder.store.getClass().getName());
-            }
-            processor = new ProjectionProcessor(rules, jdbcStore, builder.projection, builder.start, fence);
-        } else {
-            StartPosition start = builder.start;
-            CheckpointStore checkpoints = lease != null
-                    ? new FencedCheckpointStore(builder.checkpoints, jdbcStore, fence) : builder.checkpoints;
-            ParkedEvents parked = lease != null ? new FencedParkedEvents(builder.parked, jdbcStore, fence) : builder.parked;
-            CheckpointSaver checkpoint = new CheckpointSaver(name, checkpoints, builder.checkpointInterval(),
-                    builder.nanoTime, () -> start.resolve(builder.store), start.isBeginning());
-            processor = new HandlerProcessor(rules, builder.store, builder.handler, checkpoint, parked, fence);
-        }
-        processorOfLease[0] = processor;
-        this.poller = new SubscriptionPoller(builder.store, processor, builder.batchSize, signal);
-        Runnable startCheck = lease != null ? lease::start
-                : jdbcStore != null ? () -> new LeaseTable(jdbcStore).refuseIfLeased(name, SubscriptionMode.singleProcess())
-                : () -> { };
-        this.thread = new SubscriptionThread(name, rules, poller, signal, builder.pollInterval, builder.appendSignal,
-                lease, builder.store, startCheck);
-        this.mode = mode;
+        this.mode = parts.mode;
+        this.lease = parts.lease;
+        this.poller = new SubscriptionPoller(builder.store, parts.processor, builder.batchSize, signal);
+        this.thread = new SubscriptionThread(name, parts.rules, poller, signal, builder.pollInterval, builder.appendSignal,
+                lease, builder.store, parts.startCheck);
     }
 
     /** A builder; give it a {@link Builder#handler handler} or a {@link Builder#projection projection}. */
@@ -180,15 +144,7 @@ public final class Subscription implements AutoCloseable {
      *                                          and the thread's interrupt flag is set
      */
     public int pollOnce() {
-        int read;
-        try {
-            read = poller.pollOnce();
-        } catch (SubscriptionFailedException e) {
-            thread.handPollFailed(e);
-            throw e;
-        }
-        thread.handPollSucceeded();
-        return read;
+        return thread.pollByHand();
     }
 
     /**
@@ -199,13 +155,7 @@ public final class Subscription implements AutoCloseable {
      * @throws SubscriptionInterruptedException as {@link #pollOnce()}
      */
     public int runUntilCaughtUp() {
-        int total = 0;
-        int read;
-        do {
-            read = pollOnce();
-            total += read;
-        } while (!poller.lastPollCaughtUp());
-        return total;
+        return thread.pollByHandUntilCaughtUp();
     }
 
     /** Delivers the parked events again, oldest first; those handled now are removed from the list. */
@@ -221,14 +171,7 @@ public final class Subscription implements AutoCloseable {
      * @throws IllegalStateException naming the instance and its lease's expiry while one runs
      */
     public void reset() {
-        poller.reset(() -> {
-            if (thread.isRunning()) {
-                throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
-            }
-            if (lease != null) {
-                lease.refuseIfHeldElsewhere("reset()");
-            }
-        });
+        thread.reset();
     }
 
     /** Starts delivering on a thread of its own. Also restarts a stopped or failed subscription from its checkpoint. */
@@ -261,11 +204,7 @@ public final class Subscription implements AutoCloseable {
      *                               {@link #runUntilCaughtUp()} returns)
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        if (thread.status() == Status.NEW) {
-            throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
-                    + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
-        }
-        return signal.awaitCaughtUp(timeout, () -> thread.status() == Status.RUNNING);
+        return thread.awaitCaughtUp(timeout);
     }
 
     /** Makes the running subscription poll now instead of at the end of its interval. */
@@ -275,25 +214,25 @@ public final class Subscription implements AutoCloseable {
 
     /** Options of a {@link Subscription}. */
     public static final class Builder {
-        private final String name;
-        private final EventStore store;
-        private final EventTypeRegistry registry;
-        private EnvelopeHandler handler;
-        private CheckpointStore checkpoints;
-        private JdbcProjection projection;
-        private ParkedEvents parked = new InMemoryParkedEvents();
-        private int batchSize = 256;
-        private Duration pollInterval = Duration.ofSeconds(1);
-        private RetryPolicy retry = RetryPolicy.DEFAULT;
-        private FailureAction onHandlerFailure = FailureAction.STOP;
-        private FailureAction onUndecodable = FailureAction.STOP;
-        private AppendSignal appendSignal;
-        private Duration checkpointInterval;
-        private LongSupplier nanoTime = System::nanoTime;
-        private StartPosition start = StartPosition.beginning();
-        private SubscriptionMode mode;
-        private Duration leaseDuration = Duration.ofSeconds(10);
-        private String instanceId;
+        final String name;
+        final EventStore store;
+        final EventTypeRegistry registry;
+        EnvelopeHandler handler;
+        CheckpointStore checkpoints;
+        JdbcProjection projection;
+        ParkedEvents parked = new InMemoryParkedEvents();
+        int batchSize = 256;
+        Duration pollInterval = Duration.ofSeconds(1);
+        RetryPolicy retry = RetryPolicy.DEFAULT;
+        FailureAction onHandlerFailure = FailureAction.STOP;
+        FailureAction onUndecodable = FailureAction.STOP;
+        AppendSignal appendSignal;
+        Duration checkpointInterval;
+        LongSupplier nanoTime = System::nanoTime;
+        StartPosition start = StartPosition.beginning();
+        SubscriptionMode mode;
+        Duration leaseDuration = Duration.ofSeconds(10);
+        String instanceId;
 
         private Builder(String name, EventStore store, EventTypeRegistry registry) {
             if (name == null || name.isBlank()) {
@@ -372,7 +311,7 @@ public final class Subscription implements AutoCloseable {
             return this;
         }
 
-        private Duration checkpointInterval() {
+        Duration checkpointInterval() {
             return checkpointInterval != null ? checkpointInterval : Duration.ofSeconds(1);
         }
 
@@ -447,13 +386,7 @@ public final class Subscription implements AutoCloseable {
         }
 
         public Subscription build() {
-            if ((handler == null) == (projection == null)) {
-                throw new IllegalStateException("Subscription '" + name + "' needs exactly one of handler(...) or projection(...)");
-            }
-            if (projection != null && checkpointInterval != null) {
-                throw new IllegalStateException("Subscription '" + name + "': checkpointInterval(...) is for handler "
-                        + "subscriptions; a projection commits its checkpoint with every batch");
-            }
+            SubscriptionAssembly.checkComplete(this);
             return new Subscription(this);
         }
     }

@@ -74,7 +74,7 @@ final class SubscriptionThread {
      * A poll on the caller's thread (not the subscription's own) stopped at an event: FAILED with
      * that failure, as a run that stops there. Ignored while a run is current: its thread reports.
      */
-    void handPollFailed(SubscriptionFailedException failed) {
+    private void handPollFailed(SubscriptionFailedException failed) {
         synchronized (lifecycle) {
             if (!running) {
                 if (status != Status.FAILED) {
@@ -87,7 +87,7 @@ final class SubscriptionThread {
     }
 
     /** A hand poll returned normally: a failure it had reported is over. */
-    void handPollSucceeded() {
+    private void handPollSucceeded() {
         synchronized (lifecycle) {
             if (!running && status == Status.FAILED) {
                 status = beforeHandFailure == null || beforeHandFailure == Status.RUNNING ? Status.STOPPED : beforeHandFailure;
@@ -97,9 +97,49 @@ final class SubscriptionThread {
         }
     }
 
-    /** Whether a run is current. */
-    boolean isRunning() {
-        return running;
+    /** See {@link Subscription#pollOnce()}: a poll on the caller's thread, its failure reported as the status. */
+    int pollByHand() {
+        int read;
+        try {
+            read = poller.pollOnce();
+        } catch (SubscriptionFailedException e) {
+            handPollFailed(e);
+            throw e;
+        }
+        handPollSucceeded();
+        return read;
+    }
+
+    /** See {@link Subscription#runUntilCaughtUp()}: hand polls until a batch comes back short. */
+    int pollByHandUntilCaughtUp() {
+        int total = 0;
+        int read;
+        do {
+            read = pollByHand();
+            total += read;
+        } while (!poller.lastPollCaughtUp());
+        return total;
+    }
+
+    /** See {@link Subscription#reset()}. */
+    void reset() {
+        poller.reset(() -> {
+            if (running) {
+                throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
+            }
+            if (lease != null) {
+                lease.refuseIfHeldElsewhere("reset()");
+            }
+        });
+    }
+
+    /** See {@link Subscription#awaitCaughtUp(Duration)}. */
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        if (status == Status.NEW) {
+            throw new IllegalStateException("Subscription '" + name + "' was never started: call start() before "
+                    + "awaitCaughtUp(), or runUntilCaughtUp() to catch up on the calling thread");
+        }
+        return signal.awaitCaughtUp(timeout, () -> status == Status.RUNNING);
     }
 
     /** See {@link Subscription#start()}. */
