@@ -190,4 +190,89 @@ public abstract class PartitionedBehaviour extends LeaseTestSupport {
         assertThat(handledBy.values().stream().filter(by -> by.size() > 1).toList()).hasSize(1)
                 .allSatisfy(by -> assertThat(by).containsExactly("slow", "other"));
     }
+    /** Per position, the instances of the child JVMs that handled it; and per instance its log, as {@code stream revision}. */
+    private static Map<Long, List<String>> handledByChildren(Map<String, ChildProcess> children, Map<String, List<String>> logs) {
+        Map<Long, List<String>> by = new java.util.TreeMap<>();
+        children.forEach((instance, child) -> {
+            List<String> log = new ArrayList<>();
+            for (String line : child.lines()) {
+                if (line.startsWith("event ")) {
+                    String[] parts = line.split(" ");
+                    by.computeIfAbsent(Long.parseLong(parts[1]), p -> new ArrayList<>()).add(instance);
+                    log.add(parts[2] + " " + parts[3]);
+                }
+            }
+            logs.put(instance, log);
+        });
+        return by;
+    }
+
+    private ChildProcess partitionedChild(Map<String, ChildProcess> children, String instance) {
+        List<String> arguments = new ArrayList<>(storeArguments());
+        arguments.add(instance);
+        arguments.add(String.valueOf(LEASE.toMillis()));
+        ChildProcess child = new ChildProcess(PartitionedHandlerMain.class, arguments);
+        children.put(instance, child);
+        return child;
+    }
+
+    @Test
+    void threeChildProcessesDeliverEachEventOnceAndAfterAKillDuplicatesOnlyPastTheSavedCheckpoint() throws Exception {
+        store.createSchema();
+        Map<String, ChildProcess> children = new java.util.LinkedHashMap<>();
+        try {
+            for (String instance : List.of("c1", "c2", "c3")) {
+                partitionedChild(children, instance);
+            }
+            for (ChildProcess child : children.values()) {
+                await(() -> child.lines().contains("started"), "a child started: " + child.lines());
+            }
+            String name = PartitionedHandlerMain.NAME;
+            await(() -> FleetStatus.of(store, name).slicesByOwner().size() == 3, "three owners");
+            appendToStreams(2500);
+            await(() -> handledByChildren(children, new java.util.HashMap<>()).size() == 2500, "the first 2,500 delivered");
+            Map<String, List<String>> logs = new java.util.HashMap<>();
+            assertThat(handledByChildren(children, logs)).as("without a kill: exactly once")
+                    .allSatisfy((position, by) -> assertThat(by).as("position %d", position).hasSize(1));
+
+            Thread writer = new Thread(() -> appendToStreams(2500));
+            writer.start();
+            int before = logs.get("c1").size();
+            await(() -> handledByChildren(children, new java.util.HashMap<>()).values().stream()
+                    .filter(by -> by.contains("c1")).count() >= before + 100, "c1 delivers after the first part");
+            children.get("c1").kill();
+            // The checkpoints c1 saved, per slice: nobody can claim its slices before its lease expires.
+            Map<Integer, Long> savedByC1 = new java.util.HashMap<>();
+            for (LeaseTable.Row row : new LeaseTable(store).list(name)) {
+                if (row.slice() >= 0 && "c1".equals(row.owner())) {
+                    savedByC1.put(row.slice(), row.checkpoint());
+                }
+            }
+            assertThat(savedByC1).as("c1's slices at the kill").isNotEmpty();
+            partitionedChild(children, "c4");
+            writer.join();
+            long head = store.lastPosition();
+            await(() -> handledByChildren(children, new java.util.HashMap<>()).size() == 5000, "all 5,000 delivered");
+            await(() -> FleetStatus.of(store, name).lag() == 0 && FleetStatus.of(store, name).checkpoint() >= head, "lag 0");
+
+            logs.clear();
+            Map<Long, List<String>> by = handledByChildren(children, logs);
+            Map<Long, String> streams = new java.util.HashMap<>();
+            store.readAll(0, 10_000).forEach(event -> streams.put(event.globalPosition(), event.streamId()));
+            assertThat(by.keySet()).isEqualTo(streams.keySet());
+            by.forEach((position, instances) -> {
+                if (instances.size() > 1) {
+                    int slice = SliceRange.sliceOf(streams.get(position), PartitionedHandlerMain.SLICES);
+                    assertThat(instances).as("position %d", position).hasSize(2).contains("c1");
+                    assertThat(position).as("a repeat of c1's slice %d", slice).isGreaterThan(savedByC1.get(slice));
+                }
+            });
+            logs.forEach(PartitionedBehaviour::assertStreamsInOrder);
+            assertThat(FleetStatus.of(store, name).owners()).containsExactlyInAnyOrder("c2", "c3", "c4");
+        } finally {
+            for (ChildProcess child : children.values()) {
+                child.kill();
+            }
+        }
+    }
 }
