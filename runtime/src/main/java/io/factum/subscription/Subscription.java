@@ -344,7 +344,9 @@ public final class Subscription implements AutoCloseable {
         /**
          * How the instances of this subscription in several processes share it; default
          * {@link SubscriptionMode#exclusive()} on a JDBC store, {@link SubscriptionMode#singleProcess()}
-         * on the in-memory store. Every instance of one name needs the same mode.
+         * on the in-memory store; {@link SubscriptionMode#partitioned(int)} shares the slices out among
+         * the running instances (see {@code docs/subscriptions.md}). Every instance of one name needs
+         * the same mode, and in partitioned mode the same slice count.
          */
         public Builder mode(SubscriptionMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
