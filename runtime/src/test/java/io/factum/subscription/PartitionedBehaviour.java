@@ -141,6 +141,8 @@ public abstract class PartitionedBehaviour extends LeaseTestSupport {
         assertThatThrownBy(() -> instance("z", recording("z")).handler(recording("z"), new InMemoryCheckpointStore())
                 .mode(SubscriptionMode.partitioned(SLICES)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("new JdbcCheckpointStore(store)");
+        assertThatThrownBy(() -> partitioned("by-hand").pollOnce()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is partitioned").hasMessageContaining("call start()");
         assertThatThrownBy(() -> SubscriptionMode.partitioned(SliceRange.MAX_SLICES + 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4097");
     }
