@@ -3,6 +3,7 @@ package io.factum.subscription;
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One way of handling a subscription's batches. What both ways share lives here: loading and
@@ -65,13 +66,16 @@ abstract class BatchProcessor {
 
     /**
      * Delivers the parked events again, oldest first; those handled now are removed from the list,
-     * the others stay parked with their new error.
+     * the others stay parked with their new error. Only those of {@code streams}.
      *
      * @return how many were handled and unparked
      */
-    final int retryParked() {
+    final int retryParked(Predicate<String> streams) {
         int handled = 0;
         for (ParkedEvent parkedEvent : parked.list(rules.subscription)) {
+            if (!streams.test(parkedEvent.streamId())) {
+                continue; // another slice range's, which another instance may hold
+            }
             StoredEvent event = rules.readAt(store, parkedEvent.globalPosition());
             if (event == null) {
                 continue;

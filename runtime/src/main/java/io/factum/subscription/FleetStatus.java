@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -20,9 +22,12 @@ import java.util.TreeSet;
  *
  * @param name       the subscription
  * @param mode       as recorded by the first instance that started with a lease; single-process when none did
- * @param leases     one per slice range with one owner and token (exclusive mode: one), empty in single-process mode
- * @param checkpoint the saved checkpoint (exclusive and single-process: {@code <prefix>checkpoints})
- * @param lag        how many stored events lie after the checkpoint
+ * @param leases     one per slice range with one owner, token and checkpoint (exclusive mode: one), empty in
+ *                   single-process mode
+ * @param checkpoint the saved checkpoint (exclusive and single-process: {@code <prefix>checkpoints}); partitioned,
+ *                   the lowest of the slices'
+ * @param lag        how many stored events lie after the checkpoint (partitioned: after each range's checkpoint, of
+ *                   that range's streams)
  */
 public record FleetStatus(String name, SubscriptionMode mode, List<Lease> leases, long checkpoint, long lag) {
 
@@ -33,9 +38,11 @@ public record FleetStatus(String name, SubscriptionMode mode, List<Lease> leases
      * @param owner     the instance holding it, empty when released
      * @param expiresAt when it expires by the database's clock
      * @param expired   whether it had expired when read (by the database's clock)
-     * @param token     the fencing token it was last claimed with
+     * @param token      the fencing token it was last claimed with
+     * @param checkpoint the saved checkpoint of its slices (exclusive mode: the subscription's)
      */
-    public record Lease(SliceRange slices, Optional<String> owner, Instant expiresAt, boolean expired, long token) {
+    public record Lease(SliceRange slices, Optional<String> owner, Instant expiresAt, boolean expired, long token,
+            long checkpoint) {
 
         /** Whether an instance holds it now: owned and not expired. */
         public boolean live() {
@@ -47,25 +54,36 @@ public record FleetStatus(String name, SubscriptionMode mode, List<Lease> leases
     public static FleetStatus of(JdbcEventStore store, String subscription) {
         List<LeaseTable.Row> rows = new LeaseTable(store).list(subscription);
         SubscriptionMode mode = SubscriptionMode.singleProcess();
+        boolean partitioned = false;
+        long checkpoint = new JdbcCheckpointStore(store).load(subscription);
         List<Lease> leases = new ArrayList<>();
         for (LeaseTable.Row row : rows) {
             if (row.slice() == LeaseTable.HEAD) {
                 mode = SubscriptionMode.stored(row.mode(), row.sliceCount());
+                partitioned = mode.isPartitioned();
                 continue;
             }
-            Lease lease = new Lease(new SliceRange(row.slice(), row.slice(), row.sliceCount()), Optional.ofNullable(row.owner()),
-                    row.expiresAt(), row.expired(), row.token());
+            long saved = partitioned ? row.checkpoint() : checkpoint;
             Lease previous = leases.isEmpty() ? null : leases.get(leases.size() - 1);
-            if (previous != null && previous.token() == lease.token() && previous.owner().equals(lease.owner())
-                    && previous.slices().last() + 1 == row.slice()) {
+            if (previous != null && previous.token() == row.token() && previous.owner().equals(Optional.ofNullable(row.owner()))
+                    && previous.checkpoint() == saved && previous.slices().last() + 1 == row.slice()) {
                 leases.set(leases.size() - 1, new Lease(new SliceRange(previous.slices().first(), row.slice(), row.sliceCount()),
-                        previous.owner(), previous.expiresAt(), previous.expired(), previous.token()));
+                        previous.owner(), previous.expiresAt(), previous.expired(), previous.token(), saved));
             } else {
-                leases.add(lease);
+                leases.add(new Lease(new SliceRange(row.slice(), row.slice(), row.sliceCount()),
+                        Optional.ofNullable(row.owner()), row.expiresAt(), row.expired(), row.token(), saved));
             }
         }
-        long checkpoint = new JdbcCheckpointStore(store).load(subscription);
-        return new FleetStatus(subscription, mode, List.copyOf(leases), checkpoint, eventsAfter(store, checkpoint));
+        if (!partitioned) {
+            return new FleetStatus(subscription, mode, List.copyOf(leases), checkpoint, eventsAfter(store, checkpoint, null));
+        }
+        long lowest = Long.MAX_VALUE;
+        long lag = 0;
+        for (Lease lease : leases) {
+            lowest = Math.min(lowest, lease.checkpoint());
+            lag += eventsAfter(store, lease.checkpoint(), lease.slices());
+        }
+        return new FleetStatus(subscription, mode, List.copyOf(leases), leases.isEmpty() ? 0 : lowest, lag);
     }
 
     /** The names of every subscription with a checkpoint or a lease in {@code store}, sorted. */
@@ -90,11 +108,24 @@ public record FleetStatus(String name, SubscriptionMode mode, List<Lease> leases
         return leases.stream().filter(Lease::live).map(lease -> lease.owner().orElseThrow()).distinct().toList();
     }
 
-    private static long eventsAfter(JdbcEventStore store, long position) {
+    /** The slices each live owner holds, by owner, in slice order. */
+    public Map<String, Integer> slicesByOwner() {
+        Map<String, Integer> slices = new LinkedHashMap<>();
+        leases.stream().filter(Lease::live).forEach(lease -> slices.merge(lease.owner().orElseThrow(), lease.slices().size(),
+                Integer::sum));
+        return slices;
+    }
+
+    /** The events after {@code position}, of the streams in {@code slices} (all when null). */
+    private static long eventsAfter(JdbcEventStore store, long position, SliceRange slices) {
         try (Connection connection = store.dataSource().getConnection();
              PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + store.tables().events()
-                     + " WHERE position > ?")) {
+                     + " WHERE position > ?" + (slices == null ? "" : " AND stream_hash BETWEEN ? AND ?"))) {
             count.setLong(1, position);
+            if (slices != null) {
+                count.setInt(2, slices.lowestHash());
+                count.setInt(3, slices.highestHash());
+            }
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -74,6 +74,11 @@ final class LeaseTable {
      * @throws SubscriptionModeMismatchException when another mode or slice count is recorded
      */
     void register(String subscription, SubscriptionMode mode) {
+        register(subscription, mode, 0);
+    }
+
+    /** As {@link #register(String, SubscriptionMode)}, new slice rows starting at checkpoint {@code startCheckpoint}. */
+    void register(String subscription, SubscriptionMode mode, long startCheckpoint) {
         inTransaction("register subscription '" + subscription + "'", connection -> {
             insert(connection, subscription, HEAD, mode, 0);
             SubscriptionMode stored;
@@ -88,7 +93,7 @@ final class LeaseTable {
                 throw new SubscriptionModeMismatchException(subscription, table, stored, mode);
             }
             for (int slice = 0; slice < mode.sliceCount(); slice++) {
-                insert(connection, subscription, slice, mode, 0);
+                insert(connection, subscription, slice, mode, startCheckpoint);
             }
             return null;
         });

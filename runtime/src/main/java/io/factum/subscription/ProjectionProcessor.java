@@ -21,21 +21,42 @@ final class ProjectionProcessor extends BatchProcessor {
 
     private final JdbcEventStore store;
     private final JdbcProjection projection;
-    private final JdbcCheckpointStore checkpoints;
+    /** Writes the checkpoint inside the batch's transaction. */
+    private final CheckpointWriter checkpoints;
     private final JdbcParkedEvents parked;
     /** Checked in every batch transaction: a batch of an instance that lost its lease rolls back. */
     private final Fence fence;
 
-    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
-            Fence fence) {
-        this(rules, store, projection, start, fence, new JdbcCheckpointStore(store), new JdbcParkedEvents(store));
+    /** Writes a projection's checkpoint inside the caller's transaction. */
+    interface CheckpointWriter {
+        void save(Connection connection, String subscription, long position) throws SQLException;
     }
 
-    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
-            Fence fence, JdbcCheckpointStore checkpoints, JdbcParkedEvents parked) {
+    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, StartPosition start,
+            Fence fence) {
+        this(rules, store, projection, new JdbcCheckpointStore(store), start, fence);
+    }
+
+    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection,
+            JdbcCheckpointStore checkpoints, StartPosition start, Fence fence) {
         // It commits the checkpoint with every batch itself: the saver only loads it, resets it, and saves the start.
-        super(rules, store, new CheckpointSaver(rules.subscription, new FencedCheckpointStore(checkpoints, store, fence),
-                Duration.ZERO, System::nanoTime, () -> start.resolve(store), start.isBeginning()), parked);
+        this(rules, store, projection, new CheckpointSaver(rules.subscription, new FencedCheckpointStore(checkpoints, store,
+                fence), Duration.ZERO, System::nanoTime, () -> start.resolve(store), start.isBeginning()), checkpoints::save,
+                fence);
+    }
+
+    /**
+     * @param saver       loads, resets and saves the start of the checkpoint
+     * @param checkpoints writes it with every batch, in the batch's transaction
+     */
+    ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, CheckpointSaver saver,
+            CheckpointWriter checkpoints, Fence fence) {
+        this(rules, store, projection, saver, checkpoints, fence, new JdbcParkedEvents(store));
+    }
+
+    private ProjectionProcessor(DeliveryRules rules, JdbcEventStore store, JdbcProjection projection, CheckpointSaver saver,
+            CheckpointWriter checkpoints, Fence fence, JdbcParkedEvents parked) {
+        super(rules, store, saver, parked);
         this.fence = fence;
         this.store = store;
         this.projection = projection;

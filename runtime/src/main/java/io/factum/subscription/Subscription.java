@@ -57,20 +57,16 @@ public final class Subscription implements AutoCloseable {
 
     private final String name;
     private final CaughtUpSignal signal = new CaughtUpSignal();
-    private final SubscriptionPoller poller;
+    private final SubscriptionAssembly parts;
+    private final Poller poller;
     private final SubscriptionThread thread;
-    /** The lease of a fleet's subscription (exclusive mode); null in single-process mode. */
-    private final LeaseKeeper lease;
-    private final SubscriptionMode mode;
 
     private Subscription(Builder builder) {
-        SubscriptionAssembly parts = new SubscriptionAssembly(builder);
         this.name = builder.name;
-        this.mode = parts.mode;
-        this.lease = parts.lease;
-        this.poller = new SubscriptionPoller(builder.store, parts.processor, builder.batchSize, signal);
-        this.thread = new SubscriptionThread(name, parts.rules, poller, signal, builder.pollInterval, builder.appendSignal,
-                lease, builder.store, parts.startCheck);
+        this.parts = new SubscriptionAssembly(builder, signal);
+        this.poller = parts.poller;
+        this.thread = new SubscriptionThread(name, parts.rules, poller, signal, parts.pollInterval, builder.appendSignal,
+                parts.lease, builder.store, parts.startCheck);
     }
 
     /** A builder; give it a {@link Builder#handler handler} or a {@link Builder#projection projection}. */
@@ -85,20 +81,21 @@ public final class Subscription implements AutoCloseable {
 
     /** How its instances share it across processes. */
     public SubscriptionMode mode() {
-        return mode;
+        return parts.mode;
     }
 
     /** This instance's name in the leases table; null in single-process mode. */
     public String instanceId() {
-        return lease == null ? null : lease.instance();
+        return parts.instanceId;
     }
 
     /**
-     * Whether this instance holds the fleet's lease and delivers events (exclusive mode); false
-     * while it stands by or is not running. Always true in single-process mode.
+     * Whether this instance holds the fleet's lease and delivers events (exclusive mode), or holds
+     * slices (partitioned mode); false while it stands by or is not running. Always true in
+     * single-process mode.
      */
     public boolean isActive() {
-        return lease == null || lease.owns();
+        return parts.active.getAsBoolean();
     }
 
     /** Where it is in its lifecycle; see {@link Status}. */
@@ -122,7 +119,8 @@ public final class Subscription implements AutoCloseable {
     /**
      * The checkpoint: global position of the last event handled or parked ({@code 0} before the first).
      * While a handler subscription catches up, the saved checkpoint may trail it by up to one
-     * {@link Builder#checkpointInterval checkpointInterval}'s worth of events.
+     * {@link Builder#checkpointInterval checkpointInterval}'s worth of events. Partitioned: the
+     * fleet's saved checkpoint, the lowest of its slices' (see {@link FleetStatus} for each range's).
      */
     public long position() {
         return poller.position();
@@ -130,7 +128,7 @@ public final class Subscription implements AutoCloseable {
 
     /** The events this subscription has parked. */
     public List<ParkedEvent> parkedEvents() {
-        return poller.processor().parkedEvents().list(name);
+        return poller.parkedEvents();
     }
 
     /**
@@ -346,7 +344,9 @@ public final class Subscription implements AutoCloseable {
         /**
          * How the instances of this subscription in several processes share it; default
          * {@link SubscriptionMode#exclusive()} on a JDBC store, {@link SubscriptionMode#singleProcess()}
-         * on the in-memory store. Every instance of one name needs the same mode.
+         * on the in-memory store; {@link SubscriptionMode#partitioned(int)} shares the slices out among
+         * the running instances (see {@code docs/subscriptions.md}). Every instance of one name needs
+         * the same mode, and in partitioned mode the same slice count.
          */
         public Builder mode(SubscriptionMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");

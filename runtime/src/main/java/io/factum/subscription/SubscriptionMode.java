@@ -1,5 +1,6 @@
 package io.factum.subscription;
 
+import io.factum.store.SliceRange;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #exclusive()}: the default on a JDBC store. One instance at a time is active and holds
  *       a lease in the database; the others stand by and take over when it stops renewing it.</li>
+ *   <li>{@link #partitioned(int)}: the global order is split into a fixed number of slices by the
+ *       stable hash of the stream id; every running instance holds a fair share of the slices, by
+ *       lease, and delivers the events of its slices only. One stream is always in one slice, so its
+ *       order holds; the count is fixed when the subscription first starts.</li>
  *   <li>{@link #singleProcess()}: no lease; the behaviour of Factum 0.1, and always that of the
  *       in-memory store, which lives in one process anyway. Run such a subscription in one process
  *       only.</li>
@@ -18,6 +23,7 @@ import java.util.Objects;
  */
 public final class SubscriptionMode {
 
+    private static final String PARTITIONED = "partitioned";
     private static final SubscriptionMode EXCLUSIVE = new SubscriptionMode("exclusive", 1);
     private static final SubscriptionMode SINGLE_PROCESS = new SubscriptionMode("single-process", 1);
 
@@ -34,6 +40,19 @@ public final class SubscriptionMode {
         return EXCLUSIVE;
     }
 
+    /**
+     * The instances share the subscription by slices: {@code sliceCount} (1 to
+     * {@value io.factum.store.SliceRange#MAX_SLICES}) fixed for the life of the subscription. More
+     * slices than instances you will ever run; 64 to 256 fits most fleets (each instance reads each
+     * of its contiguous slice ranges with one query per poll).
+     *
+     * @throws IllegalArgumentException when {@code sliceCount} is out of range
+     */
+    public static SubscriptionMode partitioned(int sliceCount) {
+        SliceRange.all(sliceCount); // checks the count
+        return new SubscriptionMode(PARTITIONED, sliceCount);
+    }
+
     /** No lease: for a subscription that only ever runs in one process. */
     public static SubscriptionMode singleProcess() {
         return SINGLE_PROCESS;
@@ -47,6 +66,11 @@ public final class SubscriptionMode {
     /** The number of slices the global order is split into: 1 unless partitioned. */
     int sliceCount() {
         return sliceCount;
+    }
+
+    /** Whether the slices are shared out among the instances (else one instance holds them all). */
+    boolean isPartitioned() {
+        return PARTITIONED.equals(name);
     }
 
     boolean usesLeases() {

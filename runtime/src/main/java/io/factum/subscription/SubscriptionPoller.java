@@ -6,14 +6,23 @@ import io.factum.store.jdbc.UnreadableStoredEventException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * The polling logic of a {@link Subscription}: reads the batch after its position and hands it to
  * its {@link BatchProcessor}, one batch at a time, whichever thread asks.
  */
-final class SubscriptionPoller {
+final class SubscriptionPoller implements Poller {
 
-    private final EventStore store;
+    /** How a poller reads the events after a position: the whole order, or a slice range of it. */
+    interface EventReader {
+        List<StoredEvent> read(long afterPosition, int maxCount);
+    }
+
+
+    private final EventReader reader;
+    /** Which streams' parked events it retries: all of them, or those of its slice range. */
+    private final Predicate<String> streams;
     private final BatchProcessor processor;
     private final int batchSize;
     private final CaughtUpSignal signal;
@@ -29,8 +38,14 @@ final class SubscriptionPoller {
     private volatile boolean lastPollCaughtUp = true;
 
     SubscriptionPoller(EventStore store, BatchProcessor processor, int batchSize, CaughtUpSignal signal) {
+        this(store::readAll, stream -> true, processor, batchSize, signal);
+    }
+
+    SubscriptionPoller(EventReader reader, Predicate<String> streams, BatchProcessor processor, int batchSize,
+            CaughtUpSignal signal) {
         this.rules = processor.rules;
-        this.store = store;
+        this.reader = reader;
+        this.streams = streams;
         this.processor = processor;
         this.batchSize = batchSize;
         this.signal = signal;
@@ -45,7 +60,8 @@ final class SubscriptionPoller {
     }
 
     /** See {@link Subscription#position()}. */
-    long position() {
+    @Override
+    public long position() {
         long current = position;
         return current >= 0 ? current : processor.peekCheckpoint();
     }
@@ -54,17 +70,20 @@ final class SubscriptionPoller {
      * Whether the last poll read everything there was: a short batch, or a failed read (the next
      * poll is worth waiting for). A full batch, or one cut short by an unreadable row, is not.
      */
-    boolean lastPollCaughtUp() {
+    @Override
+    public boolean lastPollCaughtUp() {
         return lastPollCaughtUp;
     }
 
     /** The next poll reads the position back from the checkpoint (a run starts). */
-    void forgetPosition() {
+    @Override
+    public void forgetPosition() {
         position = -1;
     }
 
     /** See {@link Subscription#pollOnce()}. */
-    int pollOnce() {
+    @Override
+    public int pollOnce() {
         processing.lock();
         try {
             long pollNumber = signal.pollStarted();
@@ -75,7 +94,7 @@ final class SubscriptionPoller {
             List<StoredEvent> batch;
             boolean unreadableRow = false;
             try {
-                batch = store.readAll(position, batchSize);
+                batch = reader.read(position, batchSize);
             } catch (UnreadableStoredEventException e) {
                 // Deliver the events before the bad row, then stop at it or park it as onUndecodable says.
                 batch = new ArrayList<>(e.eventsBefore());
@@ -104,10 +123,11 @@ final class SubscriptionPoller {
     }
 
     /** See {@link Subscription#retryParked()}. */
-    int retryParked() {
+    @Override
+    public int retryParked() {
         processing.lock();
         try {
-            return processor.retryParked();
+            return processor.retryParked(streams);
         } finally {
             processing.unlock();
         }
@@ -118,7 +138,8 @@ final class SubscriptionPoller {
      *
      * @param refuse called first, between batches; throws to refuse the reset
      */
-    void reset(Runnable refuse) {
+    @Override
+    public void reset(Runnable refuse) {
         processing.lock();
         try {
             refuse.run();
@@ -129,8 +150,41 @@ final class SubscriptionPoller {
         }
     }
 
+    @Override
+    public long peekCheckpoint() {
+        return processor.peekCheckpoint();
+    }
+
+    @Override
+    public void forgetUnsavedCheckpoint() {
+        processor.forgetUnsavedCheckpoint();
+    }
+
+    @Override
+    public List<ParkedEvent> parkedEvents() {
+        return processor.parkedEvents().list(rules.subscription);
+    }
+
+    /**
+     * After a short batch, moves the checkpoint up to {@code head}, a last position read before
+     * that batch: it read every event of its range up to there, so none lies between (a slice
+     * range whose own events are behind others' would otherwise keep an old checkpoint).
+     */
+    void advanceTo(long head) {
+        processing.lock();
+        try {
+            if (position >= 0 && position < head) {
+                processor.saveCheckpoint(head);
+                position = head;
+            }
+        } finally {
+            processing.unlock();
+        }
+    }
+
     /** Saves what the polls handled but left unsaved; never in the middle of a batch. */
-    void saveUnsavedCheckpoint() {
+    @Override
+    public void saveUnsavedCheckpoint() {
         processing.lock();
         try {
             processor.saveUnsavedCheckpoint();

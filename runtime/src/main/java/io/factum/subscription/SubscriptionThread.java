@@ -13,11 +13,14 @@ final class SubscriptionThread {
 
     private final String name;
     private final DeliveryRules rules;
-    private final SubscriptionPoller poller;
+    private final Poller poller;
     private final CaughtUpSignal signal;
     private final Duration pollInterval;
     private final AppendSignal appendSignal;
-    /** The fleet's lease (exclusive mode), or null (single process). Used by the current run's thread. */
+    /**
+     * The fleet's lease (exclusive mode), or null: single process, or partitioned, whose poller holds
+     * its slices. Used by the current run's thread.
+     */
     private final LeaseKeeper lease;
     private final EventStore store;
     /** Runs first in {@link #start()}: records or checks the mode, and throws to refuse the start. */
@@ -40,7 +43,8 @@ final class SubscriptionThread {
     /** Written by the current run's thread. */
     private volatile RuntimeException lastError;
 
-    SubscriptionThread(String name, DeliveryRules rules, SubscriptionPoller poller, CaughtUpSignal signal,
+    /** @param pollInterval between polls once caught up; at most a heartbeat of the lease, if there is one */
+    SubscriptionThread(String name, DeliveryRules rules, Poller poller, CaughtUpSignal signal,
             Duration pollInterval, AppendSignal appendSignal, LeaseKeeper lease, EventStore store, Runnable startCheck) {
         this.startCheck = startCheck;
         this.name = name;
@@ -50,9 +54,7 @@ final class SubscriptionThread {
         this.appendSignal = appendSignal;
         this.lease = lease;
         this.store = store;
-        // A standby tries to take over, and an owner renews, at least once per heartbeat.
-        this.pollInterval = lease != null && lease.heartbeatInterval().compareTo(pollInterval) < 0
-                ? lease.heartbeatInterval() : pollInterval;
+        this.pollInterval = pollInterval;
     }
 
     Status status() {
@@ -210,7 +212,7 @@ final class SubscriptionThread {
     private boolean holdLease() {
         LeaseKeeper.State state = lease.maintain();
         if (state == LeaseKeeper.State.ACQUIRED) {
-            poller.processor().forgetUnsavedCheckpoint(); // another owner may have gone on meanwhile
+            poller.forgetUnsavedCheckpoint(); // another owner may have gone on meanwhile
             poller.forgetPosition();
         }
         if (state != LeaseKeeper.State.STANDBY) {
@@ -218,7 +220,7 @@ final class SubscriptionThread {
         }
         long pollNumber = signal.pollStarted();
         long head = store.lastPosition();
-        if (poller.processor().peekCheckpoint() >= head) {
+        if (poller.peekCheckpoint() >= head) {
             signal.caughtUp(pollNumber);
         }
         return false;
@@ -265,6 +267,7 @@ final class SubscriptionThread {
                     if (lease != null) {
                         lease.stop(); // a standby takes over at its next heartbeat, not only once the lease expired
                     }
+                    poller.runEnded(); // partitioned: the others take this instance's slices at their next heartbeat
                 } catch (RuntimeException e) {
                     lastError = e; // the lease then expires by itself
                 } finally {

@@ -14,6 +14,7 @@ import io.factum.store.NewEvent;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.store.sqlite.SqliteEventStore;
 import io.factum.subscription.InMemoryCheckpointStore;
+import io.factum.subscription.JdbcCheckpointStore;
 import io.factum.subscription.Subscription;
 import io.factum.subscription.SubscriptionMode;
 import java.io.BufferedReader;
@@ -41,7 +42,8 @@ import java.util.UUID;
  *       machine's wall clock (both processes are on this machine).</li>
  * </ol>
  *
- * The scaling target of partitioned mode (1 -> 2 -> 4 instances) waits for partitioned mode.
+ * The catch-up line is also printed for one instance of {@code SubscriptionMode.partitioned(64)}; the
+ * scaling target of partitioned mode (1 -> 2 -> 4 instances) is {@link ScalingHarness}'s.
  * SQLite only, in a temporary directory. Usage: {@code FailoverHarness [events] [rounds] [leaseMillis]}.
  * Numbers from a busy machine mean little: run it on a quiet one.
  */
@@ -68,6 +70,9 @@ public final class FailoverHarness {
         System.out.printf("catch-up, single process: %,.0f events/s%n", single);
         System.out.printf("catch-up, exclusive:      %,.0f events/s  ratio %.2fx (target >= 0.90x)%n", exclusive,
                 exclusive / single);
+        double partitioned = bestEventsPerSecond(store, SubscriptionMode.partitioned(64), events, rounds);
+        System.out.printf("catch-up, partitioned(64), one instance: %,.0f events/s  ratio %.2fx (target >= 0.90x)%n",
+                partitioned, partitioned / single);
 
         long failover = failoverMillis(file, store.tables().prefix(), leaseMillis, pollMillis);
         System.out.printf("failover after kill -9:   %d ms  (lease %d ms + poll %d ms = %d ms; ratio %.2f, target <= 1.00)%n",
@@ -96,7 +101,9 @@ public final class FailoverHarness {
         for (int round = 0; round < rounds; round++) {
             int[] handled = {0};
             Subscription subscription = Subscription.builder("catch-up-" + mode + "-" + round, store, registry)
-                    .handler(event -> handled[0]++, new InMemoryCheckpointStore())
+                    // Partitioned mode keeps its checkpoints per slice in the store's leases table.
+                    .handler(event -> handled[0]++, mode.equals(SubscriptionMode.partitioned(64))
+                            ? new JdbcCheckpointStore(store) : new InMemoryCheckpointStore())
                     .mode(mode)
                     .pollInterval(java.time.Duration.ofMillis(10))
                     .build();

@@ -76,8 +76,15 @@ final class ProjectionCommands {
                 + (standby.isEmpty() ? "-" : String.join(", ", standby));
     }
 
-    /** Who holds the live lease of a fleet's subscription, or "-" when no instance runs it now. */
+    /**
+     * Who holds the live lease of a fleet's subscription, or "-" when no instance runs it now; for a
+     * partitioned one (a lease per slice range), each owner with how many slices it holds.
+     */
     private static String activeInstance(FleetStatus fleet) {
+        if (fleet.leases().size() > 1) {
+            return fleet.slicesByOwner().entrySet().stream().map(owner -> owner.getKey() + " (" + owner.getValue() + " slices)")
+                    .reduce((a, b) -> a + ", " + b).orElse("-");
+        }
         return fleet.leases().stream().filter(FleetStatus.Lease::live)
                 .map(lease -> lease.owner().orElseThrow() + " (" + lease.expiresAt() + ")")
                 .reduce((a, b) -> a + ", " + b).orElse("-");
