@@ -41,12 +41,17 @@ public final class TestBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it answers an admin request. */
     public static TestBroker start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with {@code overrides} over the broker's settings (say {@code auto.create.topics.enable}). */
+    public static TestBroker start(Map<String, String> overrides) {
         try {
             Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "kafka-broker-");
             int brokerPort = freePort();
             int controllerPort = freePort();
             Path config = directory.resolve("server.properties");
-            Files.writeString(config, serverProperties(directory.resolve("logs"), brokerPort, controllerPort),
+            Files.writeString(config, serverProperties(directory.resolve("logs"), brokerPort, controllerPort, overrides),
                     StandardCharsets.UTF_8);
             String clusterId = Uuid.randomUuid().toString();
             Process format = java(directory, "format.log", "kafka.tools.StorageTool", "format", "-t", clusterId,
@@ -100,6 +105,25 @@ public final class TestBroker implements AutoCloseable {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Cannot create topic " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes a topic and waits until the broker no longer lists it. */
+    public void deleteTopic(String name) {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(name)).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + name + " still listed 30 s after its deletion");
+                }
+                Thread.sleep(100);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot delete topic " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -178,7 +202,7 @@ public final class TestBroker implements AutoCloseable {
         return file.toString();
     }
 
-    private static String serverProperties(Path logs, int brokerPort, int controllerPort) {
+    private static String serverProperties(Path logs, int brokerPort, int controllerPort, Map<String, String> overrides) {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
@@ -199,6 +223,7 @@ public final class TestBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        properties.putAll(overrides);
         StringBuilder text = new StringBuilder();
         properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
