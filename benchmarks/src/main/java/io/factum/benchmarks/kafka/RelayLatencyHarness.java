@@ -21,7 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * End-to-end latency, append to handled by a Kafka consumer, at a steady rate: a writer appends one event at a
- * time to PostgreSQL at {@code rate} events/s (open loop: on schedule, however long deliveries take), a running
+ * time to PostgreSQL at {@code rate} events/s (open loop: on schedule, however long deliveries take; eight writer
+ * threads on streams of their own, each event timed from when it was due), a running
  * {@link KafkaRelay} produces them to the test broker, and a {@link KafkaSubscription} handler notes when each
  * arrives. Prints p50, p99 and the maximum in milliseconds (target: p99 <= 50 ms on loopback). Not JMH: a
  * percentile of an open-loop stream is not a JMH score.
@@ -38,6 +39,8 @@ public final class RelayLatencyHarness {
         }
     }
 
+    private static final int WRITERS = 8;
+
     private RelayLatencyHarness() {}
 
     public static void main(String[] args) throws Exception {
@@ -48,9 +51,12 @@ public final class RelayLatencyHarness {
                 + (result.p99() <= 50 ? " (target p99 <= 50 ms: met)" : " (target p99 <= 50 ms: missed)"));
     }
 
-    /** Runs for {@code seconds} at {@code rate} events/s; the first second's events are warm-up, not counted. */
+    /**
+     * Runs for {@code seconds} at {@code rate} events/s, once a first event went through (the consumer joined its
+     * group); the first second's events are warm-up, not counted.
+     */
     public static Result run(int rate, int seconds) throws InterruptedException {
-        try (TestBroker broker = TestBroker.start(); BenchDatabase database = BenchDatabase.create(BenchDatabase.POSTGRES, 3)) {
+        try (TestBroker broker = TestBroker.start(); BenchDatabase database = BenchDatabase.create(BenchDatabase.POSTGRES, WRITERS + 2)) {
             JdbcEventStore store = database.factumStore("latency");
             String topic = "latency";
             broker.createTopic(topic, 3);
@@ -65,23 +71,59 @@ public final class RelayLatencyHarness {
                 relay.start();
                 consumer.start();
                 SampleEvents sample = new SampleEvents();
-                String stream = sample.newStreamId();
-                long revision = -1;
+                // Until one event went through, the consumer may still be joining its group: not what is measured.
+                store.append(sample.newStreamId(), ExpectedRevision.noStream(), sample.next(1));
+                long probe = store.lastPosition();
+                long joined = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!handledAt.containsKey(probe)) {
+                    if (System.nanoTime() > joined) {
+                        throw new IllegalStateException("the first event was not handled within 60 s: relay "
+                                + relay.status() + " " + relay.lastError() + ", consumer " + consumer.status());
+                    }
+                    Thread.sleep(10);
+                }
                 long interval = TimeUnit.SECONDS.toNanos(1) / rate;
                 long start = System.nanoTime();
                 long warmUpEnd = start + TimeUnit.SECONDS.toNanos(1);
                 int total = rate * seconds;
-                for (int i = 0; i < total; i++) {
-                    long due = start + i * interval;
-                    while (System.nanoTime() < due) {
-                        LockSupport.parkNanos(due - System.nanoTime());
+                // Several writers, each on a stream of its own, so that the schedule holds while one append waits
+                // for its commit; writer w appends events w, w + WRITERS, ... each when it is due.
+                Thread[] writers = new Thread[WRITERS];
+                RuntimeException[] failure = new RuntimeException[1];
+                for (int w = 0; w < WRITERS; w++) {
+                    int first = w;
+                    String stream = sample.newStreamId();
+                    List<io.factum.store.NewEvent> events = new java.util.ArrayList<>();
+                    for (int i = first; i < total; i += WRITERS) {
+                        events.addAll(sample.next(1));
                     }
-                    AppendResult appended = store.append(stream, revision < 0 ? ExpectedRevision.noStream()
-                            : ExpectedRevision.exactly(revision), sample.next(1));
-                    revision = appended.lastRevision();
-                    if (due >= warmUpEnd) {
-                        appendedAt.put(appended.lastPosition(), due); // from when it was due: a late append counts its wait
-                    }
+                    writers[w] = new Thread(() -> {
+                        long revision = -1;
+                        int n = 0;
+                        try {
+                            for (int i = first; i < total; i += WRITERS) {
+                                long due = start + i * interval;
+                                while (System.nanoTime() < due) {
+                                    LockSupport.parkNanos(due - System.nanoTime());
+                                }
+                                AppendResult appended = store.append(stream, revision < 0 ? ExpectedRevision.noStream()
+                                        : ExpectedRevision.exactly(revision), List.of(events.get(n++)));
+                                revision = appended.lastRevision();
+                                if (due >= warmUpEnd) {
+                                    appendedAt.put(appended.lastPosition(), due); // from when it was due: a late append counts its wait
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            failure[0] = e;
+                        }
+                    }, "writer-" + w);
+                    writers[w].start();
+                }
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+                if (failure[0] != null) {
+                    throw failure[0];
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (!handledAt.keySet().containsAll(appendedAt.keySet())) {

@@ -181,11 +181,19 @@ public final class TestBroker implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dlog4j2.configurationFile=" + writeLogConfig(directory));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath()); // the broker runs in its own directory: a relative entry would miss
         command.add(mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve(log).toFile()).start();
+    }
+
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String writeLogConfig(Path directory) throws IOException {
