@@ -2,6 +2,7 @@ package io.factum.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.factum.benchmarks.kafka.RelayLatencyHarness;
 import io.factum.benchmarks.report.Comparisons;
 import io.factum.benchmarks.report.Scores;
 import io.factum.benchmarks.store.CatchUpBenchmark;
@@ -46,6 +47,13 @@ class BenchmarkSmokeTest {
         Set<String> measured = new TreeSet<>(Scores.of(results).all().keySet());
         assertThat(measured).containsAll(reportedKeys());
         assertThat(measured).hasSize(reportedKeys().size());
+    }
+
+    /** The Kafka latency harness (not JMH) runs briefly: every event appended is handled through Kafka. */
+    @Test
+    void theKafkaLatencyHarnessRunsBriefly() throws InterruptedException {
+        RelayLatencyHarness.Result result = RelayLatencyHarness.run(200, 2);
+        assertThat(result.events()).isEqualTo(200);
     }
 
     /**

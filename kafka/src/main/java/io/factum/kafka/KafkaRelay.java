@@ -2,8 +2,12 @@ package io.factum.kafka;
 
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
+import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.subscription.ExclusiveLease;
+import io.factum.subscription.SubscriptionMode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +45,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>When Kafka (or the store) is unreachable the relay closes its producer, waits (doubling up to {@code maxBackoff}) and starts
  * over from the position committed in Kafka: it reads nothing further from the store meanwhile and skips nothing.
+ *
+ * <p>On a JDBC store the running relay is an exclusive-mode worker of the fleet ({@link ExclusiveLease}, lease
+ * {@code factum-relay-<name>} in the store's leases table): one instance relays, the others stand by and take
+ * over when it stops renewing its lease. The lease decides who works; Kafka's producer epoch is what keeps a
+ * stale owner from committing.
  */
 public final class KafkaRelay implements AutoCloseable {
 
@@ -56,6 +65,11 @@ public final class KafkaRelay implements AutoCloseable {
     private final RelayProgress progress;
     private final int batchSize;
     private final RelayThread thread;
+    /** The fleet's lease (exclusive mode); null in single-process mode. */
+    private final RelayLease lease;
+    /** The lease's claim count the current producer was opened under; run thread only. */
+    private long claimsSeen;
+    private final MissingTopics missingTopics;
 
     /** Guarded by the relay's single working thread (the run thread, or the caller of {@link #relayOnce}). */
     private KafkaProducer<String, byte[]> producer;
@@ -84,13 +98,18 @@ public final class KafkaRelay implements AutoCloseable {
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         this.producerConfig = Map.copyOf(producer);
-        this.thread = new RelayThread("factum-relay-" + name, this::relayOnce, this::closeProducer,
-                builder.pollInterval, builder.maxBackoff, error -> fatal(error, position, name));
+        this.missingTopics = new MissingTopics(client);
+        ExclusiveLease exclusive = builder.lease();
+        this.lease = exclusive == null ? null : new RelayLease(exclusive, "factum-relay-" + name + "-lease");
+        this.thread = new RelayThread("factum-relay-" + name, this::work, this::endRun,
+                builder.pollInterval, builder.maxBackoff, this::fatal);
     }
 
     /** A builder for relay {@code name} reading {@code store} and producing to {@code bootstrapServers}. */
     public static Builder builder(String name, EventStore store, String bootstrapServers) {
-        return new Builder(name, RelayFeed.of(store), bootstrapServers);
+        Builder builder = new Builder(name, RelayFeed.of(store), bootstrapServers);
+        builder.leaseStore = store instanceof JdbcEventStore jdbc ? jdbc : null;
+        return builder;
     }
 
     /** A builder for relay {@code name} reading {@code feed}; see {@link RelayFeed}. */
@@ -112,9 +131,35 @@ public final class KafkaRelay implements AutoCloseable {
         return progress.topic();
     }
 
-    /** The last global position committed to Kafka, or -1 before the relay has read it back. */
+    /**
+     * The last global position committed to Kafka, or -1 before the relay has read it back. On a standby: what it
+     * knew when it last relayed.
+     */
     public long position() {
         return position;
+    }
+
+    /**
+     * How many events the store holds after {@link #position()}: its {@code lastPosition()} minus the position,
+     * never below 0. Meaningful on the active instance ({@link #isActive()}); reads the store.
+     */
+    public long lag() {
+        return Math.max(0, feed.lastPosition() - Math.max(0, position));
+    }
+
+    /** How the instances of this relay share the work: exclusive (a lease) on a JDBC store, else single-process. */
+    public SubscriptionMode mode() {
+        return lease != null ? SubscriptionMode.exclusive() : SubscriptionMode.singleProcess();
+    }
+
+    /** This instance's name in the leases table; null in single-process mode. */
+    public String instanceId() {
+        return lease == null ? null : lease.instanceId();
+    }
+
+    /** Whether this instance relays now: it runs and, in exclusive mode, holds the fleet's lease. */
+    public boolean isActive() {
+        return status() == Status.RUNNING && (lease == null || lease.owns());
     }
 
     public Status status() {
@@ -132,13 +177,16 @@ public final class KafkaRelay implements AutoCloseable {
     }
 
     /**
-     * Relays one batch on the calling thread (do not mix with {@link #start()}).
+     * Relays one batch on the calling thread (do not mix with {@link #start()}). A relay polled by hand takes no
+     * lease; Kafka's producer epoch still fences any other relay of the same name.
      *
      * @return the number of store events the batch covered (relayed or not selected); 0 when caught up
      * @throws RelayFencedException when another relay fenced this one
+     * @throws RelayTopicMissingException when a topic of the batch does not exist; the batch was aborted
      * @throws KafkaException when Kafka fails; the batch was aborted and the producer closed, the next call starts over
      */
     public int relayOnce() {
+        Set<String> batchTopics = new HashSet<>();
         try {
             if (producer == null) {
                 openProducer();
@@ -152,6 +200,7 @@ public final class KafkaRelay implements AutoCloseable {
                 if (selection.test(event)) {
                     String topic = RelayTopics.requireValid(topics.topicOf(event), "event " + event.globalPosition()
                             + " of stream '" + event.streamId() + "'");
+                    batchTopics.add(topic);
                     producer.send(new ProducerRecord<>(topic, null, null, event.streamId(), event.payload(),
                             KafkaHeaders.of(event)));
                 }
@@ -167,7 +216,38 @@ public final class KafkaRelay implements AutoCloseable {
             throw new RelayFencedException(name, transactionalId, e);
         } catch (RuntimeException e) {
             closeProducer(); // the open transaction is aborted when the next producer with our id initialises
+            if (!batchTopics.isEmpty() && MissingTopics.maySayMissing(e)) {
+                Set<String> missing = missingTopics.of(batchTopics);
+                if (!missing.isEmpty()) {
+                    throw new RelayTopicMissingException(name, missing, position, e);
+                }
+            }
             throw e;
+        }
+    }
+
+    /**
+     * One turn of the run thread: in exclusive mode it relays only while this instance holds the lease (renewed
+     * by {@link RelayLease}'s heartbeat), and after each new claim it starts a new producer, whose
+     * {@code initTransactions()} fences the previous owner and aborts its open transaction, and reads the
+     * position back from Kafka.
+     */
+    private int work() {
+        if (lease == null) {
+            return relayOnce();
+        }
+        long claims = lease.claims();
+        if (!lease.mayWork() || claims != claimsSeen) {
+            closeProducer();
+            claimsSeen = claims;
+        }
+        return lease.mayWork() ? relayOnce() : 0;
+    }
+
+    private void endRun() {
+        closeProducer();
+        if (lease != null) {
+            lease.stop();
         }
     }
 
@@ -206,7 +286,10 @@ public final class KafkaRelay implements AutoCloseable {
      * The errors that end a running relay; everything else (Kafka unreachable, a timed-out or aborted transaction,
      * the store's database unreachable) is retried after a backoff.
      */
-    private static RuntimeException fatal(RuntimeException error, long position, String name) {
+    private RuntimeException fatal(RuntimeException error) {
+        if (error instanceof RelayFencedException && lease != null) {
+            return null; // another instance took the lease over: stand by (the lease, renewed next turn, says so)
+        }
         if (error instanceof RelayFencedException || error instanceof InvalidRelayTopicException) {
             return error;
         }
@@ -217,8 +300,16 @@ public final class KafkaRelay implements AutoCloseable {
         return null;
     }
 
-    /** Starts relaying on a thread of its own; restarts a stopped or failed relay from the position in Kafka. */
+    /**
+     * Starts relaying on a thread of its own; restarts a stopped or failed relay from the position in Kafka. In
+     * exclusive mode it first records the mode in the store's leases table (so it can fail, say with
+     * {@code SubscriptionModeMismatchException} or when the database is unreachable); the thread then relays only
+     * while it holds the lease.
+     */
     public void start() {
+        if (lease != null && status() != Status.RUNNING) {
+            lease.start();
+        }
         thread.start();
     }
 
@@ -246,6 +337,10 @@ public final class KafkaRelay implements AutoCloseable {
         private int batchSize = 500;
         private Duration pollInterval = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(10);
+        private JdbcEventStore leaseStore;
+        private SubscriptionMode mode;
+        private Duration leaseDuration = Duration.ofSeconds(10);
+        private String instanceId;
 
         private Builder(String name, RelayFeed feed, String bootstrapServers) {
             if (name == null || !RelayTopics.VALID_NAME.matcher(name).matches() || name.length() > 180) {
@@ -339,6 +434,54 @@ public final class KafkaRelay implements AutoCloseable {
                 throw new IllegalArgumentException(what + " must be positive, was " + value);
             }
             return value;
+        }
+
+        /**
+         * How the relay's instances in several processes share the work; default {@link SubscriptionMode#exclusive()}
+         * when built on a JDBC store (a lease in its leases table), {@link SubscriptionMode#singleProcess()} otherwise.
+         */
+        public Builder mode(SubscriptionMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How long the lease lasts without renewal; default 10 s. A standby takes over at most about this plus a
+         * third of it after the active relay stopped renewing it (killed, cut off, paused).
+         */
+        public Builder leaseDuration(Duration duration) {
+            if (duration.compareTo(Duration.ofMillis(30)) < 0) {
+                throw new IllegalArgumentException("leaseDuration must be at least 30 ms, was " + duration);
+            }
+            this.leaseDuration = duration;
+            return this;
+        }
+
+        /** This instance's name in the leases table; default the process id and a random part. */
+        public Builder instanceId(String instanceId) {
+            if (instanceId == null || instanceId.isBlank()) {
+                throw new IllegalArgumentException("an instance id must not be blank");
+            }
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        private ExclusiveLease lease() {
+            SubscriptionMode chosen = mode != null ? mode
+                    : leaseStore != null ? SubscriptionMode.exclusive() : SubscriptionMode.singleProcess();
+            if (chosen.equals(SubscriptionMode.singleProcess())) {
+                return null;
+            }
+            if (!chosen.equals(SubscriptionMode.exclusive())) {
+                throw new IllegalArgumentException("Relay '" + name + "' runs in exclusive or single-process mode, not "
+                        + chosen + ": one relay follows the store's global order");
+            }
+            if (leaseStore == null) {
+                throw new IllegalArgumentException("Relay '" + name + "': exclusive mode keeps its lease in the "
+                        + "database of a JDBC event store (SQLite or PostgreSQL); build the relay on one, or use "
+                        + "SubscriptionMode.singleProcess() and run one relay");
+            }
+            return ExclusiveLease.of(leaseStore, "factum-relay-" + name, instanceId, leaseDuration);
         }
 
         public KafkaRelay build() {

@@ -9,10 +9,9 @@ import java.util.Objects;
  * Where a {@link KafkaRelay} reads the store's global order from. The relay keeps its own position (in Kafka,
  * see {@link RelayProgress}) and asks the feed for what comes after it.
  *
- * <p>This is the seam for running one relay per fleet: today {@link #of(EventStore)} reads the store directly and
- * correctness rests on the relay's stable {@code transactional.id} (a second relay fences the first, which can then
- * no longer commit). A feed backed by an exclusive-mode subscription would return events only while it holds the
- * subscription's lease, so standbys stay idle instead of fencing each other.
+ * <p>{@link #of(EventStore)} reads the store directly. Which instance of a fleet relays is decided by the relay's
+ * lease, not by the feed; correctness rests on the relay's stable {@code transactional.id} (a relay that starts
+ * fences the previous one, which can then no longer commit).
  */
 @FunctionalInterface
 public interface RelayFeed {
@@ -20,9 +19,28 @@ public interface RelayFeed {
     /** Up to {@code maxCount} events with a global position greater than {@code afterPosition}, in global order. */
     List<StoredEvent> readAfter(long afterPosition, int maxCount);
 
+    /**
+     * The global position of the newest event, for the relay's lag ({@link KafkaRelay#lag()}); the default says
+     * the feed cannot tell.
+     */
+    default long lastPosition() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement lastPosition(), which the "
+                + "relay's lag needs");
+    }
+
     /** Reads {@code store} directly. */
     static RelayFeed of(EventStore store) {
         Objects.requireNonNull(store, "store");
-        return store::readAll;
+        return new RelayFeed() {
+            @Override
+            public List<StoredEvent> readAfter(long afterPosition, int maxCount) {
+                return store.readAll(afterPosition, maxCount);
+            }
+
+            @Override
+            public long lastPosition() {
+                return store.lastPosition();
+            }
+        };
     }
 }

@@ -154,39 +154,4 @@ class KafkaRelayTest {
             }
         }
     }
-
-    @Test
-    void whenTheBrokerGoesAwayMidStreamTheRelayWaitsAndLaterRelaysEverythingOnce() throws Exception {
-        String topic = unique();
-        try (TestBroker own = TestBroker.start();
-             SqliteEventStore store = SqliteEventStore.open(dir.resolve("events.db"))) {
-            RelayTestEvents.append(store, "A-1", "Happened", 50);
-            try (KafkaRelay relay = KafkaRelay.builder(unique(), store, own.bootstrapServers())
-                    .topics(RelayTopics.single(topic)).batchSize(10).pollInterval(Duration.ofMillis(50))
-                    .maxBackoff(Duration.ofMillis(500))
-                    .producerConfig(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000,
-                            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000))
-                    .build()) {
-                relay.start();
-                assertThat(TopicReader.readAll(own.bootstrapServers(), List.of(topic), 50, Duration.ofSeconds(30),
-                        Duration.ZERO)).hasSize(50);
-
-                own.close(); // the broker goes away
-                RelayTestEvents.append(store, "A-1", "Happened", 50);
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (relay.lastError() == null && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(relay.lastError()).as("the relay noticed the broker was gone").isNotNull();
-                assertThat(relay.status()).isEqualTo(KafkaRelay.Status.RUNNING);
-
-                own.restart();
-                List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(own.bootstrapServers(),
-                        List.of(topic), 100, Duration.ofSeconds(60), Duration.ofSeconds(1));
-                assertThat(records).extracting(r -> KafkaHeaders.read(r).streamRevision())
-                        .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 100).boxed().toList());
-                assertThat(relay.status()).isEqualTo(KafkaRelay.Status.RUNNING);
-            }
-        }
-    }
 }

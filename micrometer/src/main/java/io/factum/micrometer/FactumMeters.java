@@ -50,6 +50,15 @@ public final class FactumMeters {
     /** Timer of handler and projection calls; tags {@link #SUBSCRIPTION}, {@link #OUTCOME}. Its count is the events handled. */
     public static final String SUBSCRIPTION_HANDLE = "factum.subscription.handle";
 
+    /** Gauge: the store's head position minus the position a Kafka relay committed (factum-kafka); tag {@link #RELAY}. */
+    public static final String RELAY_LAG = "factum.relay.lag";
+    /** Gauge: the last global position a Kafka relay committed to Kafka; tag {@link #RELAY}. */
+    public static final String RELAY_POSITION = "factum.relay.position";
+    /** Gauge: 1 while this instance of a Kafka relay relays (runs and holds the fleet's lease), else 0; tag {@link #RELAY}. */
+    public static final String RELAY_ACTIVE = "factum.relay.active";
+    /** Gauge: 1 for the relay's current status, 0 for the others; tags {@link #RELAY}, {@link #STATUS}. */
+    public static final String RELAY_STATUS = "factum.relay.status";
+
     /** Observation (span) around an append; it writes the trace context into the events' metadata. */
     public static final String APPEND_OBSERVATION = "factum.append";
     /** Observation (span) around handling one event in a subscription; it continues the append's trace. */
@@ -69,6 +78,8 @@ public final class FactumMeters {
     public static final String SUBSCRIBER = "subscriber";
     /** Tag: the subscription name. */
     public static final String SUBSCRIPTION = "subscription";
+    /** Tag: the Kafka relay's name. */
+    public static final String RELAY = "relay";
     /** Tag: {@code NEW}, {@code RUNNING}, {@code STOPPED}, {@code FAILED}. */
     public static final String STATUS = "status";
 

@@ -8,6 +8,7 @@ import io.factum.benchmarks.bus.SyncPublishBenchmark;
 import io.factum.benchmarks.bus.SyncPublishMixedBenchmark;
 import io.factum.benchmarks.codec.CodecBenchmark;
 import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
+import io.factum.benchmarks.kafka.RelayThroughputBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
 import io.factum.benchmarks.store.FleetAppendBenchmark;
@@ -106,6 +107,14 @@ public final class Comparisons {
         }
         rows.add(new Comparison("Append-to-delivery latency, PostgreSQL LISTEN/NOTIFY subscription (us/event)",
                 key(NotifyLatencyBenchmark.class, "factumAppendToDelivery"), List.of(), List.of()));
+        String plainProducer = key(RelayThroughputBenchmark.class, "plainProducer",
+                "events=" + RelayThroughputBenchmark.DEFAULT_EVENTS);
+        rows.add(new Comparison("Kafka relay, PostgreSQL to the test broker, " + RelayThroughputBenchmark.DEFAULT_EVENTS
+                + " events (events/s)", key(RelayThroughputBenchmark.class, "relay",
+                        "events=" + RelayThroughputBenchmark.DEFAULT_EVENTS),
+                List.of(new Comparison.Peer("plain KafkaProducer, same records and settings", plainProducer)),
+                List.of(Target.fractionOf(plainProducer, 0.7, ">= 0.7x a plain producer")),
+                RelayThroughputBenchmark.DEFAULT_EVENTS, "events/s"));
         rows.addAll(instrumentation());
         return rows;
     }

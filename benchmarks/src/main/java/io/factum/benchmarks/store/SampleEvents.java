@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * event id per event (random high bits per writer, a counter below, so ids are unique without the
  * cost of {@link UUID#randomUUID()} in the measured loop).
  */
-final class SampleEvents {
+public final class SampleEvents {
 
     private static final byte[] PAYLOAD = Json.encode(ItemAddedCodec.INSTANCE, new ItemAdded(
             UUID.fromString("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"), new OrderLine("SKU-4711", 3, new BigDecimal("9.95"))));
@@ -28,11 +28,11 @@ final class SampleEvents {
     private long counter;
 
     /** A stream id no other writer uses. */
-    String newStreamId() {
+    public String newStreamId() {
         return "Order-" + new UUID(writerBits, counter++);
     }
 
-    List<NewEvent> next(int count) {
+    public List<NewEvent> next(int count) {
         List<NewEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             events.add(new NewEvent(new UUID(writerBits, counter++), "ItemAdded", 1, OCCURRED_AT, Metadata.empty(), PAYLOAD));

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         description = "An order-management shop and a bank, built on Factum: domain events, event sourcing, "
                 + "and bounded contexts that talk through durable subscriptions.",
         subcommands = {DemoCommand.class, CustomerCommands.class, OrderCommands.class, StockCommands.class,
-                AccountCommands.class, ProjectionCommands.class, EventsCommand.class},
+                AccountCommands.class, ProjectionCommands.class, EventsCommand.class,
+                KafkaCommands.Relay.class, KafkaCommands.Worker.class},
         footer = {"", "Store: a SQLite file ./" + StoreLocation.DEFAULT_FILE + " unless --store or $"
                 + StoreLocation.ENV_STORE + " names one, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
                 "Exit codes: 0 ok, 1 rejected by a rule (nothing stored), 2 bad input, 3 unknown id, "

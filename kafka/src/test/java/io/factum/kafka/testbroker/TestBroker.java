@@ -41,12 +41,17 @@ public final class TestBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it answers an admin request. */
     public static TestBroker start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with {@code overrides} over the broker's settings (say {@code auto.create.topics.enable}). */
+    public static TestBroker start(Map<String, String> overrides) {
         try {
             Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "kafka-broker-");
             int brokerPort = freePort();
             int controllerPort = freePort();
             Path config = directory.resolve("server.properties");
-            Files.writeString(config, serverProperties(directory.resolve("logs"), brokerPort, controllerPort),
+            Files.writeString(config, serverProperties(directory.resolve("logs"), brokerPort, controllerPort, overrides),
                     StandardCharsets.UTF_8);
             String clusterId = Uuid.randomUuid().toString();
             Process format = java(directory, "format.log", "kafka.tools.StorageTool", "format", "-t", clusterId,
@@ -106,6 +111,25 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Deletes a topic and waits until the broker no longer lists it. */
+    public void deleteTopic(String name) {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(name)).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + name + " still listed 30 s after its deletion");
+                }
+                Thread.sleep(100);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot delete topic " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An admin client for the broker; close it. */
     public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -157,11 +181,19 @@ public final class TestBroker implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dlog4j2.configurationFile=" + writeLogConfig(directory));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath()); // the broker runs in its own directory: a relative entry would miss
         command.add(mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve(log).toFile()).start();
+    }
+
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String writeLogConfig(Path directory) throws IOException {
@@ -178,7 +210,7 @@ public final class TestBroker implements AutoCloseable {
         return file.toString();
     }
 
-    private static String serverProperties(Path logs, int brokerPort, int controllerPort) {
+    private static String serverProperties(Path logs, int brokerPort, int controllerPort, Map<String, String> overrides) {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
@@ -199,6 +231,7 @@ public final class TestBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        properties.putAll(overrides);
         StringBuilder text = new StringBuilder();
         properties.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
