@@ -50,6 +50,11 @@ public final class FactumMeters {
     /** Timer of handler and projection calls; tags {@link #SUBSCRIPTION}, {@link #OUTCOME}. Its count is the events handled. */
     public static final String SUBSCRIPTION_HANDLE = "factum.subscription.handle";
 
+    /** Timer of repository loads; tags {@link #AGGREGATE}, {@link #OUTCOME} ({@code found}, {@code absent}, {@code failure}). */
+    public static final String AGGREGATE_LOAD = "factum.aggregate.load";
+    /** Distribution summary of the events one load replayed (loads that found the aggregate); tag {@link #AGGREGATE}. */
+    public static final String AGGREGATE_LOAD_EVENTS = "factum.aggregate.load.events";
+
     /** Observation (span) around an append; it writes the trace context into the events' metadata. */
     public static final String APPEND_OBSERVATION = "factum.append";
     /** Observation (span) around handling one event in a subscription; it continues the append's trace. */
@@ -67,6 +72,8 @@ public final class FactumMeters {
     public static final String EVENT_TYPE = "event.type";
     /** Tag: the subscriber name, e.g. {@code Notifications.onOrderPaid}. */
     public static final String SUBSCRIBER = "subscriber";
+    /** Tag: the aggregate type's name, e.g. {@code Order}. */
+    public static final String AGGREGATE = "aggregate";
     /** Tag: the subscription name. */
     public static final String SUBSCRIPTION = "subscription";
     /** Tag: {@code NEW}, {@code RUNNING}, {@code STOPPED}, {@code FAILED}. */
