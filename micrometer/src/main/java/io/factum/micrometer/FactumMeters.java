@@ -58,6 +58,10 @@ public final class FactumMeters {
     public static final String RELAY_ACTIVE = "factum.relay.active";
     /** Gauge: 1 for the relay's current status, 0 for the others; tags {@link #RELAY}, {@link #STATUS}. */
     public static final String RELAY_STATUS = "factum.relay.status";
+    /** Timer of repository loads; tags {@link #AGGREGATE}, {@link #OUTCOME} ({@code found}, {@code absent}, {@code failure}). */
+    public static final String AGGREGATE_LOAD = "factum.aggregate.load";
+    /** Distribution summary of the events one load replayed (loads that found the aggregate); tag {@link #AGGREGATE}. */
+    public static final String AGGREGATE_LOAD_EVENTS = "factum.aggregate.load.events";
 
     /** Observation (span) around an append; it writes the trace context into the events' metadata. */
     public static final String APPEND_OBSERVATION = "factum.append";
@@ -76,6 +80,8 @@ public final class FactumMeters {
     public static final String EVENT_TYPE = "event.type";
     /** Tag: the subscriber name, e.g. {@code Notifications.onOrderPaid}. */
     public static final String SUBSCRIBER = "subscriber";
+    /** Tag: the aggregate type's name, e.g. {@code Order}. */
+    public static final String AGGREGATE = "aggregate";
     /** Tag: the subscription name. */
     public static final String SUBSCRIPTION = "subscription";
     /** Tag: the Kafka relay's name. */

@@ -1,23 +1,23 @@
 package io.factum.micrometer;
 
 import io.factum.event.EventEnvelope;
-import io.factum.store.Metadata;
 import io.factum.subscription.EnvelopeHandler;
 import io.factum.subscription.JdbcProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.ReceiverContext;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps what a subscription calls, a handler or a projection, so each event it handles is timed
  * ({@value FactumMeters#SUBSCRIPTION_HANDLE}, outcome {@code success} or {@code failure}: each retry
- * counts) and observed ({@value FactumMeters#HANDLE_OBSERVATION}). The observation reads the trace
- * context the append wrote into the event's metadata ({@link MeteredEventStore}), so with a tracing
- * bridge the handling span continues the append's trace, its parent being the append span.
+ * counts) and observed ({@value FactumMeters#HANDLE_OBSERVATION}, a {@link HandleObservationContext}). The
+ * context carries the event's metadata, where the append wrote its trace context ({@link MeteredEventStore});
+ * with a tracing bridge and {@link io.factum.micrometer.tracing.LinkingTracingObservationHandler} registered,
+ * the handling span starts a trace of its own (or joins the caller's, for a poll by hand inside a span) and
+ * links to the append span: a link, not a parent, because the handling may come long after the append.
  *
  * <pre>{@code
  * ObservedHandlers observed = new ObservedHandlers(meterRegistry, observationRegistry);
@@ -93,9 +93,7 @@ public final class ObservedHandlers {
             if (observations.isNoop()) {
                 return Observation.NOOP;
             }
-            ReceiverContext<Metadata> context = new ReceiverContext<>((carrier, key) -> carrier.headers().get(key));
-            context.setCarrier(event.metadata());
-            context.setRemoteServiceName("factum");
+            HandleObservationContext context = new HandleObservationContext(subscription, event.type(), event.metadata());
             return Observation.createNotStarted(FactumMeters.HANDLE_OBSERVATION, () -> context, observations)
                     .contextualName("handle " + subscription)
                     .lowCardinalityKeyValue(FactumMeters.SUBSCRIPTION, subscription)

@@ -9,6 +9,7 @@ import brave.propagation.ThreadLocalCurrentTraceContext;
 import brave.propagation.TraceContext;
 import io.factum.event.EventTypeRegistry;
 import io.factum.micrometer.sample.Pinged;
+import io.factum.micrometer.tracing.LinkingTracingObservationHandler;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
@@ -22,6 +23,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
 import io.micrometer.tracing.brave.bridge.BravePropagator;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.brave.bridge.W3CPropagation;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With a real tracer (Brave, W3C propagation, as Spring Boot configures it): the append writes
- * {@code traceparent} into the stored metadata, and the subscription's handling span continues that trace,
- * its parent being the append span.
+ * {@code traceparent} into the stored metadata, and the subscription's handling span links to the append
+ * span: a trace of its own on the subscription's thread, the caller's trace for a poll by hand inside a span,
+ * never a child of the append.
  */
 class TracePropagationTest {
 
@@ -59,21 +62,32 @@ class TracePropagationTest {
         tracing.close();
     }
 
-    @Test
-    void theHandlingSpanIsAChildOfTheAppendSpanThroughTraceparentInTheMetadata() {
+    private ObservationRegistry tracedObservations() {
         BravePropagator propagator = new BravePropagator(tracing);
         ObservationRegistry observations = ObservationRegistry.create();
         observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                new LinkingTracingObservationHandler(tracer),
                 new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
                 new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                 new DefaultTracingObservationHandler(tracer)));
+        return observations;
+    }
+
+    private MutableSpan finished(String name) {
+        return finished.stream().filter(s -> name.equals(s.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no finished span " + name + " in " + finished));
+    }
+
+    @Test
+    void theHandlingSpanStartsATraceOfItsOwnAndLinksToTheAppendSpanThroughTraceparentInTheMetadata() {
+        ObservationRegistry observations = tracedObservations();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         EventTypeRegistry registry = EventTypeRegistry.load();
         MeteredEventStore store = new MeteredEventStore(new InMemoryEventStore(), meters, observations);
 
         store.append("Ping-1", ExpectedRevision.noStream(), List.of(registry.encode(new Pinged("a", 1), Metadata.empty())));
 
-        MutableSpan append = finished.stream().filter(s -> "append memory".equals(s.name())).findFirst().orElseThrow();
+        MutableSpan append = finished("append memory");
         StoredEvent stored = store.readStream("Ping-1", 0, 1).get(0);
         assertThat(stored.metadata().headers())
                 .containsEntry("traceparent", "00-" + append.traceId() + "-" + append.id() + "-01");
@@ -88,12 +102,81 @@ class TracePropagationTest {
                 .build();
         assertThat(subscription.runUntilCaughtUp()).isEqualTo(1);
 
-        assertThat(seenInHandler).containsExactly(append.traceId() + "/" + append.id());
-        MutableSpan handle = finished.stream().filter(s -> "handle pings".equals(s.name())).findFirst().orElseThrow();
-        assertThat(handle.traceId()).isEqualTo(append.traceId());
-        assertThat(handle.parentId()).isEqualTo(append.id());
-        assertThat(handle.tags()).containsEntry("subscription", "pings").containsEntry("event.type", "Pinged");
+        MutableSpan handle = finished("handle pings");
+        assertThat(handle.kind()).isEqualTo(brave.Span.Kind.CONSUMER);
+        assertThat(handle.traceId()).isNotEqualTo(append.traceId());
+        assertThat(handle.parentId()).isNull();
+        assertThat(seenInHandler).containsExactly(handle.traceId() + "/null");
+        assertThat(handle.tags())
+                .containsEntry("links[0].traceId", append.traceId())
+                .containsEntry("links[0].spanId", append.id())
+                .containsEntry("subscription", "pings").containsEntry("event.type", "Pinged");
         assertThat(meters.get("factum.subscription.handle").tags("subscription", "pings", "outcome", "success").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPollByHandInsideASpanHandlesInThatSpansTraceAndStillLinksToTheAppend() {
+        ObservationRegistry observations = tracedObservations();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventTypeRegistry registry = EventTypeRegistry.load();
+        MeteredEventStore store = new MeteredEventStore(new InMemoryEventStore(), meters, observations);
+        store.append("Ping-1", ExpectedRevision.noStream(), List.of(registry.encode(new Pinged("a", 1), Metadata.empty())));
+        MutableSpan append = finished("append memory");
+
+        Subscription subscription = Subscription.builder("pings", store, registry)
+                .handler(new ObservedHandlers(meters, observations).handler("pings", event -> { }), new InMemoryCheckpointStore())
+                .build();
+        Span request = tracer.nextSpan().name("request").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            subscription.runUntilCaughtUp();
+        } finally {
+            request.end();
+        }
+
+        MutableSpan handle = finished("handle pings");
+        assertThat(handle.traceId()).isEqualTo(request.context().traceId());
+        assertThat(handle.parentId()).isEqualTo(request.context().spanId());
+        assertThat(handle.tags()).containsEntry("links[0].spanId", append.id());
+    }
+
+    @Test
+    void anEventWithoutATraceparentIsHandledInASpanWithoutALink() {
+        ObservationRegistry observations = tracedObservations();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventTypeRegistry registry = EventTypeRegistry.load();
+        InMemoryEventStore plain = new InMemoryEventStore();
+        plain.append("Ping-1", ExpectedRevision.noStream(), List.of(registry.encode(new Pinged("a", 1),
+                Metadata.empty().withHeader("traceparent", "00-not-a-trace-01"))));
+
+        Subscription.builder("pings", plain, registry)
+                .handler(new ObservedHandlers(meters, observations).handler("pings", event -> { }), new InMemoryCheckpointStore())
+                .build().runUntilCaughtUp();
+
+        MutableSpan handle = finished("handle pings");
+        assertThat(handle.parentId()).isNull();
+        assertThat(handle.tags()).doesNotContainKey("links[0].traceId");
+    }
+
+    @Test
+    void withoutTheLinkingHandlerTheHandlingSpanIsStillNotAChildOfTheAppend() {
+        BravePropagator propagator = new BravePropagator(tracing);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+                new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+                new DefaultTracingObservationHandler(tracer)));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventTypeRegistry registry = EventTypeRegistry.load();
+        MeteredEventStore store = new MeteredEventStore(new InMemoryEventStore(), meters, observations);
+        store.append("Ping-1", ExpectedRevision.noStream(), List.of(registry.encode(new Pinged("a", 1), Metadata.empty())));
+
+        Subscription.builder("pings", store, registry)
+                .handler(new ObservedHandlers(meters, observations).handler("pings", event -> { }), new InMemoryCheckpointStore())
+                .build().runUntilCaughtUp();
+
+        MutableSpan handle = finished("handle pings");
+        assertThat(handle.traceId()).isNotEqualTo(finished("append memory").traceId());
+        assertThat(handle.parentId()).isNull();
     }
 }

@@ -37,7 +37,7 @@ public final class ReadmeProjectWriter {
     static final String IMPORTS_LINE = "// README: imports";
     static final String STATEMENTS_LINE = "// README: statements";
 
-    private static final Pattern POM_FACTUM_VERSION = Pattern.compile("<factum\\.version>([^<]*)</factum\\.version>");
+    static final Pattern POM_FACTUM_VERSION = Pattern.compile("<factum\\.version>([^<]*)</factum\\.version>");
     private static final Pattern GRADLE_FACTUM_VERSION = Pattern.compile("'io\\.factum:factum-[a-z-]+:([^']*)'");
 
     /** Loads a harness template by file name; null when there is none. */
@@ -80,7 +80,11 @@ public final class ReadmeProjectWriter {
      *                                does not fit the harness
      */
     public List<Path> write(Path projectDir) throws IOException {
-        Map<Path, String> files = render();
+        return writeFiles(render(), projectDir);
+    }
+
+    /** Deletes {@code projectDir} and writes {@code files} (relative path to content) there; returns their paths. */
+    static List<Path> writeFiles(Map<Path, String> files, Path projectDir) throws IOException {
         deleteRecursively(projectDir);
         for (Map.Entry<Path, String> file : files.entrySet()) {
             Path target = projectDir.resolve(file.getKey());
@@ -94,23 +98,16 @@ public final class ReadmeProjectWriter {
     Map<Path, String> render() {
         Map<Path, String> files = new java.util.LinkedHashMap<>();
         Snippet pom = snippets.require("pom", "xml");
-        checkVersion(pom, POM_FACTUM_VERSION, "<factum.version>");
-        checkVersion(snippets.require("gradle", "groovy"), GRADLE_FACTUM_VERSION, "'io.factum:factum-...:VERSION'");
+        checkVersion(pom, POM_FACTUM_VERSION, "<factum.version>", factumVersion);
+        checkVersion(snippets.require("gradle", "groovy"), GRADLE_FACTUM_VERSION, "'io.factum:factum-...:VERSION'",
+                factumVersion);
         files.put(Path.of("pom.xml"), pom.text());
 
         Path packageDir = Path.of(PACKAGE.replace('.', '/'));
         Map<String, String> declaredIn = new HashMap<>();
         for (String name : JAVA_SNIPPETS) {
             JavaSnippet java = JavaSnippet.parse(snippets.require(name, "java"));
-            for (JavaSnippet.TypeDeclaration type : java.types()) {
-                String earlier = declaredIn.putIfAbsent(type.name(), name);
-                if (earlier != null) {
-                    throw new ReadmeSnippetException("snippet \"" + name + "\" declares " + type.name()
-                            + ", which snippet \"" + earlier + "\" already declares");
-                }
-                files.put(Path.of("src/main/java").resolve(packageDir).resolve(type.name() + ".java"),
-                        javaFile(java.imports(), type.text()));
-            }
+            addTypes(java, Path.of("src/main/java").resolve(packageDir), declaredIn, files);
             String testClass = testClassName(name);
             String template = templates.load(testClass + ".java");
             if (java.statements().isEmpty()) {
@@ -139,7 +136,8 @@ public final class ReadmeProjectWriter {
         return files;
     }
 
-    private void checkVersion(Snippet snippet, Pattern pattern, String what) {
+    /** Fails naming the snippet unless every Factum version {@code pattern} finds in it is this build's. */
+    static void checkVersion(Snippet snippet, Pattern pattern, String what, String factumVersion) {
         Matcher matcher = pattern.matcher(snippet.text());
         List<String> versions = new ArrayList<>();
         while (matcher.find()) {
@@ -157,7 +155,26 @@ public final class ReadmeProjectWriter {
         }
     }
 
-    private static String javaFile(List<String> imports, String body) {
+    /**
+     * Puts a file per top-level type of {@code java} under {@code dir} into {@code files}.
+     *
+     * @param declaredIn type name to the snippet that declared it, across snippets
+     * @throws ReadmeSnippetException when two snippets declare one type
+     */
+    static void addTypes(JavaSnippet java, Path dir, Map<String, String> declaredIn, Map<Path, String> files) {
+        String name = java.snippet().name();
+        for (JavaSnippet.TypeDeclaration type : java.types()) {
+            String earlier = declaredIn.putIfAbsent(type.name(), name);
+            if (earlier != null) {
+                throw new ReadmeSnippetException("snippet \"" + name + "\" declares " + type.name()
+                        + ", which snippet \"" + earlier + "\" already declares");
+            }
+            files.put(dir.resolve(type.name() + ".java"), javaFile(java.imports(), type.text()));
+        }
+    }
+
+    /** A source file of {@value #PACKAGE}: the package line, {@code imports}, {@code body}. */
+    static String javaFile(List<String> imports, String body) {
         StringBuilder file = new StringBuilder("package " + PACKAGE + ";\n\n");
         imports.forEach(line -> file.append(line).append('\n'));
         if (!imports.isEmpty()) {
@@ -194,7 +211,7 @@ public final class ReadmeProjectWriter {
         return name.append("SnippetTest").toString();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

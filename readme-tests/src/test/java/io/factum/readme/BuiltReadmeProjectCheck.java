@@ -21,6 +21,24 @@ class BuiltReadmeProjectCheck {
             "<testsuite\\b[^>]*\\btests=\"(\\d+)\"[^>]*>", Pattern.DOTALL);
 
     private final Path project = Path.of(System.getProperty("readme.project"));
+    private final Path springProject = Path.of(System.getProperty("spring.project"));
+
+    @Test
+    void theSpringBootProjectOfTheDocsStartedAndPassedItsTest() throws IOException {
+        assertPassed(springProject.resolve("target/surefire-reports/TEST-" + ReadmeProjectWriter.PACKAGE
+                + ".OrdersApplicationTest.xml"), "the Spring Boot project of docs/spring-boot.md");
+        assertThat(springProject.resolve("target/generated-sources/annotations/com/example/orders/ConfirmationsSubscribers.java"))
+                .as("the processor generated the registration of the @Subscribe bean").exists();
+    }
+
+    private static void assertPassed(Path report, String what) throws IOException {
+        assertThat(report).as("surefire report of %s", what).exists();
+        String xml = Files.readString(report);
+        Matcher suite = SUITE.matcher(xml);
+        assertThat(suite.find()).as("a <testsuite> in %s", report).isTrue();
+        assertThat(Integer.parseInt(suite.group(1))).as("tests run for %s", what).isPositive();
+        assertThat(suite.group()).as(what).contains("failures=\"0\"").contains("errors=\"0\"").contains("skipped=\"0\"");
+    }
 
     @Test
     void everyHarnessTestRanAndPassed() throws IOException {
@@ -30,14 +48,7 @@ class BuiltReadmeProjectCheck {
             }
             Path report = project.resolve("target/surefire-reports/TEST-" + ReadmeProjectWriter.PACKAGE + "."
                     + ReadmeProjectWriter.testClassName(snippet) + ".xml");
-            assertThat(report).as("surefire report of the README project's test for snippet \"%s\"", snippet).exists();
-            String xml = Files.readString(report);
-            Matcher suite = SUITE.matcher(xml);
-            assertThat(suite.find()).as("a <testsuite> in %s", report).isTrue();
-            String header = suite.group();
-            assertThat(Integer.parseInt(suite.group(1))).as("tests run for snippet \"%s\"", snippet).isPositive();
-            assertThat(header).as("snippet \"%s\"", snippet)
-                    .contains("failures=\"0\"").contains("errors=\"0\"").contains("skipped=\"0\"");
+            assertPassed(report, "the README project's test for snippet \"" + snippet + "\"");
         }
     }
 

@@ -45,6 +45,8 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
     private final EventTypeRegistry registry;
     private final AggregateType<A, E> type;
     private final EventBus bus;
+    /** Null when nobody listens: then a load does not read the clock. */
+    private final AggregateLoadListener loadListener;
 
     /** A repository that does not publish. */
     public AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type) {
@@ -57,6 +59,18 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
      * @param bus where committed events go after a successful save; null to publish nothing
      */
     public AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type, EventBus bus) {
+        this(store, registry, type, bus, null);
+    }
+
+    /**
+     * A repository that publishes to {@code bus} and tells {@code loadListener} of every load (for metrics).
+     *
+     * @param bus          where committed events go after a successful save; null to publish nothing
+     * @param loadListener told of every load; null for none
+     */
+    public AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type, EventBus bus,
+            AggregateLoadListener loadListener) {
+        this.loadListener = loadListener;
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.type = Objects.requireNonNull(type, "type");
@@ -80,6 +94,23 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
     /** The aggregate with business id {@code id}, or empty if its stream has no events. */
     public Optional<A> find(String id) {
         Objects.requireNonNull(id, "id");
+        if (loadListener == null) {
+            return replay(id);
+        }
+        long start = System.nanoTime();
+        AggregateLoadListener.Outcome outcome = AggregateLoadListener.Outcome.FAILURE;
+        long replayed = 0;
+        try {
+            Optional<A> found = replay(id);
+            outcome = found.isPresent() ? AggregateLoadListener.Outcome.FOUND : AggregateLoadListener.Outcome.ABSENT;
+            replayed = found.map(aggregate -> aggregate.storedRevision() + 1).orElse(0L);
+            return found;
+        } finally {
+            loadListener.loaded(new AggregateLoadListener.AggregateLoad(type.name(), outcome, replayed, System.nanoTime() - start));
+        }
+    }
+
+    private Optional<A> replay(String id) {
         String streamId = type.streamId(id);
         A aggregate = type.newInstance();
         long revision = -1;

@@ -123,10 +123,11 @@ public final class Comparisons {
     private static List<Comparison> instrumentation() {
         List<Comparison> rows = new ArrayList<>();
         String plainPublish = key(InstrumentedPublishBenchmark.class, "plainSyncBus");
-        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted by MeteredEventBus (ns/publish; target: "
-                + "at most plain + 15 ns)", key(InstrumentedPublishBenchmark.class, "countedSyncBus"),
-                List.of(new Comparison.Peer("plain bus", plainPublish)), List.of()));
-        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted and timed (ns/publish)",
+        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted by MeteredEventBus, the default: counters "
+                + "only, timing off (ns/publish)", key(InstrumentedPublishBenchmark.class, "countedSyncBus"),
+                List.of(new Comparison.Peer("plain bus", plainPublish)),
+                List.of(Target.atMostAbove(plainPublish, 15, "<= plain + 15 ns"))));
+        rows.add(new Comparison("Synchronous publish to 3 subscribers, counted and timed (factum.bus.timed=true; ns/publish)",
                 key(InstrumentedPublishBenchmark.class, "countedAndTimedSyncBus"),
                 List.of(new Comparison.Peer("plain bus", plainPublish)), List.of()));
         for (String backend : List.of("sqlite", "postgres")) {

@@ -43,9 +43,11 @@ public final class ReportTable {
             return target.description() + ": NOT MEASURED";
         }
         double measured = target.measured(factum, peer);
-        String value = target.peer() == null
-                ? String.format(Locale.ROOT, "%,.0f %s", measured, factum.unit())
-                : speedup(measured);
+        String value = switch (target.kind()) {
+            case ABSOLUTE -> String.format(Locale.ROOT, "%,.0f %s", measured, factum.unit());
+            case SPEEDUP -> speedup(measured);
+            case EXCESS -> String.format(Locale.ROOT, "%+,.1f %s over %s", measured, factum.unit(), format(peer.value()));
+        };
         boolean noisy = factum.isNoisy() || peer != null && peer.isNoisy();
         return target.description() + ": " + value + (target.isMet(factum, peer) ? "  MET" : "  MISSED")
                 + (noisy ? " (noisy)" : "");

@@ -63,4 +63,20 @@ class ReportTableTest {
 
         assertThat(ReportTable.render(List.of(row), scores)).contains(">= 200k events/s: 250,000 events/s  MET");
     }
+
+    @Test
+    void excessTargetsCompareTheDifferenceInTheScoresUnit() {
+        Scores scores = new Scores();
+        scores.put("D.plain", new Score(20, 0.5, "ns/op", false));
+        scores.put("D.counted", new Score(31.5, 0.5, "ns/op", false));
+        scores.put("D.timed", new Score(52, 0.5, "ns/op", false));
+        Comparison counted = new Comparison("Counted (ns)", "D.counted", List.of(new Comparison.Peer("plain", "D.plain")),
+                List.of(Target.atMostAbove("D.plain", 15, "<= plain + 15 ns")));
+        Comparison timed = new Comparison("Timed (ns)", "D.timed", List.of(new Comparison.Peer("plain", "D.plain")),
+                List.of(Target.atMostAbove("D.plain", 15, "<= plain + 15 ns")));
+
+        assertThat(ReportTable.render(List.of(counted, timed), scores))
+                .contains("<= plain + 15 ns: +11.5 ns/op over 20.00  MET")
+                .contains("<= plain + 15 ns: +32.0 ns/op over 20.00  MISSED");
+    }
 }

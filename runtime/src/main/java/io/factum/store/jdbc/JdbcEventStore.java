@@ -195,14 +195,31 @@ public abstract class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readStream(connection, streamId, fromRevision, maxCount);
+        } catch (SQLException e) {
+            throw readStreamFailed(streamId, fromRevision, e);
+        }
+    }
+
+    /**
+     * {@link #readStream(String, long, int)} on the caller's connection, so it also sees what the caller's open
+     * transaction appended with {@link #append(Connection, String, ExpectedRevision, List)}; the caller keeps
+     * the connection.
+     */
+    public List<StoredEvent> readStream(Connection connection, String streamId, long fromRevision, int maxCount) {
         StreamIds.validateReadStream(streamId, fromRevision, maxCount);
         ensureSchema();
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             return statements.readStream(connection, streamId, fromRevision, maxCount);
         } catch (SQLException e) {
-            throw new JdbcStoreException("Cannot read stream " + MessageText.quote(streamId) + " from revision " + fromRevision
-                    + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
+            throw readStreamFailed(streamId, fromRevision, e);
         }
+    }
+
+    private JdbcStoreException readStreamFailed(String streamId, long fromRevision, SQLException e) {
+        return new JdbcStoreException("Cannot read stream " + MessageText.quote(streamId) + " from revision " + fromRevision
+                + " in " + dialect.databaseName() + ": " + e.getMessage(), e);
     }
 
     @Override

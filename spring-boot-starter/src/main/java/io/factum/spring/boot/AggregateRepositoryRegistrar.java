@@ -57,7 +57,8 @@ public final class AggregateRepositoryRegistrar implements ImportBeanDefinitionR
                 type.aggregateClass(), type.eventFamily()));
         BeanFactory factory = beanFactory;
         definition.setInstanceSupplier(() -> new AggregateRepository<>(factory.getBean(EventStore.class),
-                factory.getBean(EventTypeRegistry.class), type, factory.getBean(EventBus.class)));
+                factory.getBean(EventTypeRegistry.class), type, factory.getBean(EventBus.class),
+                factory.getBean(FactumInstrumentation.class).aggregateLoadListener()));
         return definition;
     }
 }

@@ -84,9 +84,9 @@ public class FactumAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public FactumSubscriptions factumSubscriptions(FactumEventStores stores, EventTypeRegistry registry,
-            FactumInstrumentation instrumentation) {
-        return new FactumSubscriptions(stores.store(), stores.jdbc(), registry, instrumentation);
+    public FactumSubscriptions factumSubscriptions(FactumProperties properties, FactumEventStores stores,
+            EventTypeRegistry registry, FactumInstrumentation instrumentation) {
+        return new FactumSubscriptions(stores.store(), stores.jdbc(), registry, instrumentation, properties.getSubscriptions());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.factum.spring.boot;
 
+import io.factum.aggregate.AggregateLoadListener;
 import io.factum.bus.EventBus;
+import io.factum.micrometer.AggregateLoadMetrics;
 import io.factum.micrometer.GroupCommitMetrics;
 import io.factum.micrometer.HeadPosition;
 import io.factum.micrometer.MeteredEventBus;
@@ -27,6 +29,7 @@ public final class FactumInstrumentation implements HandlerDecorator {
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
     private final ObservedHandlers handlers;
+    private final AggregateLoadMetrics loads;
 
     /**
      * @param meters       null for no metrics (and no observations)
@@ -36,6 +39,7 @@ public final class FactumInstrumentation implements HandlerDecorator {
         this.meters = meters;
         this.observations = observations != null ? observations : ObservationRegistry.NOOP;
         this.handlers = meters != null ? new ObservedHandlers(meters, this.observations) : null;
+        this.loads = meters != null ? new AggregateLoadMetrics(meters) : null;
     }
 
     /** Whether there is a meter registry to report to. */
@@ -51,6 +55,11 @@ public final class FactumInstrumentation implements HandlerDecorator {
     /** What the group commits of a JDBC store of {@code kind} report to. */
     public GroupCommitListener groupCommitListener(String kind) {
         return meters == null ? GroupCommitListener.NONE : new GroupCommitMetrics(meters, kind);
+    }
+
+    /** What the repositories tell of their loads ({@code factum.aggregate.load}); null without a meter registry. */
+    public AggregateLoadListener aggregateLoadListener() {
+        return loads;
     }
 
     /** {@code bus}, counted (and timed if {@code timed}). */

@@ -1,5 +1,6 @@
 package io.factum.spring.boot;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Factum's configuration properties, under {@code factum.}. */
@@ -9,6 +10,7 @@ public class FactumProperties {
     private final Store store = new Store();
     private final Bus bus = new Bus();
     private final Health health = new Health();
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public Store getStore() {
         return store;
@@ -20,6 +22,10 @@ public class FactumProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Subscriptions getSubscriptions() {
+        return subscriptions;
     }
 
     /** Which event store to build. */
@@ -40,6 +46,16 @@ public class FactumProperties {
         SYNC,
         /** Subscribers run on an executor, with retries and dead letters. */
         ASYNC
+    }
+
+    /** How the instances of a subscription in several processes share it. */
+    public enum SubscriptionModeSetting {
+        /** Exclusive on a JDBC store (PostgreSQL, SQLite), single-process on the in-memory store. */
+        AUTO,
+        /** One active instance in the fleet, by a lease in the database; the others stand by. */
+        EXCLUSIVE,
+        /** No lease: run the application in one process only. */
+        SINGLE_PROCESS
     }
 
     /** {@code factum.store.*}: the event store. */
@@ -141,6 +157,44 @@ public class FactumProperties {
 
         public void setParkedStatus(String parkedStatus) {
             this.parkedStatus = parkedStatus;
+        }
+    }
+
+    /** {@code factum.subscriptions.*}: how Subscription beans share their work across the application's instances. */
+    public static class Subscriptions {
+        /**
+         * How the instances of a subscription share it: auto (exclusive on PostgreSQL and SQLite, single-process
+         * in memory), exclusive (one active instance holds a lease, the others stand by) or single-process (no
+         * lease; run one instance only).
+         */
+        private SubscriptionModeSetting mode = SubscriptionModeSetting.AUTO;
+        /** How long an exclusive subscription's lease lasts without renewal; a standby takes over about this long after the owner stopped. */
+        private Duration leaseDuration = Duration.ofSeconds(10);
+        /** This instance's name in the leases table; default the process id and a random part. Unique per running instance. */
+        private String instanceId;
+
+        public SubscriptionModeSetting getMode() {
+            return mode;
+        }
+
+        public void setMode(SubscriptionModeSetting mode) {
+            this.mode = mode;
+        }
+
+        public Duration getLeaseDuration() {
+            return leaseDuration;
+        }
+
+        public void setLeaseDuration(Duration leaseDuration) {
+            this.leaseDuration = leaseDuration;
+        }
+
+        public String getInstanceId() {
+            return instanceId;
+        }
+
+        public void setInstanceId(String instanceId) {
+            this.instanceId = instanceId;
         }
     }
 }

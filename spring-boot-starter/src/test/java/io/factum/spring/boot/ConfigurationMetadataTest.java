@@ -21,9 +21,11 @@ class ConfigurationMetadataTest {
         properties.forEach(property -> byName.put(property.get("name").asString(), property));
         assertThat(byName).containsKeys("factum.store.type", "factum.store.table-prefix", "factum.store.group-commit",
                 "factum.store.create-schema", "factum.bus.type", "factum.bus.queue-capacity", "factum.bus.timed",
-                "factum.health.failed-status", "factum.health.parked-status");
+                "factum.health.failed-status", "factum.health.parked-status", "factum.subscriptions.mode",
+                "factum.subscriptions.lease-duration", "factum.subscriptions.instance-id");
         assertThat(byName.get("factum.store.table-prefix").get("defaultValue").asString()).isEqualTo("factum_");
         assertThat(byName.get("factum.store.type").get("defaultValue").asString()).isEqualTo("auto");
+        assertThat(byName.get("factum.subscriptions.mode").get("defaultValue").asString()).isEqualTo("auto");
         assertThat(byName.get("factum.bus.timed").get("defaultValue").asBoolean()).isFalse();
         assertThat(byName.values()).filteredOn(p -> p.get("name").asString().startsWith("factum."))
                 .allSatisfy(p -> assertThat(p.get("description")).isNotNull());

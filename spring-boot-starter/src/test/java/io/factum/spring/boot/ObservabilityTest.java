@@ -97,6 +97,16 @@ class ObservabilityTest {
                             .hasLowCardinalityKeyValue("subscription", "closings")
                             .hasLowCardinalityKeyValue("event.type", "TicketOpened"));
 
+            tickets.load("T-1");
+            tickets.load("T-2");
+            assertThat(tickets.find("T-9")).isEmpty();
+            assertThat(meters.get("factum.aggregate.load").tags("aggregate", "Ticket", "outcome", "found").timer().count())
+                    .isEqualTo(2);
+            assertThat(meters.get("factum.aggregate.load").tags("aggregate", "Ticket", "outcome", "absent").timer().count())
+                    .isEqualTo(1);
+            assertThat(meters.get("factum.aggregate.load.events").tags("aggregate", "Ticket").summary().totalAmount())
+                    .isEqualTo(2); // one event each
+
             Health health = context.getBean(FactumHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
         });

@@ -104,4 +104,27 @@ class PostgresTransactionTest {
                     List.of("TicketOpened", "TicketClosed"));
         });
     }
+
+    @Test
+    void aSaveOfSeveralEventsInsideTheTransactionReadsItsOwnUncommittedEventsBackForTheirPositions() {
+        runner.run(context -> {
+            @SuppressWarnings("unchecked")
+            AggregateRepository<Ticket, TicketEvent> tickets =
+                    (AggregateRepository<Ticket, TicketEvent>) context.getBean("factumRepository.Ticket");
+            TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+            TicketLog log = context.getBean(TicketLog.class);
+
+            var committed = transaction.execute(status -> {
+                Ticket ticket = Ticket.open("T-2", "Two events in one save");
+                ticket.close();
+                return tickets.save(ticket);
+            });
+
+            assertThat(committed).extracting(envelope -> envelope.streamRevision()).containsExactly(0L, 1L);
+            assertThat(committed.get(1).globalPosition()).isGreaterThan(committed.get(0).globalPosition());
+            assertThat(log.seen()).containsExactly("TicketOpened T-2", "TicketClosed T-2");
+            assertThat(context.getBean(EventStore.class).readStream("Ticket-T-2", 0, 10)).extracting(e -> e.globalPosition())
+                    .containsExactly(committed.get(0).globalPosition(), committed.get(1).globalPosition());
+        });
+    }
 }

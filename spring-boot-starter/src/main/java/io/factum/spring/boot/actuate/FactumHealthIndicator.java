@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Health of the subscriptions: {@code UP} while none has failed or parked events; otherwise
  * {@code factum.health.failed-status} (default {@code DOWN}) when one has FAILED, else
  * {@code factum.health.parked-status} (default {@code DOWN}) when one has parked events. Details: each
- * subscription's status, position, lag, parked events and failure.
+ * subscription's status, position, lag, parked events, mode, whether this instance is active, and failure.
  */
 public final class FactumHealthIndicator implements HealthIndicator {
 
@@ -43,6 +43,8 @@ public final class FactumHealthIndicator implements HealthIndicator {
             detail.put("position", report.position());
             detail.put("lag", report.lag());
             detail.put("parked", report.parked());
+            detail.put("mode", report.mode());
+            detail.put("active", report.active());
             if (report.failure() != null) {
                 detail.put("failure", report.failure());
             }

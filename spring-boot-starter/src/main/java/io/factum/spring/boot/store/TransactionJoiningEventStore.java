@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A JDBC store whose appends join the Spring-managed transaction of the calling thread when there is
  * one: the append runs on that transaction's connection ({@link DataSourceUtils#getConnection}), so the
  * events commit or roll back with the caller's own table writes. Outside a transaction it appends as
- * the store does (group commit). Reads never join: they see committed events only.
+ * the store does (group commit). Stream reads inside such a transaction run on its connection too (they see
+ * its own appends); every other read sees committed events only.
  *
  * <p>The transaction must be one on the store's own {@code DataSource}. On SQLite it must start
  * {@code IMMEDIATE} (sqlite-jdbc's {@code transaction_mode=IMMEDIATE}), see {@code docs/spring-boot.md}.
@@ -39,8 +40,7 @@ public final class TransactionJoiningEventStore implements EventStore {
 
     @Override
     public AppendResult append(String streamId, ExpectedRevision expected, List<NewEvent> events) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.hasResource(dataSource)) {
+        if (!inTransaction()) {
             return store.append(streamId, expected, events);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -51,9 +51,27 @@ public final class TransactionJoiningEventStore implements EventStore {
         }
     }
 
+    /**
+     * Inside a transaction on the store's {@code DataSource}, on that transaction's connection: a repository
+     * reads back what it just appended there (the positions of a save of several events), which no other
+     * connection sees before the commit.
+     */
     @Override
     public List<StoredEvent> readStream(String streamId, long fromRevision, int maxCount) {
-        return store.readStream(streamId, fromRevision, maxCount);
+        if (!inTransaction()) {
+            return store.readStream(streamId, fromRevision, maxCount);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return store.readStream(connection, streamId, fromRevision, maxCount);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.hasResource(dataSource);
     }
 
     @Override

@@ -14,8 +14,11 @@ import java.util.List;
  * @param lag      the store's head position minus the checkpoint; -1 when the database could not be read
  * @param parked   events it has parked; -1 when the database could not be read
  * @param failure  why it failed, or the last error reading the store; null when there is none
+ * @param mode     how its instances share it: {@code exclusive} or {@code single-process}
+ * @param active   whether this instance delivers its events (false while an exclusive one stands by)
  */
-public record SubscriptionReport(String name, String status, long position, long lag, int parked, String failure) {
+public record SubscriptionReport(String name, String status, long position, long lag, int parked, String failure,
+        String mode, boolean active) {
 
     /** Reports of {@code subscriptions}, in order, each against the store's current head. */
     public static List<SubscriptionReport> of(List<Subscription> subscriptions, HeadPosition head) {
@@ -42,7 +45,8 @@ public record SubscriptionReport(String name, String status, long position, long
                 failure = subscription.lastError().getMessage();
             }
             long lag = headPosition < 0 || position < 0 ? -1 : Math.max(0, headPosition - position);
-            reports.add(new SubscriptionReport(subscription.name(), subscription.status().name(), position, lag, parked, failure));
+            reports.add(new SubscriptionReport(subscription.name(), subscription.status().name(), position, lag, parked, failure,
+                    subscription.mode().toString(), subscription.isActive()));
         }
         return reports;
     }
