@@ -143,12 +143,14 @@ public final class JsonBytesReader extends JsonBytesInput {
 
     /** As Jackson reads a double: {@code Double.parseDouble} of the number's text. */
     public double readDouble() {
-        return Double.parseDouble(number(true));
+        String text = number(true);
+        return text.equals("-0") ? 0.0 : Double.parseDouble(text);  // Jackson reads the integer -0 as 0
     }
 
     /** As Jackson reads a float: {@code Float.parseFloat} of the number's text (rounded once, not via a double). */
     public float readFloat() {
-        return Float.parseFloat(number(true));
+        String text = number(true);
+        return text.equals("-0") ? 0.0f : Float.parseFloat(text);
     }
 
     /** A UUID in its canonical form (36 characters, hex digits of either case). */
