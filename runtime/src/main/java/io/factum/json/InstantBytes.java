@@ -15,6 +15,16 @@ public final class InstantBytes {
     private static final long YEAR_10000 = 253_402_300_800L;
     private static final long DAYS_0000_TO_1970 = 719_528L;
 
+    /** "00" to "99": two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private InstantBytes() {}
 
     /** The longest text {@link #write} produces: {@code 2024-05-01T10:15:30.123456789Z}. */
@@ -133,11 +143,18 @@ public final class InstantBytes {
         return value;
     }
 
-    /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}. */
-    private static void put(byte[] text, int offset, int value, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            text[i] = (byte) ('0' + value % 10);
-            value /= 10;
+    /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}: two at a time. */
+    static void put(byte[] text, int offset, int value, int digits) {
+        int i = offset + digits;
+        while (i - offset >= 2) {
+            int rest = value / 100;
+            int pair = (value - rest * 100) * 2;
+            text[--i] = DIGIT_PAIRS[pair + 1];
+            text[--i] = DIGIT_PAIRS[pair];
+            value = rest;
+        }
+        if (i > offset) {
+            text[--i] = (byte) ('0' + value % 10);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.factum.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The structure half of {@link JsonBytesReader}: whitespace, objects, names, arrays, literals, strings, and
@@ -111,6 +112,15 @@ public abstract class JsonBytesInput {
     private int name(byte[][] names, int expected) {
         expect('"');
         int start = at;
+        if (expected >= 0 && expected < names.length) {  // the common case: the names come in declaration order
+            byte[] name = names[expected];
+            int close = start + name.length;
+            if (close < end && json[close] == '"' && Arrays.equals(json, start, close, name, 0, name.length)) {
+                at = close + 1;
+                expect(':');
+                return expected;
+            }
+        }
         int i = start;
         while (true) {  // a name with an escape, a control or a non-ASCII byte is left to Jackson
             if (i >= end) {
@@ -128,9 +138,6 @@ public abstract class JsonBytesInput {
         int length = i - start;
         at = i + 1;
         expect(':');
-        if (expected >= 0 && expected < names.length && matches(names[expected], start, length)) {
-            return expected;
-        }
         for (int n = 0; n < names.length; n++) {
             if (matches(names[n], start, length)) {
                 return n;
@@ -140,15 +147,7 @@ public abstract class JsonBytesInput {
     }
 
     private boolean matches(byte[] name, int start, int length) {
-        if (name.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (name[i] != json[start + i]) {
-                return false;
-            }
-        }
-        return true;
+        return name.length == length && Arrays.equals(json, start, start + length, name, 0, length);
     }
 
     public void beginArray() {

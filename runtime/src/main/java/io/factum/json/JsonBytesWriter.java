@@ -132,6 +132,16 @@ public final class JsonBytesWriter {
             buffer[size++] = '-';
             value = -value;
         }
+        if (value <= Integer.MAX_VALUE) {
+            int small = (int) value;
+            int digits = 1;
+            for (int bound = 10; digits < 10 && small >= bound; bound *= 10) {
+                digits++;
+            }
+            InstantBytes.put(buffer, size, small, digits);
+            size += digits;
+            return;
+        }
         int digits = 1;
         for (long rest = value / 10; rest != 0; rest /= 10) {
             digits++;
@@ -185,7 +195,7 @@ public final class JsonBytesWriter {
         int i = 0;
         for (; i < length; i++) {  // the common case: ASCII without escapes, one bounds check
             char c = value.charAt(i);
-            if (c >= 0x80 || ESCAPES[c] != 0) {
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {  // DEL and beyond, escapes: writeRest
                 break;
             }
             out[at++] = (byte) c;
@@ -256,10 +266,13 @@ public final class JsonBytesWriter {
         size += 38;
     }
 
+    /** {@code digits} (even) lowercase hex digits of the low bits of {@code bits}, a byte at a time. */
     private static void hex(byte[] out, int offset, long bits, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            out[i] = HEX[(int) (bits & 0xF)];
-            bits >>>= 4;
+        for (int i = offset + digits - 2; i >= offset; i -= 2) {
+            int b = (int) bits & 0xFF;
+            out[i] = HEX[b >> 4];
+            out[i + 1] = HEX[b & 0xF];
+            bits >>>= 8;
         }
     }
 
