@@ -51,17 +51,18 @@ public final class InstantBytes {
         int day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
         int month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
         int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
-        put(to, offset, year, 4);
+        pair(to, offset, year / 100);
+        pair(to, offset + 2, year % 100);
         to[offset + 4] = '-';
-        put(to, offset + 5, month, 2);
+        pair(to, offset + 5, month);
         to[offset + 7] = '-';
-        put(to, offset + 8, day, 2);
+        pair(to, offset + 8, day);
         to[offset + 10] = 'T';
-        put(to, offset + 11, secondOfDay / 3_600, 2);
+        pair(to, offset + 11, secondOfDay / 3_600);
         to[offset + 13] = ':';
-        put(to, offset + 14, secondOfDay / 60 % 60, 2);
+        pair(to, offset + 14, secondOfDay / 60 % 60);
         to[offset + 16] = ':';
-        put(to, offset + 17, secondOfDay % 60, 2);
+        pair(to, offset + 17, secondOfDay % 60);
         int at = offset + 19;
         int nanos = value.getNano();
         if (nanos != 0) {
@@ -141,6 +142,12 @@ public final class InstantBytes {
             value = value * 10 + digit;
         }
         return value;
+    }
+
+    /** Writes {@code value} (0 to 99) as two digits at {@code offset}. */
+    private static void pair(byte[] text, int offset, int value) {
+        text[offset] = DIGIT_PAIRS[2 * value];
+        text[offset + 1] = DIGIT_PAIRS[2 * value + 1];
     }
 
     /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}: two at a time. */

@@ -62,6 +62,22 @@ public final class JsonBytesReader extends JsonBytesInput {
         return false;
     }
 
+    /** The constant whose JSON string comes next, compared byte for byte; any other string misses. */
+    public <E extends Enum<E>> E readConstant(EnumConstant<E>[] constants) {
+        if (peek() != '"') {
+            throw FastPathMiss.INSTANCE;
+        }
+        int start = at;
+        for (EnumConstant<E> constant : constants) {
+            byte[] text = constant.json();
+            if (start + text.length <= end && Arrays.equals(json, start, start + text.length, text, 0, text.length)) {
+                at = start + text.length;
+                return constant.value();
+            }
+        }
+        throw FastPathMiss.INSTANCE;
+    }
+
     public char readChar() {
         String text = readString();
         if (text.length() != 1) {

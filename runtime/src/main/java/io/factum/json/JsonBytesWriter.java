@@ -83,6 +83,18 @@ public final class JsonBytesWriter {
         return writer.toByteArray();
     }
 
+    /** Each constant of an enum (in ordinal order) with its JSON string: generated codecs keep one table per enum. */
+    @SuppressWarnings("unchecked")  // an array of a generic record cannot be created otherwise
+    public static <E extends Enum<E>> EnumConstant<E>[] constants(E[] values) {
+        EnumConstant<E>[] constants = (EnumConstant<E>[]) new EnumConstant<?>[values.length];
+        for (E value : values) {
+            JsonBytesWriter writer = new JsonBytesWriter();
+            writer.writeString(value.name());
+            constants[value.ordinal()] = new EnumConstant<>(writer.toByteArray(), value);
+        }
+        return constants;
+    }
+
     /** Returns {@code value}, or misses if it is null: the Jackson path names the null property. */
     public static <T> T required(T value) {
         if (value == null) {
@@ -176,13 +188,16 @@ public final class JsonBytesWriter {
         writeAscii(value.toString());
     }
 
-    /** A number's text, known to be ASCII. */
+    /**
+     * A number's text, known to be ASCII, so that the deprecated {@code String.getBytes(int, int, byte[], int)}
+     * (which keeps the low byte of each char) copies it exactly, in one go.
+     */
+    @SuppressWarnings("deprecation")
     private void writeAscii(String text) {
         int length = text.length();
         ensure(length);
-        for (int i = 0; i < length; i++) {
-            buffer[size++] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, length, buffer, size);
+        size += length;
     }
 
     /** A quoted string with Jackson's escapes; characters outside the BMP (surrogates) miss. */
