@@ -3,9 +3,11 @@ package io.factum.processor.event;
 import static io.factum.processor.event.CodecFixtures.call;
 import static io.factum.processor.event.CodecFixtures.codec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factum.codec.Json;
 import io.factum.event.EventCodec;
+import io.factum.event.EventDecodingException;
 import io.factum.json.FastPathMiss;
 import io.factum.json.JsonBytesCodec;
 import io.factum.json.JsonBytesReader;
@@ -126,6 +128,22 @@ class CodecBytesHalfTest {
             }
         }
         assertThat(accepted).as("mutations the byte half read").isGreaterThan(100);
+    }
+
+    @Test
+    void deeplyNestedRecordsLeaveTheByteHalfBeforeTheStackEnds() {
+        EventCodec<Object> tree = codec("test.Everything_TreeCodec");
+        for (int levels : new int[] {100, 200, 5_000}) {
+            String json = "{\"label\":\"x\",\"children\":[".repeat(levels) + "]}" + "]}".repeat(levels - 1);
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            // an object and an array per level; the byte half goes 250 deep, Jackson 500
+            assertThat(readBytes(tree, bytes) != null).as("%d levels on the byte path", levels).isEqualTo(levels <= 125);
+            if (levels <= 250) {
+                assertSameValue(tree, "Tree", bytes, Json.decode(tree, bytes, "Tree"));
+            } else {
+                assertThatThrownBy(() -> Json.decode(tree, bytes, "Tree")).isInstanceOf(EventDecodingException.class);
+            }
+        }
     }
 
     /** The Jackson half reads {@code json} too, to a value that writes the same bytes as {@code value}. */
