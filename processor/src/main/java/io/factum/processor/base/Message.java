@@ -110,6 +110,11 @@ public enum Message {
             "%1$s: component '%2$s' was renamed to '%3$s', but the schema lock %4$s records '%2$s' for %5$s v%6$d and stored JSON uses that name. %7$s"),
     SCHEMA_TYPE_CHANGED("SchemaTypeChanged",
             "%s: component '%s' changed type from %s to %s since the schema lock %s recorded %s v%d. %s"),
+    SCHEMA_PERSONAL_CHANGED("SchemaPersonalChanged",
+            "%s: component '%s' is now %4$s, but the schema lock %5$s recorded it as %3$s in %6$s v%7$d. Turning"
+                    + " @PersonalData on or off changes what stored events hold (a sealed value or plain JSON), so the"
+                    + " events stored so far would no longer decode. %8$s (the upcaster reads the old events as they"
+                    + " were stored; new events are written the new way)"),
     SCHEMA_ENUM_CONSTANT_REMOVED("SchemaEnumConstantRemoved",
             "%s: component '%s' lost enum constants %s, which stored %s v%d events may hold (schema lock %s). %s"),
     SCHEMA_REQUIRED_ADDED("SchemaRequiredAdded",
