@@ -3,6 +3,9 @@ package test;
 import io.factum.annotation.FactumGenerated;
 import io.factum.codec.CodecSupport;
 import io.factum.event.EventCodec;
+import io.factum.json.JsonBytesCodec;
+import io.factum.json.JsonBytesReader;
+import io.factum.json.JsonBytesWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +22,7 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  */
 @Generated("io.factum.processor.FactumProcessor")
 @FactumGenerated
-public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
+public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed>, JsonBytesCodec<OrderConfirmed> {
     public static final OrderConfirmedCodec INSTANCE = new OrderConfirmedCodec();
 
     /**
@@ -39,6 +42,19 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
      * Matches each property name to its index in declaration order.
      */
     private static final PropertyNameMatcher NAMES = CodecSupport.names("orderId", "items", "notes", "at");
+
+    private static final byte[] ORDER_ID_JSON = JsonBytesWriter.name("orderId", true);
+
+    private static final byte[] ITEMS_JSON = JsonBytesWriter.name("items", false);
+
+    private static final byte[] NOTES_JSON = JsonBytesWriter.name("notes", false);
+
+    private static final byte[] AT_JSON = JsonBytesWriter.name("at", false);
+
+    /**
+     * The UTF-8 bytes of each property name, by index in declaration order.
+     */
+    private static final byte[][] NAME_BYTES = JsonBytesReader.names("orderId", "items", "notes", "at");
 
     private OrderConfirmedCodec() {
     }
@@ -78,7 +94,8 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         boolean hasItems = false;
         List<String> notes = List.of();
         Instant at = null;
-        for (int index = parser.nextNameMatch(NAMES); index != PropertyNameMatcher.MATCH_END_OBJECT; index = parser.nextNameMatch(NAMES)) {
+        for (int index = parser.nextNameMatch(NAMES); index != PropertyNameMatcher.MATCH_END_OBJECT;
+                index = parser.nextNameMatch(NAMES)) {
             parser.nextToken();
             switch (index) {
                 case 0 -> orderId = CodecSupport.readString(parser, eventType); // "orderId"
@@ -107,6 +124,53 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         }
     }
 
+    @Override
+    public void write(JsonBytesWriter out, OrderConfirmed value) {
+        out.writeByte('{');
+        out.writeRaw(ORDER_ID_JSON);
+        out.writeString(JsonBytesWriter.required(value.orderId()));
+        out.writeRaw(ITEMS_JSON);
+        out.writeInt(value.items());
+        out.writeRaw(NOTES_JSON);
+        writeListOfString(out, JsonBytesWriter.required(value.notes()));
+        out.writeRaw(AT_JSON);
+        out.writeInstant(JsonBytesWriter.required(value.at()));
+        out.writeByte('}');
+    }
+
+    @Override
+    public OrderConfirmed read(JsonBytesReader in) {
+        String orderId = null;
+        int items = 0;
+        boolean hasItems = false;
+        List<String> notes = List.of();
+        Instant at = null;
+        in.beginObject();
+        for (int index = in.firstName(NAME_BYTES); index != JsonBytesReader.END;
+                index = in.nextName(NAME_BYTES, index + 1)) {
+            switch (index) {
+                case 0 -> orderId = in.readString(); // "orderId"
+                case 1 -> { // "items"
+                    items = in.readInt();
+                    hasItems = true;
+                }
+                case 2 -> notes = in.isNull() ? List.of() : readListOfString(in); // "notes"
+                case 3 -> at = in.readInstant(); // "at"
+                default -> in.skipValue();
+            }
+        }
+        if (orderId == null) {
+            throw JsonBytesReader.miss();
+        }
+        if (!hasItems) {
+            throw JsonBytesReader.miss();
+        }
+        if (at == null) {
+            throw JsonBytesReader.miss();
+        }
+        return new OrderConfirmed(orderId, items, notes, at);
+    }
+
     private static void writeListOfString(JsonGenerator generator, List<String> values,
             String eventType) {
         generator.writeStartArray(values);
@@ -121,6 +185,28 @@ public final class OrderConfirmedCodec implements EventCodec<OrderConfirmed> {
         List<String> values = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             values.add(CodecSupport.readString(parser, eventType));
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    private static void writeListOfString(JsonBytesWriter out, List<String> values) {
+        out.writeByte('[');
+        boolean first = true;
+        for (String element : values) {
+            if (!first) {
+                out.writeByte(',');
+            }
+            first = false;
+            out.writeString(JsonBytesWriter.required(element));
+        }
+        out.writeByte(']');
+    }
+
+    private static List<String> readListOfString(JsonBytesReader in) {
+        in.beginArray();
+        List<String> values = new ArrayList<>();
+        for (boolean first = true; in.nextElement(first); first = false) {
+            values.add(in.readString());
         }
         return Collections.unmodifiableList(values);
     }

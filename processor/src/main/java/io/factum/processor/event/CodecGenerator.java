@@ -19,8 +19,12 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates the JSON codec of one record from its {@link RecordCodecModel}, on Jackson's streaming API.
+ * Generates the JSON codec of one record from its {@link RecordCodecModel}: one class with two halves that
+ * write the same bytes and read the same values. The Jackson half ({@code EventCodec}, this class and
+ * {@link CodecReadMethods}) is the public contract and decides every error; the byte-level half
+ * ({@code JsonBytesCodec}, {@link CodecBytesMethods}) is what {@code EventJson} runs first.
  *
+ * <p>The Jackson half, on Jackson's streaming API:
  * <p>Shape of the generated class: a {@code SerializedString} per property (names are encoded once),
  * one {@code PropertyNameMatcher} (names are matched on the parser's raw bytes, in one hash lookup, as
  * jackson-databind's own bean deserializer does), {@code write}/{@code read} methods that handle one property per
@@ -61,6 +65,8 @@ final class CodecGenerator {
     static final class CodecWriter {
         final RecordCodecModel model;
         final Map<String, String> nameConstants = new LinkedHashMap<>();
+        /** Per property, the field holding its name's bytes as the byte-level half writes them. */
+        final Map<String, String> jsonNameConstants = new LinkedHashMap<>();
         /** Helper methods by name, in order of first use; a null value is a helper being written. */
         final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
         /** The type each helper name stands for, so two types never share a name. */
@@ -72,8 +78,13 @@ final class CodecGenerator {
             fields.newName("INSTANCE");
             fields.newName("TYPE");
             fields.newName("NAMES");
+            fields.newName(CodecBytesMethods.NAME_TABLE);
             for (PropertyModel property : model.properties()) {
                 nameConstants.put(property.name(), fields.newName(GeneratedNames.constantName(property.name())));
+            }
+            for (PropertyModel property : model.properties()) {
+                jsonNameConstants.put(property.name(),
+                        fields.newName(GeneratedNames.constantName(property.name()) + "_JSON"));
             }
         }
 
@@ -126,6 +137,7 @@ final class CodecGenerator {
                     .addStatement("return read($N, TYPE)", PARSER)
                     .build());
             type.addMethod(new CodecReadMethods(this).readMethod());
+            new CodecBytesMethods(this).addTo(type);
             type.addMethods(helpers.values());
 
             return GeneratedCode.file(codec, type.build());
@@ -136,10 +148,11 @@ final class CodecGenerator {
         /** Names for a method's locals that never shadow a field of the codec or one of {@code parameters}. */
         NameAllocator localNames(String... parameters) {
             NameAllocator names = new NameAllocator();
-            for (String field : List.of("INSTANCE", "TYPE", "NAMES")) {
+            for (String field : List.of("INSTANCE", "TYPE", "NAMES", CodecBytesMethods.NAME_TABLE)) {
                 names.newName(field);
             }
             nameConstants.values().forEach(names::newName);
+            jsonNameConstants.values().forEach(names::newName);
             for (String parameter : parameters) {
                 names.newName(parameter);
             }

@@ -19,14 +19,11 @@ import static io.factum.processor.event.CodecGenerator.SET;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import io.factum.processor.event.PropertyModel.Presence;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -60,61 +57,16 @@ final class CodecReadMethods {
                     .build();  // a constructor without components has no values to reject
         }
 
-        NameAllocator locals = codec.localNames(PARSER, EVENT_TYPE, "index", "e");
-        Map<String, String> variables = new LinkedHashMap<>();
-        Map<String, String> seenFlags = new LinkedHashMap<>();
-        for (PropertyModel property : codec.model.properties()) {
-            variables.put(property.name(), locals.newName(property.name()));
-        }
-        for (PropertyModel property : codec.model.properties()) {
-            if (property.primitive()) {
-                seenFlags.put(property.name(), locals.newName("has" + capitalize(property.name())));
-            }
-        }
-
-        for (PropertyModel property : codec.model.properties()) {
-            String variable = variables.get(property.name());
-            method.addStatement("$T $N = $L", property.type().typeName(), variable, initialValue(property));
-            if (property.primitive()) {
-                method.addStatement("boolean $N = false", seenFlags.get(property.name()));
-            }
-        }
-
+        ReadLocals locals = new ReadLocals(codec, method, PARSER, EVENT_TYPE, "index", "e");
         method.beginControlFlow("for (int index = $N.nextNameMatch(NAMES);$Windex != $T.MATCH_END_OBJECT;"
                         + "$Windex = $N.nextNameMatch(NAMES))", PARSER, NAME_MATCHER, PARSER)
                 .addStatement("$N.nextToken()", PARSER)
                 .beginControlFlow("switch (index)");
-        List<PropertyModel> properties = codec.model.properties();
-        for (int i = 0; i < properties.size(); i++) {
-            PropertyModel property = properties.get(i);
-            String variable = variables.get(property.name());
-            // each case says which property its index stands for (the order of NAMES)
-            if (property.primitive()) {
-                method.addCode("case $L -> { // $S\n$>", i, property.name())
-                        .addStatement("$N = $L", variable, readValue(property.type()))
-                        .addStatement("$N = true", seenFlags.get(property.name()))
-                        .addCode("$<}\n");
-            } else {
-                method.addCode("case $L -> $N = $L; // $S\n", i, variable, readProperty(property), property.name());
-            }
-        }
-        method.addStatement("default -> $N.skipChildren()", PARSER)
-                .endControlFlow()
+        locals.cases(method, this::readProperty, CodeBlock.of("$N.skipChildren()", PARSER));
+        method.endControlFlow()
                 .endControlFlow();
-
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (PropertyModel property : properties) {
-            String variable = variables.get(property.name());
-            if (property.presence() == Presence.REQUIRED) {
-                CodeBlock missing = property.primitive()
-                        ? CodeBlock.of("!$N", seenFlags.get(property.name()))
-                        : CodeBlock.of("$N == null", variable);
-                method.beginControlFlow("if ($L)", missing)
-                        .addStatement("throw $T.missing($N, $N, $S)", CODEC_SUPPORT, PARSER, EVENT_TYPE, property.name())
-                        .endControlFlow();
-            }
-            arguments.add(CodeBlock.of("$N", variable));
-        }
+        List<CodeBlock> arguments = locals.checkRequired(method, property ->
+                CodeBlock.of("$T.missing($N, $N, $S)", CODEC_SUPPORT, PARSER, EVENT_TYPE, property.name()));
         // A compact constructor may check invariants: its exception becomes a decoding error with a path.
         return method.beginControlFlow("try")
                 .addStatement("return new $T($L)", codec.model.recordClass(), CodeBlock.join(arguments, ", "))
@@ -125,7 +77,7 @@ final class CodecReadMethods {
     }
 
     /** What a variable holds before its property is read: what a missing property means. */
-    private static CodeBlock initialValue(PropertyModel property) {
+    static CodeBlock initialValue(PropertyModel property) {
         if (property.primitive()) {
             return CodeBlock.of(((PropertyType.Scalar) property.type()).kind() == ScalarKind.BOOLEAN ? "false" : "0");
         }
@@ -134,7 +86,7 @@ final class CodecReadMethods {
                 : CodeBlock.of("null");
     }
 
-    private static CodeBlock empty(PropertyType type) {
+    static CodeBlock empty(PropertyType type) {
         if (type instanceof PropertyType.ListType) {
             return CodeBlock.of("$T.of()", LIST);
         }
@@ -250,7 +202,7 @@ final class CodecReadMethods {
                 .endControlFlow();
     }
 
-    private static String capitalize(String name) {
+    static String capitalize(String name) {
         return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 }
