@@ -30,6 +30,11 @@ public final class PersonalData {
         return new PersonalField(Objects.requireNonNull(eventType, "eventType"), Objects.requireNonNull(property, "property"));
     }
 
+    /** A {@code @DataSubject} value as the subject's text (a {@code UUID}, {@code long} or {@code int}); null for null. */
+    public static String subjectText(Object subject) {
+        return subject == null ? null : subject.toString();
+    }
+
     /** The keys given to {@link #use}. */
     static SubjectKeys keys() {
         SubjectKeys current = keys;
