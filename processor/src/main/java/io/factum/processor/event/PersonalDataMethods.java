@@ -14,8 +14,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.event.PersonalModel.SubjectKind;
-import io.factum.processor.event.PropertyModel.Presence;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -74,7 +74,7 @@ final class PersonalDataMethods {
      * Statements writing a personal property's value after its name, with {@code out} ({@code generator} or the
      * byte writer), {@code required} wrapping a value that must not be null.
      */
-    CodeBlock write(PropertyModel property, String out, String local, java.util.function.Function<CodeBlock, CodeBlock> required) {
+    CodeBlock write(PropertyModel property, String out, String local, Function<CodeBlock, CodeBlock> required) {
         PersonalModel personal = property.personal();
         CodeBlock subject = subjectText(personal, CodeBlock.of("$N.$N()", VALUE, personal.subject()));
         CodeBlock.Builder code = CodeBlock.builder()
@@ -176,10 +176,5 @@ final class PersonalDataMethods {
                 .addCode(body)
                 .build());
         return name;
-    }
-
-    /** Whether {@code presence} reads JSON null as absent (the sealed text local stays null). */
-    static boolean nullIsAbsent(Presence presence) {
-        return presence != Presence.REQUIRED;
     }
 }

@@ -5,6 +5,7 @@ import static io.factum.processor.event.EventModeler.positionOf;
 import io.factum.processor.base.AnnotationMirrors;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.Message;
+import io.factum.processor.base.Reporter;
 import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.PersonalModel.SubjectKind;
 import io.factum.processor.event.PropertyModel.Presence;
@@ -134,7 +135,7 @@ final class PersonalDataRules {
      * would silently do nothing: an error on each, printed at once (such records may belong to no event).
      */
     static void reportOutsideEvents(Iterable<? extends Element> annotated, String annotation,
-                                    io.factum.processor.base.Reporter reporter) {
+                                    Reporter reporter) {
         for (Element element : annotated) {
             if (element instanceof RecordComponentElement component
                     && !FactumAnnotations.isEventRecord(component.getEnclosingElement())) {

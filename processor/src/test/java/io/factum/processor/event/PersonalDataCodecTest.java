@@ -81,8 +81,8 @@ class PersonalDataCodecTest {
             public record Tagged(@PersonalData Optional<String> note, @DataSubject UUID id, @DataSubject long unused) {}
             """);
 
-    private static final ClassLoader LOADER = classLoader(compileCleanly(REGISTERED, ADDRESS, NULLABLE));
-    private static final EventCodec<Object> CODEC = codec("test.CustomerRegisteredCodec");
+    static final ClassLoader LOADER = classLoader(compileCleanly(REGISTERED, ADDRESS, NULLABLE));
+    static final EventCodec<Object> CODEC = codec("test.CustomerRegisteredCodec");
     private static final String[] PLAINTEXT = {"Ada", "Lovelace", "ada@example", "7946", "Countess", "Enchantress",
             "James", "London"};
 
@@ -104,7 +104,7 @@ class PersonalDataCodecTest {
         }
     }
 
-    private static Object sample(String method) {
+    static Object sample(String method) {
         try {
             return LOADER.loadClass("test.CustomerRegistered").getMethod(method).invoke(null);
         } catch (ReflectiveOperationException e) {
@@ -112,7 +112,7 @@ class PersonalDataCodecTest {
         }
     }
 
-    private static Object component(Object record, String name) {
+    static Object component(Object record, String name) {
         try {
             return record.getClass().getMethod(name).invoke(record);
         } catch (ReflectiveOperationException e) {
