@@ -1,6 +1,10 @@
 package io.factum.benchmarks.personal;
 
 import io.factum.benchmarks.BenchmarkSettings;
+import io.factum.benchmarks.domain.PlainCustomerRegistered;
+import io.factum.benchmarks.domain.PlainCustomerRegisteredCodec;
+import io.factum.benchmarks.domain.SealedCustomerRegistered;
+import io.factum.benchmarks.domain.SealedCustomerRegisteredCodec;
 import io.factum.codec.Json;
 import io.factum.personal.InMemorySubjectKeyStore;
 import io.factum.personal.MasterKey;

@@ -1,2 +1,2 @@
-/** The cost of {@code @PersonalData}: one record encoded and decoded plain and with two sealed components. */
+/** The cost of {@code @PersonalData}: one record (in {@code domain}, so the module keeps its name) encoded and decoded plain and sealed. */
 package io.factum.benchmarks.personal;

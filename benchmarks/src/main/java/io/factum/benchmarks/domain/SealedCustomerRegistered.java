@@ -1,4 +1,4 @@
-package io.factum.benchmarks.personal;
+package io.factum.benchmarks.domain;
 
 import io.factum.annotation.DataSubject;
 import io.factum.annotation.Event;
