@@ -15,6 +15,16 @@ public final class InstantBytes {
     private static final long YEAR_10000 = 253_402_300_800L;
     private static final long DAYS_0000_TO_1970 = 719_528L;
 
+    /** "00" to "99": two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private InstantBytes() {}
 
     /** The longest text {@link #write} produces: {@code 2024-05-01T10:15:30.123456789Z}. */
@@ -41,17 +51,18 @@ public final class InstantBytes {
         int day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
         int month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
         int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
-        put(to, offset, year, 4);
+        pair(to, offset, year / 100);
+        pair(to, offset + 2, year % 100);
         to[offset + 4] = '-';
-        put(to, offset + 5, month, 2);
+        pair(to, offset + 5, month);
         to[offset + 7] = '-';
-        put(to, offset + 8, day, 2);
+        pair(to, offset + 8, day);
         to[offset + 10] = 'T';
-        put(to, offset + 11, secondOfDay / 3_600, 2);
+        pair(to, offset + 11, secondOfDay / 3_600);
         to[offset + 13] = ':';
-        put(to, offset + 14, secondOfDay / 60 % 60, 2);
+        pair(to, offset + 14, secondOfDay / 60 % 60);
         to[offset + 16] = ':';
-        put(to, offset + 17, secondOfDay % 60, 2);
+        pair(to, offset + 17, secondOfDay % 60);
         int at = offset + 19;
         int nanos = value.getNano();
         if (nanos != 0) {
@@ -133,11 +144,24 @@ public final class InstantBytes {
         return value;
     }
 
-    /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}. */
-    private static void put(byte[] text, int offset, int value, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            text[i] = (byte) ('0' + value % 10);
-            value /= 10;
+    /** Writes {@code value} (0 to 99) as two digits at {@code offset}. */
+    private static void pair(byte[] text, int offset, int value) {
+        text[offset] = DIGIT_PAIRS[2 * value];
+        text[offset + 1] = DIGIT_PAIRS[2 * value + 1];
+    }
+
+    /** Writes {@code value} as {@code digits} decimal digits, zero-padded, at {@code offset}: two at a time. */
+    static void put(byte[] text, int offset, int value, int digits) {
+        int i = offset + digits;
+        while (i - offset >= 2) {
+            int rest = value / 100;
+            int pair = (value - rest * 100) * 2;
+            text[--i] = DIGIT_PAIRS[pair + 1];
+            text[--i] = DIGIT_PAIRS[pair];
+            value = rest;
+        }
+        if (i > offset) {
+            text[--i] = (byte) ('0' + value % 10);
         }
     }
 }

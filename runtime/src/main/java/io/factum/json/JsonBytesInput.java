@@ -1,6 +1,7 @@
 package io.factum.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The structure half of {@link JsonBytesReader}: whitespace, objects, names, arrays, literals, strings, and
@@ -15,7 +16,7 @@ public abstract class JsonBytesInput {
     /** The names of a record without components. */
     public static final byte[][] NO_NAMES = {};
     /** Nesting and length limits well inside Jackson's defaults; beyond them Jackson decides. */
-    private static final int MAX_DEPTH = 200;
+    private static final int MAX_DEPTH = 250;
     private static final int MAX_NUMBER_LENGTH = 500;
     private static final int MAX_STRING_LENGTH = 1_000_000;
 
@@ -78,8 +79,18 @@ public abstract class JsonBytesInput {
 
     // ---------------------------------------------------------------- objects and arrays
 
+    /** Nesting depth; beyond {@code MAX_DEPTH} the reader misses (Jackson's own limit is 500). */
+    private int depth;
+
     public void beginObject() {
         expect('{');
+        enter();
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw FastPathMiss.INSTANCE;
+        }
     }
 
     /**
@@ -89,6 +100,7 @@ public abstract class JsonBytesInput {
     public int firstName(byte[][] names) {
         if (peek() == '}') {
             at++;
+            depth--;
             return END;
         }
         return name(names, 0);
@@ -99,6 +111,7 @@ public abstract class JsonBytesInput {
         byte b = peek();
         if (b == '}') {
             at++;
+            depth--;
             return END;
         }
         if (b != ',') {
@@ -111,6 +124,15 @@ public abstract class JsonBytesInput {
     private int name(byte[][] names, int expected) {
         expect('"');
         int start = at;
+        if (expected >= 0 && expected < names.length) {  // the common case: the names come in declaration order
+            byte[] name = names[expected];
+            int close = start + name.length;
+            if (close < end && json[close] == '"' && Arrays.equals(json, start, close, name, 0, name.length)) {
+                at = close + 1;
+                expect(':');
+                return expected;
+            }
+        }
         int i = start;
         while (true) {  // a name with an escape, a control or a non-ASCII byte is left to Jackson
             if (i >= end) {
@@ -128,31 +150,17 @@ public abstract class JsonBytesInput {
         int length = i - start;
         at = i + 1;
         expect(':');
-        if (expected >= 0 && expected < names.length && matches(names[expected], start, length)) {
-            return expected;
-        }
         for (int n = 0; n < names.length; n++) {
-            if (matches(names[n], start, length)) {
+            if (names[n].length == length && Arrays.equals(json, start, i, names[n], 0, length)) {
                 return n;
             }
         }
         return UNKNOWN;
     }
 
-    private boolean matches(byte[] name, int start, int length) {
-        if (name.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (name[i] != json[start + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public void beginArray() {
         expect('[');
+        enter();
     }
 
     /** Whether another element follows in the array begun (consuming the comma); false consumes the {@code ]}. */
@@ -160,6 +168,7 @@ public abstract class JsonBytesInput {
         byte b = peek();
         if (b == ']') {
             at++;
+            depth--;
             return false;
         }
         if (!first) {
@@ -176,6 +185,7 @@ public abstract class JsonBytesInput {
         byte b = peek();
         if (b == '}') {
             at++;
+            depth--;
             return null;
         }
         if (!first) {
@@ -200,28 +210,21 @@ public abstract class JsonBytesInput {
 
     /** Skips the value of an unknown property, checking it as strictly as the rest. */
     public void skipValue() {
-        skipValue(0);
-    }
-
-    private void skipValue(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw FastPathMiss.INSTANCE;
-        }
         switch (peek()) {
             case '"' -> readString();
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
             case '[' -> {
-                at++;
+                beginArray();
                 for (boolean first = true; nextElement(first); first = false) {
-                    skipValue(depth + 1);
+                    skipValue();
                 }
             }
             case '{' -> {
-                at++;
+                beginObject();
                 for (boolean first = true; nextKey(first) != null; first = false) {
-                    skipValue(depth + 1);
+                    skipValue();
                 }
             }
             default -> number(true);

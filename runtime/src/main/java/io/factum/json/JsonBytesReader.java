@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -20,6 +21,20 @@ import java.util.UUID;
  * <p>Public for generated code and {@code EventJson}; not meant to be called by applications.
  */
 public final class JsonBytesReader extends JsonBytesInput {
+
+    /** The value of each byte as a hex digit of either case, or -1. */
+    private static final int[] HEX_VALUES = new int[256];
+
+    static {
+        Arrays.fill(HEX_VALUES, -1);
+        for (int i = 0; i < 10; i++) {
+            HEX_VALUES['0' + i] = i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX_VALUES['a' + i] = 10 + i;
+            HEX_VALUES['A' + i] = 10 + i;
+        }
+    }
 
     public JsonBytesReader(byte[] json) {
         super(json);
@@ -45,6 +60,22 @@ public final class JsonBytesReader extends JsonBytesInput {
         }
         literal("false");
         return false;
+    }
+
+    /** The constant whose JSON string comes next, compared byte for byte; any other string misses. */
+    public <E extends Enum<E>> E readConstant(EnumConstant<E>[] constants) {
+        if (peek() != '"') {
+            throw FastPathMiss.INSTANCE;
+        }
+        int start = at;
+        for (EnumConstant<E> constant : constants) {
+            byte[] text = constant.json();
+            if (start + text.length <= end && Arrays.equals(json, start, start + text.length, text, 0, text.length)) {
+                at = start + text.length;
+                return constant.value();
+            }
+        }
+        throw FastPathMiss.INSTANCE;
     }
 
     public char readChar() {
@@ -169,15 +200,14 @@ public final class JsonBytesReader extends JsonBytesInput {
 
     private long hex(int from, int count) {
         long value = 0;
+        int invalid = 0;
         for (int i = from; i < from + count; i++) {
-            int b = json[i];
-            int digit = b >= '0' && b <= '9' ? b - '0'
-                    : b >= 'a' && b <= 'f' ? b - 'a' + 10
-                    : b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
-            if (digit < 0) {
-                throw FastPathMiss.INSTANCE;
-            }
+            int digit = HEX_VALUES[json[i] & 0xFF];
+            invalid |= digit;
             value = value << 4 | digit;
+        }
+        if (invalid < 0) {
+            throw FastPathMiss.INSTANCE;
         }
         return value;
     }

@@ -83,6 +83,18 @@ public final class JsonBytesWriter {
         return writer.toByteArray();
     }
 
+    /** Each constant of an enum (in ordinal order) with its JSON string: generated codecs keep one table per enum. */
+    @SuppressWarnings("unchecked")  // an array of a generic record cannot be created otherwise
+    public static <E extends Enum<E>> EnumConstant<E>[] constants(E[] values) {
+        EnumConstant<E>[] constants = (EnumConstant<E>[]) new EnumConstant<?>[values.length];
+        for (E value : values) {
+            JsonBytesWriter writer = new JsonBytesWriter();
+            writer.writeString(value.name());
+            constants[value.ordinal()] = new EnumConstant<>(writer.toByteArray(), value);
+        }
+        return constants;
+    }
+
     /** Returns {@code value}, or misses if it is null: the Jackson path names the null property. */
     public static <T> T required(T value) {
         if (value == null) {
@@ -132,6 +144,16 @@ public final class JsonBytesWriter {
             buffer[size++] = '-';
             value = -value;
         }
+        if (value <= Integer.MAX_VALUE) {
+            int small = (int) value;
+            int digits = 1;
+            for (int bound = 10; digits < 10 && small >= bound; bound *= 10) {
+                digits++;
+            }
+            InstantBytes.put(buffer, size, small, digits);
+            size += digits;
+            return;
+        }
         int digits = 1;
         for (long rest = value / 10; rest != 0; rest /= 10) {
             digits++;
@@ -166,13 +188,16 @@ public final class JsonBytesWriter {
         writeAscii(value.toString());
     }
 
-    /** A number's text, known to be ASCII. */
+    /**
+     * A number's text, known to be ASCII, so that the deprecated {@code String.getBytes(int, int, byte[], int)}
+     * (which keeps the low byte of each char) copies it exactly, in one go.
+     */
+    @SuppressWarnings("deprecation")
     private void writeAscii(String text) {
         int length = text.length();
         ensure(length);
-        for (int i = 0; i < length; i++) {
-            buffer[size++] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, length, buffer, size);
+        size += length;
     }
 
     /** A quoted string with Jackson's escapes; characters outside the BMP (surrogates) miss. */
@@ -185,7 +210,7 @@ public final class JsonBytesWriter {
         int i = 0;
         for (; i < length; i++) {  // the common case: ASCII without escapes, one bounds check
             char c = value.charAt(i);
-            if (c >= 0x80 || ESCAPES[c] != 0) {
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {  // DEL and beyond, escapes: writeRest
                 break;
             }
             out[at++] = (byte) c;
@@ -256,10 +281,13 @@ public final class JsonBytesWriter {
         size += 38;
     }
 
+    /** {@code digits} (even) lowercase hex digits of the low bits of {@code bits}, a byte at a time. */
     private static void hex(byte[] out, int offset, long bits, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            out[i] = HEX[(int) (bits & 0xF)];
-            bits >>>= 4;
+        for (int i = offset + digits - 2; i >= offset; i -= 2) {
+            int b = (int) bits & 0xFF;
+            out[i] = HEX[b >> 4];
+            out[i + 1] = HEX[b & 0xF];
+            bits >>>= 8;
         }
     }
 

@@ -9,6 +9,7 @@ import static io.factum.processor.event.CodecGenerator.MAP;
 import static io.factum.processor.event.CodecGenerator.OPTIONAL;
 import static io.factum.processor.event.CodecGenerator.VALUE;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -33,6 +34,7 @@ final class CodecBytesMethods {
     static final ClassName BYTES_CODEC = ClassName.get("io.factum.json", "JsonBytesCodec");
     static final ClassName WRITER = ClassName.get("io.factum.json", "JsonBytesWriter");
     static final ClassName READER = ClassName.get("io.factum.json", "JsonBytesReader");
+    static final ClassName ENUM_CONSTANT = ClassName.get("io.factum.json", "EnumConstant");
     static final ClassName FORMATTER = ClassName.get("java.time.format", "DateTimeFormatter");
     static final String OUT = "out";
     static final String IN = "in";
@@ -64,6 +66,11 @@ final class CodecBytesMethods {
                     .initializer("$T.names($L)", READER, names)
                     .build());
         }
+        codec.enumConstants.forEach((enumType, field) -> type.addField(FieldSpec.builder(
+                        ArrayTypeName.of(ParameterizedTypeName.get(ENUM_CONSTANT, enumType)), field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The constants of {@link $T} with their JSON strings, by ordinal.\n", enumType)
+                .initializer("$T.constants($T.values())", WRITER, enumType)
+                .build()));
         type.addMethod(writeMethod());
         type.addMethod(readMethod());
     }
@@ -113,8 +120,9 @@ final class CodecBytesMethods {
         if (type instanceof PropertyType.Scalar scalar) {
             return code.addStatement(writeScalar(scalar.kind(), value)).build();
         }
-        if (type instanceof PropertyType.EnumType) {
-            return code.addStatement("$N.writeString($L.name())", OUT, value).build();
+        if (type instanceof PropertyType.EnumType enumType) {
+            return code.addStatement("$N.writeRaw($N[$L.ordinal()].json())", OUT,
+                    codec.enumConstants.get(enumType.type()), value).build();
         }
         if (type instanceof PropertyType.BinaryType) {
             return code.addStatement("$N.writeBinary($L)", OUT, value).build();
@@ -250,7 +258,7 @@ final class CodecBytesMethods {
             return CodeBlock.of("$N.readBinary()", IN);
         }
         if (type instanceof PropertyType.EnumType enumType) {
-            return CodeBlock.of("$T.valueOf($N.readString())", enumType.type(), IN);
+            return CodeBlock.of("$N.readConstant($N)", IN, codec.enumConstants.get(enumType.type()));
         }
         if (type instanceof PropertyType.RecordType nested) {
             return CodeBlock.of("$T.INSTANCE.read($N)", nested.codec(), IN);

@@ -67,6 +67,8 @@ final class CodecGenerator {
         final Map<String, String> nameConstants = new LinkedHashMap<>();
         /** Per property, the field holding its name's bytes as the byte-level half writes them. */
         final Map<String, String> jsonNameConstants = new LinkedHashMap<>();
+        /** Per enum the codec reads or writes, the field holding its constants' JSON strings (by ordinal). */
+        final Map<ClassName, String> enumConstants = new LinkedHashMap<>();
         /** Helper methods by name, in order of first use; a null value is a helper being written. */
         final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
         /** The type each helper name stands for, so two types never share a name. */
@@ -87,6 +89,20 @@ final class CodecGenerator {
             for (PropertyModel property : model.properties()) {
                 jsonNameConstants.put(property.name(),
                         fields.newName(GeneratedNames.constantName(property.name()) + "_JSON"));
+            }
+            for (PropertyModel property : model.properties()) {
+                collectEnums(property.type(), fields);
+            }
+        }
+
+        private void collectEnums(PropertyType type, NameAllocator fields) {
+            if (type instanceof PropertyType.EnumType enumType && !enumConstants.containsKey(enumType.type())) {
+                enumConstants.put(enumType.type(), fields.newName(
+                        GeneratedNames.constantName(String.join("", enumType.type().simpleNames())) + "_CONSTANTS"));
+            } else if (type instanceof PropertyType.Container container) {
+                collectEnums(container.contained(), fields);
+            } else if (type instanceof PropertyType.ArrayType array) {
+                collectEnums(array.element(), fields);
             }
         }
 
@@ -156,6 +172,7 @@ final class CodecGenerator {
             }
             nameConstants.values().forEach(names::newName);
             jsonNameConstants.values().forEach(names::newName);
+            enumConstants.values().forEach(names::newName);
             for (String parameter : parameters) {
                 names.newName(parameter);
             }

@@ -37,13 +37,13 @@ class CodecFuzzTest {
         ":", "\"", "\\", "\"2024-13-45T99:99:99Z\"", "\"P1X\"", "\"not-a-uuid\"", "\"===\"", "0x10", "1e309",
     };
 
-    private record Shape(String codecClass, String type, List<String> validDocuments) {}
+    record Shape(String codecClass, String type, List<String> validDocuments) {}
 
     private static String encode(String codecClass, Object value) {
         return new String(Json.encode(codec(codecClass), value), StandardCharsets.UTF_8);
     }
 
-    private static List<Shape> shapes() {
+    static List<Shape> shapes() {
         return List.of(
                 new Shape("test.EverythingCodec", "everything.happened", List.of(
                         encode("test.EverythingCodec", call("test.Everything", "sample")),
@@ -115,7 +115,7 @@ class CodecFuzzTest {
     }
 
     /** One to three edits: a flipped byte, a deleted or duplicated range, a spliced token, a truncation, deep nesting. */
-    private static String mutate(String document, Random random) {
+    static String mutate(String document, Random random) {
         StringBuilder text = new StringBuilder(document);
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits && text.length() > 0; e++) {
