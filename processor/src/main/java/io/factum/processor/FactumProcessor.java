@@ -62,6 +62,7 @@ public final class FactumProcessor extends AbstractProcessor {
         // The markers on generated code too: javac would warn that no processor claimed them in the next round.
         return Set.of(FactumAnnotations.EVENT, FactumAnnotations.AGGREGATE, FactumAnnotations.APPLY,
                 FactumAnnotations.SUBSCRIBE, FactumAnnotations.UPCAST, FactumAnnotations.EVENT_ROUTER,
+                FactumAnnotations.PERSONAL_DATA, FactumAnnotations.DATA_SUBJECT,
                 GeneratedNames.FACTUM_GENERATED.canonicalName(), GeneratedNames.GENERATED.canonicalName());
     }
 

@@ -9,6 +9,7 @@ import io.factum.benchmarks.bus.SyncPublishMixedBenchmark;
 import io.factum.benchmarks.codec.CodecBenchmark;
 import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
 import io.factum.benchmarks.kafka.RelayThroughputBenchmark;
+import io.factum.benchmarks.personal.PersonalDataBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
 import io.factum.benchmarks.store.FleetAppendBenchmark;
@@ -116,7 +117,25 @@ public final class Comparisons {
                 List.of(Target.fractionOf(plainProducer, 0.7, ">= 0.7x a plain producer")),
                 RelayThroughputBenchmark.DEFAULT_EVENTS, "events/s"));
         rows.addAll(instrumentation());
+        rows.addAll(personalData());
         return rows;
+    }
+
+    /** {@code @PersonalData}'s cost: two sealed components vs the plain record (issue 17; no ratio target, an absolute one). */
+    private static List<Comparison> personalData() {
+        String encodePlain = key(PersonalDataBenchmark.class, "encodePlain");
+        String decodePlain = key(PersonalDataBenchmark.class, "decodePlain");
+        return List.of(
+                new Comparison("Encode CustomerRegistered, 2 @PersonalData components, key cached (ns/event; target:"
+                        + " plain + 1,200 ns)", key(PersonalDataBenchmark.class, "encodeSealed"),
+                        List.of(new Comparison.Peer("same record, plain", encodePlain)), List.of()),
+                new Comparison("Decode CustomerRegistered, 2 @PersonalData components, key cached (ns/event; target:"
+                        + " plain + 1,200 ns)", key(PersonalDataBenchmark.class, "decodeSealed"),
+                        List.of(new Comparison.Peer("same record, plain", decodePlain)), List.of()),
+                new Comparison("Decode CustomerRegistered, 2 @PersonalData components, key not cached (ns/event)",
+                        key(PersonalDataBenchmark.class, "decodeSealedKeyNotCached"),
+                        List.of(new Comparison.Peer("same record, key cached", key(PersonalDataBenchmark.class,
+                                "decodeSealed"))), List.of()));
     }
 
     /** factum-micrometer's overhead: instrumented vs plain publish and append (issue 16's targets). */

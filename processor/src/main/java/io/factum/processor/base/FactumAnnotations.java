@@ -17,6 +17,8 @@ public final class FactumAnnotations {
     public static final String SUBSCRIBE = "io.factum.annotation.Subscribe";
     public static final String UPCAST = "io.factum.annotation.Upcast";
     public static final String EVENT_ROUTER = "io.factum.annotation.EventRouter";
+    public static final String PERSONAL_DATA = "io.factum.annotation.PersonalData";
+    public static final String DATA_SUBJECT = "io.factum.annotation.DataSubject";
 
     private FactumAnnotations() {}
 

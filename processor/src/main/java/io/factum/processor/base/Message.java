@@ -36,6 +36,25 @@ public enum Message {
             + " cannot encode (see the errors reported on %s); fix those components"),
     NULLABLE_PRIMITIVE("NullablePrimitive", "component '%s' has primitive type %s, which can never be null; remove"
             + " @Nullable, or use %s if the value may be absent"),
+    PERSONAL_DATA_OUTSIDE_EVENT("PersonalDataOutsideEvent", "@%1$s on component '%2$s' of %3$s is never applied:"
+            + " only components of an @Event record are encrypted (or name the subject). Mark the component of the event"
+            + " that holds a %3$s instead (the whole value is then encrypted), or remove @%1$s"),
+    PERSONAL_DATA_NO_SUBJECT("PersonalDataNoSubject", "component '%s' is @PersonalData, but %s has no @DataSubject"
+            + " component saying whose data it is, so no key can be chosen; annotate the component that holds the"
+            + " person's id, e.g. `@DataSubject String customerId`"),
+    DATA_SUBJECT_TWICE("DataSubjectTwice", "%s has a second @DataSubject component '%s' (the first is '%s'); an event"
+            + " has one data subject: keep one, or split the event into one per person"),
+    DATA_SUBJECT_TYPE("DataSubjectType", "@DataSubject component '%s' has type %s; a data subject is a required"
+            + " String, UUID, long or int (its text selects the key), never Optional or @Nullable; use one of these"),
+    PERSONAL_DATA_ON_SUBJECT("PersonalDataOnSubject", "component '%s' is both @DataSubject and @PersonalData; the"
+            + " subject stays in plain text, since it selects the key that opens the rest. Remove @PersonalData and use"
+            + " an id that is not itself personal (e.g. a UUID rather than an email address)"),
+    PERSONAL_DATA_NO_REPLACEMENT("PersonalDataNoReplacement", "@PersonalData component '%s' of type %s declares"
+            + " nothing to read once its subject is forgotten; declare it Optional<%s>, annotate it @Nullable, or, for a"
+            + " String, give the text: @PersonalData(forgotten = \"(forgotten)\")"),
+    PERSONAL_DATA_FORGOTTEN_TYPE("PersonalDataForgottenType", "@PersonalData(forgotten = ...) on component '%s' of"
+            + " type %s: a forgotten text replaces a plain String only; remove it (an Optional reads as empty once"
+            + " forgotten, a @Nullable component as null, a collection as empty)"),
     UNRESOLVED_TYPE("UnresolvedType", "component '%s' has type %s, which was still unresolved when compilation"
             + " ended; fix its import, or make sure the annotation processor that generates it runs"),
 
@@ -91,6 +110,11 @@ public enum Message {
             "%1$s: component '%2$s' was renamed to '%3$s', but the schema lock %4$s records '%2$s' for %5$s v%6$d and stored JSON uses that name. %7$s"),
     SCHEMA_TYPE_CHANGED("SchemaTypeChanged",
             "%s: component '%s' changed type from %s to %s since the schema lock %s recorded %s v%d. %s"),
+    SCHEMA_PERSONAL_CHANGED("SchemaPersonalChanged",
+            "%s: component '%s' is now %4$s, but the schema lock %5$s recorded it as %3$s in %6$s v%7$d. Turning"
+                    + " @PersonalData on or off changes what stored events hold (a sealed value or plain JSON), so the"
+                    + " events stored so far would no longer decode. %8$s (the upcaster reads the old events as they"
+                    + " were stored; new events are written the new way)"),
     SCHEMA_ENUM_CONSTANT_REMOVED("SchemaEnumConstantRemoved",
             "%s: component '%s' lost enum constants %s, which stored %s v%d events may hold (schema lock %s). %s"),
     SCHEMA_REQUIRED_ADDED("SchemaRequiredAdded",

@@ -84,7 +84,9 @@ final class CodecBytesMethods {
             // one block per property: its name, then its value by its presence rule
             body.addStatement("$N.writeRaw($N)", OUT, codec.jsonNameConstants.get(property.name()));
             CodeBlock accessor = CodeBlock.of("$N.$N()", VALUE, property.name());
-            if (property.primitive()) {
+            if (PersonalDataMethods.isPersonal(property)) {
+                body.add(codec.personalData.write(property, OUT, locals.newName(property.name()), CodecBytesMethods::required));
+            } else if (property.primitive()) {
                 body.add(writeValue(property.type(), accessor));
             } else if (property.presence() == Presence.NULLABLE) {
                 String local = locals.newName(property.name());
@@ -113,7 +115,7 @@ final class CodecBytesMethods {
     }
 
     /** Statements writing the non-null {@code value} (an expression evaluated exactly once). */
-    private CodeBlock writeValue(PropertyType type, CodeBlock value) {
+    CodeBlock writeValue(PropertyType type, CodeBlock value) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (type instanceof PropertyType.Scalar scalar) {
             return code.addStatement(writeScalar(scalar.kind(), value)).build();
@@ -228,7 +230,8 @@ final class CodecBytesMethods {
                 .beginControlFlow("for (int index = $N.firstName($N); index != $T.END;"
                         + "$Windex = $N.nextName($N, index + 1))", IN, NAME_TABLE, READER, IN, NAME_TABLE)
                 .beginControlFlow("switch (index)");
-        locals.cases(method, this::readProperty, CodeBlock.of("$N.skipValue()", IN));
+        locals.cases(method, this::readProperty, CodeBlock.of("$N.isNull() ? null : $N.readString()", IN, IN),
+                CodeBlock.of("$N.skipValue()", IN));
         method.endControlFlow()
                 .endControlFlow();
         // missing: the Jackson half names the property
@@ -247,7 +250,7 @@ final class CodecBytesMethods {
         };
     }
 
-    private CodeBlock readValue(PropertyType type) {
+    CodeBlock readValue(PropertyType type) {
         if (type instanceof PropertyType.Scalar scalar) {
             return CodeBlock.of("$N.$N()", IN, scalar.kind().readMethod());
         }

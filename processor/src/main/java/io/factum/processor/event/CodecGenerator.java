@@ -73,6 +73,8 @@ final class CodecGenerator {
         final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
         /** The type each helper name stands for, so two types never share a name. */
         private final Map<String, TypeName> helperTypes = new LinkedHashMap<>();
+        /** The sealing and opening of {@code @PersonalData} properties, shared by both halves. */
+        final PersonalDataMethods personalData = new PersonalDataMethods(this);
 
         CodecWriter(RecordCodecModel model) {
             this.model = model;
@@ -136,6 +138,7 @@ final class CodecGenerator {
                         .build());
             }
 
+            personalData.addFields(type);
             type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
             type.addMethod(MethodSpec.methodBuilder("write")
                     .addAnnotation(Override.class)
@@ -183,7 +186,9 @@ final class CodecGenerator {
             for (PropertyModel property : model.properties()) {
                 body.addStatement("$N.writeName($N)", GENERATOR, nameConstants.get(property.name()));
                 CodeBlock accessor = CodeBlock.of("$N.$N()", VALUE, property.name());
-                if (property.primitive()) {
+                if (PersonalDataMethods.isPersonal(property)) {
+                    body.add(personalData.write(property, GENERATOR, locals.newName(property.name()), CodecWriter::required));
+                } else if (property.primitive()) {
                     body.add(writeValue(property.type(), accessor));
                 } else if (property.presence() == Presence.NULLABLE) {
                     String local = locals.newName(property.name());
@@ -213,7 +218,7 @@ final class CodecGenerator {
         }
 
         /** Statements writing the non-null {@code value} (an expression evaluated exactly once). */
-        private CodeBlock writeValue(PropertyType type, CodeBlock value) {
+        CodeBlock writeValue(PropertyType type, CodeBlock value) {
             if (type instanceof PropertyType.Scalar scalar) {
                 ScalarKind kind = scalar.kind();
                 return kind.writtenBySupport()

@@ -62,7 +62,8 @@ final class CodecReadMethods {
                         + "$Windex = $N.nextNameMatch(NAMES))", PARSER, NAME_MATCHER, PARSER)
                 .addStatement("$N.nextToken()", PARSER)
                 .beginControlFlow("switch (index)");
-        locals.cases(method, this::readProperty, CodeBlock.of("$N.skipChildren()", PARSER));
+        locals.cases(method, this::readProperty, CodeBlock.of("$N.hasToken($T.VALUE_NULL) ? null : $T.readString($N, $N)",
+                PARSER, JSON_TOKEN, CODEC_SUPPORT, PARSER, EVENT_TYPE), CodeBlock.of("$N.skipChildren()", PARSER));
         method.endControlFlow()
                 .endControlFlow();
         List<CodeBlock> arguments = locals.checkRequired(method, property ->
@@ -120,7 +121,7 @@ final class CodecReadMethods {
     }
 
     /** An expression reading the value at the current token; null is an error, except for Optional. */
-    private CodeBlock readValue(PropertyType type) {
+    CodeBlock readValue(PropertyType type) {
         if (type instanceof PropertyType.Scalar scalar) {
             return CodeBlock.of("$T.$N($N, $N)", CODEC_SUPPORT, scalar.kind().readMethod(), PARSER, EVENT_TYPE);
         }

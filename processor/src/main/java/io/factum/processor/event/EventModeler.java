@@ -237,6 +237,8 @@ final class EventModeler {
         RecordComponentElement unresolved = null;
         List<PropertyModel> properties = new ArrayList<>();
         Map<String, Set<TypeElement>> nested = new HashMap<>();
+        // Personal data is sealed by an event's codec only; elsewhere it is an error of EventStep.beforeTypes.
+        PersonalDataRules personalData = FactumAnnotations.isEventRecord(record) ? PersonalDataRules.of(record) : null;
         for (RecordComponentElement component : record.getRecordComponents()) {
             String name = component.getSimpleName().toString();
             Set<TypeElement> nestedRecords = new LinkedHashSet<>();
@@ -246,7 +248,8 @@ final class EventModeler {
                 if (presence == null) {
                     errors = true;
                 } else {
-                    properties.add(new PropertyModel(name, type, presence));
+                    PersonalModel personal = personalData == null ? null : personalData.personalOf(component, type, presence);
+                    properties.add(new PropertyModel(name, type, presence, personal));
                 }
                 nested.put(name, nestedRecords);
             } catch (ComponentTypes.Unsupported e) {
@@ -255,6 +258,10 @@ final class EventModeler {
             } catch (MissingTypeException e) {
                 unresolved = unresolved == null ? component : unresolved;
             }
+        }
+        if (personalData != null && !personalData.isClean()) {
+            report.addSubreport(personalData.report());
+            errors = true;
         }
         if (errors || unresolved != null) {
             // Errors are final (and reported once); only an otherwise clean record is worth retrying.
@@ -293,7 +300,7 @@ final class EventModeler {
     }
 
     /** Any annotation named {@code Nullable} (JSpecify, JSR-305, Jakarta, JetBrains, ...), on the declaration or the type. */
-    private static boolean isNullable(RecordComponentElement component) {
+    static boolean isNullable(RecordComponentElement component) {
         List<AnnotationMirror> annotations = new ArrayList<>(component.getAnnotationMirrors());
         annotations.addAll(component.asType().getAnnotationMirrors());
         if (component.getAccessor() != null) {

@@ -8,7 +8,9 @@ import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
 import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventModeler.EventCodecs;
+import java.util.List;
 import java.util.function.Consumer;
+import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
@@ -32,6 +34,15 @@ public final class EventStep extends TypeStep<EventCodecs> {
             codecs.write(record, model.codecs());
             generated.accept(model.event());
         });
+    }
+
+    /** {@code @PersonalData} or {@code @DataSubject} outside an {@code @Event} record would never be applied. */
+    @Override
+    protected void beforeTypes(RoundEnvironment round) {
+        for (String annotation : List.of(FactumAnnotations.PERSONAL_DATA, FactumAnnotations.DATA_SUBJECT)) {
+            PersonalDataRules.reportOutsideEvents(
+                    FactumAnnotations.annotatedIn(round, env.getElementUtils(), annotation), annotation, reporter);
+        }
     }
 
     /** Events never hold the module back: one that waits is reported (or registered) on its own. */

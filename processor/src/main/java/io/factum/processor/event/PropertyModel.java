@@ -6,8 +6,14 @@ package io.factum.processor.event;
  * @param name     the component's name, which is also its JSON property name
  * @param type     the shape of its type
  * @param presence what a missing or null value means
+ * @param personal how it is sealed, if it is {@code @PersonalData}; null for a plain component
  */
-record PropertyModel(String name, PropertyType type, Presence presence) {
+record PropertyModel(String name, PropertyType type, Presence presence, PersonalModel personal) {
+
+    /** A plain (not personal) component. */
+    PropertyModel(String name, PropertyType type, Presence presence) {
+        this(name, type, presence, null);
+    }
 
     /** What a codec does when the property is absent or null. */
     enum Presence {

@@ -17,16 +17,26 @@ import java.util.function.Function;
  */
 final class ReadLocals {
 
+    private final CodecGenerator.CodecWriter codec;
     private final List<PropertyModel> properties;
     private final Map<String, String> variables = new LinkedHashMap<>();
+    /** Per {@code @PersonalData} property, the local its opened value goes to (its variable holds the sealed text). */
+    private final Map<String, String> opened = new LinkedHashMap<>();
     private final Map<String, String> seenFlags = new LinkedHashMap<>();
 
     /** Declares the locals in {@code method}, named so that they never shadow {@code parameters} or a field. */
     ReadLocals(CodecGenerator.CodecWriter codec, MethodSpec.Builder method, String... parameters) {
+        this.codec = codec;
         this.properties = codec.model.properties();
         NameAllocator locals = codec.localNames(parameters);
         for (PropertyModel property : properties) {
-            variables.put(property.name(), locals.newName(property.name()));
+            variables.put(property.name(), locals.newName(PersonalDataMethods.isPersonal(property)
+                    ? property.name() + "Sealed" : property.name()));
+        }
+        for (PropertyModel property : properties) {
+            if (PersonalDataMethods.isPersonal(property)) {
+                opened.put(property.name(), locals.newName(property.name()));
+            }
         }
         for (PropertyModel property : properties) {
             if (property.primitive()) {
@@ -34,6 +44,10 @@ final class ReadLocals {
             }
         }
         for (PropertyModel property : properties) {
+            if (PersonalDataMethods.isPersonal(property)) {
+                method.addStatement("String $N = null", variables.get(property.name()));
+                continue;
+            }
             method.addStatement("$T $N = $L", property.type().typeName(), variables.get(property.name()),
                     CodecReadMethods.initialValue(property));
             if (property.primitive()) {
@@ -44,13 +58,16 @@ final class ReadLocals {
 
     /**
      * One {@code case} per property index (each says which property it stands for, in the order of the name
-     * table), assigning {@code value} of the property, then {@code default -> unknown}.
+     * table), assigning {@code value} of the property ({@code sealedText}, the string or null, for a personal
+     * one), then {@code default -> unknown}.
      */
-    void cases(MethodSpec.Builder method, Function<PropertyModel, CodeBlock> value, CodeBlock unknown) {
+    void cases(MethodSpec.Builder method, Function<PropertyModel, CodeBlock> value, CodeBlock sealedText, CodeBlock unknown) {
         for (int i = 0; i < properties.size(); i++) {
             PropertyModel property = properties.get(i);
             String variable = variables.get(property.name());
-            if (property.primitive()) {
+            if (PersonalDataMethods.isPersonal(property)) {
+                method.addCode("case $L -> $N = $L; // $S, sealed\n", i, variable, sealedText, property.name());
+            } else if (property.primitive()) {
                 method.addCode("case $L -> { // $S\n$>", i, property.name())
                         .addStatement("$N = $L", variable, value.apply(property))
                         .addStatement("$N = true", seenFlags.get(property.name()))
@@ -75,7 +92,15 @@ final class ReadLocals {
                         .addStatement("throw $L", missingError.apply(property))
                         .endControlFlow();
             }
-            arguments.add(CodeBlock.of("$N", variable));
+            arguments.add(CodeBlock.of("$N", opened.getOrDefault(property.name(), variable)));
+        }
+        // personal values are opened once every property is read: the subject may come after them
+        for (PropertyModel property : properties) {
+            if (PersonalDataMethods.isPersonal(property)) {
+                method.addStatement("$T $N = $L", property.type().typeName(), opened.get(property.name()),
+                        codec.personalData.open(property, variables.get(property.name()),
+                                CodeBlock.of("$N", variables.get(property.personal().subject()))));
+            }
         }
         return arguments;
     }

@@ -19,12 +19,19 @@ import java.util.TreeSet;
  * @param enumConstants the constants when {@code type} is {@code enum}, else empty
  * @param mayBeAbsent   stored JSON may lack it (Optional, collection, array or {@code @Nullable}); only known for
  *                      properties read from code, never compared
+ * @param personal      a {@code @PersonalData} component: stored sealed, not as its plain JSON
  */
-record Property(String type, boolean nullable, SortedSet<String> enumConstants, boolean mayBeAbsent) {
+record Property(String type, boolean nullable, SortedSet<String> enumConstants, boolean mayBeAbsent, boolean personal) {
 
     static final String ENUM = "enum";
     static final String RECORD = "record";
     private static final String NULLABLE = "@Nullable ";
+    private static final String PERSONAL = "@PersonalData ";
+
+    /** A property stored as plain JSON. */
+    Property(String type, boolean nullable, SortedSet<String> enumConstants, boolean mayBeAbsent) {
+        this(type, nullable, enumConstants, mayBeAbsent, false);
+    }
 
     Property {
         enumConstants = Collections.unmodifiableSortedSet(new TreeSet<>(enumConstants));
@@ -36,17 +43,23 @@ record Property(String type, boolean nullable, SortedSet<String> enumConstants, 
 
     /** Same type, nullability and enum constants: what the lock compares. */
     boolean sameShape(Property other) {
-        return type.equals(other.type) && nullable == other.nullable && enumConstants.equals(other.enumConstants);
+        return type.equals(other.type) && nullable == other.nullable && enumConstants.equals(other.enumConstants)
+                && personal == other.personal;
     }
 
-    /** As written in the lock: {@code @Nullable java.lang.String}, {@code enum {CONFIRMED, PENDING}}. */
+    /**
+     * As written in the lock: {@code @Nullable java.lang.String}, {@code enum {CONFIRMED, PENDING}},
+     * {@code @PersonalData java.util.Optional<java.lang.String>}.
+     */
     String render() {
         String shown = isEnum() ? ENUM + " {" + String.join(", ", enumConstants) + "}" : type;
-        return nullable ? NULLABLE + shown : shown;
+        return (personal ? PERSONAL : "") + (nullable ? NULLABLE + shown : shown);
     }
 
     /** The inverse of {@link #render}. */
-    static Property parse(String rendered) {
+    static Property parse(String text) {
+        boolean personal = text.startsWith(PERSONAL);
+        String rendered = personal ? text.substring(PERSONAL.length()) : text;
         boolean nullable = rendered.startsWith(NULLABLE);
         String shown = nullable ? rendered.substring(NULLABLE.length()) : rendered;
         if (shown.startsWith(ENUM + " {") && shown.endsWith("}")) {
@@ -55,8 +68,8 @@ record Property(String type, boolean nullable, SortedSet<String> enumConstants, 
             for (String constant : constants.isEmpty() ? new String[0] : constants.split(",")) {
                 names.add(constant.trim());
             }
-            return new Property(ENUM, nullable, new TreeSet<>(names), nullable);
+            return new Property(ENUM, nullable, new TreeSet<>(names), nullable, personal);
         }
-        return new Property(shown, nullable, new TreeSet<>(), nullable);
+        return new Property(shown, nullable, new TreeSet<>(), nullable, personal);
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class SchemaDiff {
 
-    enum Kind { REMOVED, RENAMED, TYPE_CHANGED, ENUM_CONSTANTS_REMOVED, REQUIRED_ADDED }
+    enum Kind { REMOVED, RENAMED, TYPE_CHANGED, ENUM_CONSTANTS_REMOVED, REQUIRED_ADDED, PERSONAL_CHANGED }
 
     /**
      * One incompatible change.
@@ -90,6 +90,10 @@ final class SchemaDiff {
     }
 
     private static Change compare(String path, Property locked, Property current) {
+        if (locked.personal() != current.personal()) {
+            // stored values are sealed or plain: the other codec cannot read them, whatever the type
+            return new Change(Kind.PERSONAL_CHANGED, path, locked.render(), current.render());
+        }
         if (locked.isEnum() && current.isEnum()) {
             SortedSet<String> lost = new TreeSet<>(locked.enumConstants());
             lost.removeAll(current.enumConstants());

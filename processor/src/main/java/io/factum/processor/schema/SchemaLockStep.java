@@ -179,6 +179,8 @@ final class SchemaLockStep {
                         change.after(), lockName, old.storedName(), old.version(), fix);
                 case ENUM_CONSTANTS_REMOVED -> report.add(at, Message.SCHEMA_ENUM_CONSTANT_REMOVED, recordName, change.path(),
                         change.after(), old.storedName(), old.version(), lockName, fix);
+                case PERSONAL_CHANGED -> report.add(at, Message.SCHEMA_PERSONAL_CHANGED, recordName, change.path(),
+                        change.before(), change.after(), lockName, old.storedName(), old.version(), fix);
                 case REQUIRED_ADDED -> report.add(at, Message.SCHEMA_REQUIRED_ADDED, recordName, change.path(), change.after(),
                         old.storedName(), old.version(), lockName, fix);
             }

@@ -1,5 +1,8 @@
 package io.factum.processor.schema;
 
+import io.factum.processor.base.AnnotationMirrors;
+import io.factum.processor.base.FactumAnnotations;
+
 import io.factum.processor.event.EventModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,7 +72,9 @@ final class SchemaReader {
             String path = prefix == null ? component.getSimpleName().toString() : prefix + "." + component.getSimpleName();
             TypeMirror type = component.asType();
             boolean nullable = isNullable(record, component);
-            out.put(path, new Property(render(type), nullable, enumConstants(type), nullable || isContainer(type)));
+            // only an event's own components are sealed (elsewhere @PersonalData is a compile error)
+            boolean personal = prefix == null && AnnotationMirrors.has(component, FactumAnnotations.PERSONAL_DATA);
+            out.put(path, new Property(render(type), nullable, enumConstants(type), nullable || isContainer(type), personal));
             children(path, type, enclosing, out);
         }
         enclosing.pop();

@@ -150,6 +150,41 @@ class SchemaLockTest {
     }
 
     @Test
+    void personalComponentsAreLockedAndTurningEncryptionOnIsAnErrorNamingTheMigration() throws IOException {
+        JavaFileObject plain = source("Registered", """
+                @Event
+                public record Registered(
+                        @DataSubject String customerId,
+                        Optional<String> email) {}
+                """);
+        JavaFileObject personal = source("Registered", """
+                @Event
+                public record Registered(
+                        @DataSubject String customerId,
+                        @PersonalData Optional<String> email) {}
+                """);
+        lockFirst(personal);
+        String personalLock = Files.readString(lock);
+        assertThat(personalLock).contains("  email: @PersonalData java.util.Optional<java.lang.String>\n");
+        assertThat(compileLocked(personal)).succeededWithoutWarnings();
+
+        Files.writeString(lock, Files.readString(lock).replace("@PersonalData ", ""));
+        Compilation compilation = compileLocked(personal);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[Factum/SchemaPersonalChanged] Registered: component 'email' is now @PersonalData"
+                        + " java.util.Optional<java.lang.String>, but the schema lock factum-schema.lock recorded it as"
+                        + " java.util.Optional<java.lang.String> in Registered v1.")
+                .inFile(personal).onLineContaining("@PersonalData Optional<String> email");
+        assertThat(compilation).hadErrorContaining("declare this record as version = 2 and add `@Upcast static Registered"
+                + " upcast(RegisteredV1 old)`");
+        Files.writeString(lock, personalLock);  // turning it off again is the same error
+        assertThat(compileLocked(plain)).hadErrorContaining("[Factum/SchemaPersonalChanged] Registered: component 'email' is"
+                + " now java.util.Optional<java.lang.String>");
+    }
+
+    @Test
     void aChangedNestedRecordShapeIsAnErrorOnTheComponentHoldingIt() {
         lockFirst(ORDER_CREATED);
         JavaFileObject changed = source("OrderCreated", """
