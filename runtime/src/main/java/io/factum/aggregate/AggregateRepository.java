@@ -128,7 +128,7 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
         AggregateSnapshots.Candidate<A> candidate = snapshots.candidate(streamId, id);
         SnapshotRejection rejection = candidate.rejection();
         if (candidate.aggregate() != null) {
-            Replay<A> fromSnapshot = replay(candidate.aggregate(), streamId, candidate.revision());
+            Replay<A> fromSnapshot = replay(candidate.aggregate(), streamId, candidate.revision(), null);
             if (fromSnapshot.lastRevision() >= 0) {
                 snapshots.restored();
                 return Optional.of(loaded(fromSnapshot, streamId, candidate.revision(), null));
@@ -136,13 +136,9 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
             rejection = snapshots.rejected(streamId, candidate.revision(), SnapshotRejection.FUTURE_REVISION,
                     "the stream has no event at or after it").rejection();
         }
-        Replay<A> full = replay(type.newInstance(), streamId, -1);
+        Replay<A> full = replay(type.newInstance(), streamId, -1, rejection);
         if (full.lastRevision() < 0) {
             return Optional.empty();
-        }
-        if (full.firstRevision() > 0) {
-            throw new StreamTruncatedException(streamId, full.firstRevision(), rejection == null
-                    ? "it has no snapshot" : "its snapshot cannot be restored by this code (" + rejection + ")");
         }
         return Optional.of(loaded(full, streamId, -1, rejection));
     }
@@ -167,9 +163,10 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
      * snapshot's own revision, so one query also proves that revision exists (the snapshot is not from the future);
      * that event is not applied again.
      *
-     * @throws StreamTruncatedException if events between the snapshot and the first event kept were truncated
+     * @param rejection why a stored snapshot was not used, for the error of a truncated stream; null if there was none
+     * @throws StreamTruncatedException if the events the replay needs first were truncated
      */
-    private Replay<A> replay(A aggregate, String streamId, long snapshotRevision) {
+    private Replay<A> replay(A aggregate, String streamId, long snapshotRevision, SnapshotRejection rejection) {
         long revision = Math.max(snapshotRevision, 0) - 1;
         long first = -1;
         long applied = 0;
@@ -180,6 +177,10 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
                     first = event.streamRevision();
                     if (snapshotRevision >= 0 && first > snapshotRevision + 1) {
                         throw new StreamTruncatedException(streamId, first, "its snapshot ends at revision " + snapshotRevision);
+                    }
+                    if (snapshotRevision < 0 && first > 0) { // before applying anything: a partial history is never replayed
+                        throw new StreamTruncatedException(streamId, first, rejection == null ? "it has no snapshot"
+                                : "its snapshot cannot be restored by this code (" + rejection + ")");
                     }
                 }
                 revision = event.streamRevision();
