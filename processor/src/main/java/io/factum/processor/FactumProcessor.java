@@ -8,6 +8,7 @@ import io.factum.processor.base.GeneratedNames;
 import io.factum.processor.base.ProcessingStep;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.event.EventStep;
+import io.factum.processor.event.RecordCodecs;
 import io.factum.processor.module.ModuleNaming;
 import io.factum.processor.module.ModuleStep;
 import io.factum.processor.schema.VersioningStep;
@@ -48,9 +49,11 @@ public final class FactumProcessor extends AbstractProcessor {
         FailedTypes failed = new FailedTypes();
         VersioningStep versioningStep = new VersioningStep(processingEnv, reporter, failed);
         moduleStep = new ModuleStep(processingEnv, reporter, versioningStep::upcasters);
+        // Events and snapshots share one set of record codecs: a record both use is written once.
+        RecordCodecs codecs = new RecordCodecs(processingEnv, reporter);
         steps = List.of(
-                new EventStep(processingEnv, reporter, moduleStep::addEvent).recordingFailuresIn(failed),
-                new AggregateStep(processingEnv, reporter, failed, moduleStep::addAggregate),
+                new EventStep(processingEnv, reporter, moduleStep::addEvent, codecs).recordingFailuresIn(failed),
+                new AggregateStep(processingEnv, reporter, failed, codecs, moduleStep::addAggregate),
                 SubscriberSteps.subscribers(processingEnv, reporter, failed,
                         model -> moduleStep.addSubscriber(model.handler(), model.subscribersClass(), round)),
                 SubscriberSteps.routers(processingEnv, reporter, failed),

@@ -9,6 +9,7 @@ import io.factum.store.EventStore;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.Metadata;
 import io.factum.store.NewEvent;
+import io.factum.store.SnapshotStore;
 import io.factum.store.StoredEvent;
 import io.factum.store.WrongExpectedRevisionException;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
     private final EventBus bus;
     /** Null when nobody listens: then a load does not read the clock. */
     private final AggregateLoadListener loadListener;
+    private final AggregateSnapshots<A, E> snapshots;
 
     /** A repository that does not publish. */
     public AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type) {
@@ -70,14 +72,45 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
      */
     public AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type, EventBus bus,
             AggregateLoadListener loadListener) {
+        this(store, registry, type, bus, loadListener, null, SnapshotPolicy.never());
+    }
+
+    private AggregateRepository(EventStore store, EventTypeRegistry registry, AggregateType<A, E> type, EventBus bus,
+                                AggregateLoadListener loadListener, SnapshotStore snapshotStore, SnapshotPolicy policy) {
         this.loadListener = loadListener;
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.type = Objects.requireNonNull(type, "type");
         this.bus = bus;
+        this.snapshots = new AggregateSnapshots<>(type, snapshotStore, Objects.requireNonNull(policy, "policy"));
         // Command methods of aggregates this repository hands out apply events through the type
         // registry; registering here means explicit wiring needs no service file.
         AggregateTypes.register(type);
+    }
+
+    /**
+     * This repository, loading from the snapshots in {@code snapshotStore} and taking new ones as {@code policy}
+     * says. Loads restore the latest snapshot that fits this code and replay only the events after it; see
+     * {@code docs/snapshots.md}.
+     *
+     * @throws IllegalArgumentException if the aggregate declares no snapshot ({@code @Aggregate(snapshot = ...)})
+     */
+    public AggregateRepository<A, E> withSnapshots(SnapshotStore snapshotStore, SnapshotPolicy policy) {
+        return new AggregateRepository<>(store, registry, type, bus, loadListener,
+                Objects.requireNonNull(snapshotStore, "snapshotStore"), policy);
+    }
+
+    /** What this repository's snapshots did so far (all zero without a snapshot store). */
+    public SnapshotStats snapshotStats() {
+        return snapshots.stats();
+    }
+
+    /**
+     * Takes a snapshot of {@code aggregate} now, whatever the policy; nothing if it has unsaved events or the
+     * repository has no snapshot store. A failure is logged and counted, never thrown.
+     */
+    public void takeSnapshot(A aggregate) {
+        snapshots.take(aggregate, streamIdOf(aggregate));
     }
 
     /**
@@ -93,42 +126,105 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
 
     /** The aggregate with business id {@code id}, or empty if its stream has no events. */
     public Optional<A> find(String id) {
+        return findLoaded(id).map(LoadedAggregate::aggregate);
+    }
+
+    /**
+     * The aggregate with business id {@code id} and how it was rebuilt (from which snapshot, how many events), or
+     * empty if its stream has no events. With a snapshot store: the latest snapshot that fits, then the events after
+     * it; a snapshot that does not fit is ignored (logged, counted) and the whole stream is replayed.
+     *
+     * @throws StreamTruncatedException if the stream was truncated and no fitting snapshot covers what was deleted
+     */
+    public Optional<LoadedAggregate<A>> findLoaded(String id) {
         Objects.requireNonNull(id, "id");
         if (loadListener == null) {
-            return replay(id);
+            return rebuild(id);
         }
         long start = System.nanoTime();
         AggregateLoadListener.Outcome outcome = AggregateLoadListener.Outcome.FAILURE;
         long replayed = 0;
         try {
-            Optional<A> found = replay(id);
+            Optional<LoadedAggregate<A>> found = rebuild(id);
             outcome = found.isPresent() ? AggregateLoadListener.Outcome.FOUND : AggregateLoadListener.Outcome.ABSENT;
-            replayed = found.map(aggregate -> aggregate.storedRevision() + 1).orElse(0L);
+            replayed = found.map(LoadedAggregate::eventsReplayed).orElse(0L);
             return found;
         } finally {
             loadListener.loaded(new AggregateLoadListener.AggregateLoad(type.name(), outcome, replayed, System.nanoTime() - start));
         }
     }
 
-    private Optional<A> replay(String id) {
+    private Optional<LoadedAggregate<A>> rebuild(String id) {
         String streamId = type.streamId(id);
-        A aggregate = type.newInstance();
-        long revision = -1;
+        AggregateSnapshots.Candidate<A> candidate = snapshots.candidate(streamId, id);
+        SnapshotRejection rejection = candidate.rejection();
+        if (candidate.aggregate() != null) {
+            Replay<A> fromSnapshot = replay(candidate.aggregate(), streamId, candidate.revision(), null);
+            if (fromSnapshot.lastRevision() >= 0) {
+                snapshots.restored();
+                return Optional.of(loaded(fromSnapshot, streamId, candidate.revision(), null));
+            }
+            rejection = snapshots.rejected(streamId, candidate.revision(), SnapshotRejection.FUTURE_REVISION,
+                    "the stream has no event at or after it").rejection();
+        }
+        Replay<A> full = replay(type.newInstance(), streamId, -1, rejection);
+        if (full.lastRevision() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(loaded(full, streamId, -1, rejection));
+    }
+
+    private LoadedAggregate<A> loaded(Replay<A> replay, String streamId, long snapshotRevision, SnapshotRejection rejection) {
+        replay.aggregate().replayedTo(replay.lastRevision());
+        snapshots.afterLoad(replay.aggregate(), streamId, replay.applied(), rejection);
+        return new LoadedAggregate<>(replay.aggregate(), snapshotRevision, replay.applied());
+    }
+
+    /**
+     * One replay of a stream into {@code aggregate}.
+     *
+     * @param firstRevision the first revision read; -1 if none
+     * @param lastRevision  the last revision read (the aggregate's revision); -1 if none
+     * @param applied       the events applied
+     */
+    private record Replay<A>(A aggregate, long firstRevision, long lastRevision, long applied) {}
+
+    /**
+     * Applies the events after {@code snapshotRevision} (all of them for -1). From a snapshot, the read starts at the
+     * snapshot's own revision, so one query also proves that revision exists (the snapshot is not from the future);
+     * that event is not applied again.
+     *
+     * @param rejection why a stored snapshot was not used, for the error of a truncated stream; null if there was none
+     * @throws StreamTruncatedException if the events the replay needs first were truncated
+     */
+    private Replay<A> replay(A aggregate, String streamId, long snapshotRevision, SnapshotRejection rejection) {
+        long revision = Math.max(snapshotRevision, 0) - 1;
+        long first = -1;
+        long applied = 0;
         while (true) {
             List<StoredEvent> batch = store.readStream(streamId, revision + 1, REPLAY_BATCH_SIZE);
             for (StoredEvent event : batch) {
-                type.replay(aggregate, event, registry);
+                if (first < 0) {
+                    first = event.streamRevision();
+                    if (snapshotRevision >= 0 && first > snapshotRevision + 1) {
+                        throw new StreamTruncatedException(streamId, first, "its snapshot ends at revision " + snapshotRevision);
+                    }
+                    if (snapshotRevision < 0 && first > 0) { // before applying anything: a partial history is never replayed
+                        throw new StreamTruncatedException(streamId, first, rejection == null ? "it has no snapshot"
+                                : "its snapshot cannot be restored by this code (" + rejection + ")");
+                    }
+                }
                 revision = event.streamRevision();
+                if (revision > snapshotRevision) {
+                    type.replay(aggregate, event, registry);
+                    applied++;
+                }
             }
             if (batch.size() < REPLAY_BATCH_SIZE) {
                 break;
             }
         }
-        if (revision < 0) {
-            return Optional.empty();
-        }
-        aggregate.replayedTo(revision);
-        return Optional.of(aggregate);
+        return new Replay<>(aggregate, first, first < 0 ? -1 : revision, applied);
     }
 
     /** Saves the aggregate's recorded events with no metadata. See {@link #save(AggregateRoot, Metadata)}. */
@@ -164,7 +260,9 @@ public final class AggregateRepository<A extends AggregateRoot<E>, E> {
         }
 
         AppendResult result = store.append(streamId, expected, encoded);
+        long before = aggregate.storedRevision();
         aggregate.markStored(result.lastRevision());
+        snapshots.afterSave(aggregate, streamId, before);
 
         List<EventEnvelope<E>> committed = envelopes(streamId, pending, encoded, result);
         if (bus != null) {

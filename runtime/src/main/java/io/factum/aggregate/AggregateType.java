@@ -36,6 +36,65 @@ public interface AggregateType<A extends AggregateRoot<E>, E> {
      */
     void replay(A aggregate, StoredEvent event, EventTypeRegistry registry);
 
+    /**
+     * The compile-time fingerprint of this aggregate's snapshot (its record's shape, the source of its
+     * {@code @Apply}, snapshot and restore code, and its {@code snapshotVersion}); null if it declares no snapshot.
+     * A stored snapshot with another fingerprint is never restored.
+     */
+    default String snapshotFingerprint() {
+        return null;
+    }
+
+    /** Whether the aggregate declares a snapshot ({@code @Aggregate(snapshot = ...)}). */
+    default boolean hasSnapshots() {
+        return snapshotFingerprint() != null;
+    }
+
+    /**
+     * The aggregate's snapshot record: what its snapshot method returns.
+     *
+     * @throws UnsupportedOperationException if the aggregate declares no snapshot
+     */
+    default Object snapshotOf(A aggregate) {
+        throw noSnapshot();
+    }
+
+    /**
+     * A new aggregate built by its restoring constructor from a snapshot record. The caller sets its revision
+     * ({@link AggregateRoot#replayedTo}).
+     *
+     * @throws ClassCastException            if {@code snapshot} is not the aggregate's snapshot record
+     * @throws UnsupportedOperationException if the aggregate declares no snapshot
+     */
+    default A restoreFrom(Object snapshot) {
+        throw noSnapshot();
+    }
+
+    /**
+     * The snapshot record as JSON, by its generated codec.
+     *
+     * @throws ClassCastException            if {@code snapshot} is not the aggregate's snapshot record
+     * @throws UnsupportedOperationException if the aggregate declares no snapshot
+     */
+    default byte[] encodeSnapshot(Object snapshot) {
+        throw noSnapshot();
+    }
+
+    /**
+     * A snapshot record from JSON, by its generated codec.
+     *
+     * @throws io.factum.event.EventDecodingException if the payload is corrupt, truncated or does not fit the record
+     * @throws UnsupportedOperationException           if the aggregate declares no snapshot
+     */
+    default Object decodeSnapshot(byte[] payload) {
+        throw noSnapshot();
+    }
+
+    private UnsupportedOperationException noSnapshot() {
+        return new UnsupportedOperationException(name() + " declares no snapshot; add @Aggregate(snapshot = "
+                + name() + "Snapshot.class), a snapshot() method and a restoring constructor (docs/snapshots.md)");
+    }
+
     /** The stream id of the aggregate with business id {@code id}: {@code name() + "-" + id}. */
     default String streamId(String id) {
         return name() + "-" + id;

@@ -27,4 +27,18 @@ public @interface Aggregate {
 
     /** Events of the family that this aggregate deliberately does not react to. */
     Class<?>[] ignores() default {};
+
+    /**
+     * The record of this aggregate's state that snapshots store; {@code void.class} (the default) for none. The
+     * aggregate then declares {@code OrderSnapshot snapshot()} and a constructor {@code Order(OrderSnapshot)}; the
+     * processor generates the codec and a fingerprint that keeps a snapshot from being restored by code it does not
+     * fit. See {@code docs/snapshots.md}.
+     */
+    Class<?> snapshot() default void.class;
+
+    /**
+     * Raise by one when a change the snapshot fingerprint cannot see (a helper method the {@code @Apply} methods
+     * call, a constant, a library) changes what a stored snapshot means: older snapshots are then ignored.
+     */
+    int snapshotVersion() default 1;
 }

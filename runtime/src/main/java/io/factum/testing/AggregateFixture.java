@@ -50,8 +50,18 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
     private final AggregateType<A, E> type;
     private final EventTypeRegistry registry;
     private final List<E> given;
+    /** The snapshot record the given events follow; null to start from nothing. */
+    private final Object snapshot;
+    private final long snapshotRevision;
 
     private AggregateFixture(AggregateType<A, E> type, EventTypeRegistry registry, List<E> given) {
+        this(type, registry, given, null, -1);
+    }
+
+    private AggregateFixture(AggregateType<A, E> type, EventTypeRegistry registry, List<E> given, Object snapshot,
+                             long snapshotRevision) {
+        this.snapshot = snapshot;
+        this.snapshotRevision = snapshotRevision;
         this.type = type;
         this.registry = registry;
         this.given = given;
@@ -90,7 +100,25 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
         for (E event : events) {
             all.add(Objects.requireNonNull(event, "given events must not contain null"));
         }
-        return new AggregateFixture<>(type, registry, List.copyOf(all));
+        return new AggregateFixture<>(type, registry, List.copyOf(all), snapshot, snapshotRevision);
+    }
+
+    /**
+     * Starts from a snapshot record taken at stream revision {@code revision}, as a load restores it: through the
+     * generated codec (checked to read back equal) and the restoring constructor. Given events follow it, at
+     * {@code revision + 1} on; events given before this call are dropped.
+     *
+     * @throws UnsupportedOperationException if the aggregate declares no snapshot
+     */
+    public AggregateFixture<A, E> givenSnapshot(Object snapshot, long revision) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (!type.hasSnapshots()) {
+            throw new UnsupportedOperationException(type.name() + " declares no snapshot; add @Aggregate(snapshot = ...)");
+        }
+        if (revision < 0) {
+            throw new IllegalArgumentException("A snapshot follows an event, so its revision is 0 or more, was " + revision);
+        }
+        return new AggregateFixture<>(type, registry, List.of(), snapshot, revision);
     }
 
     /**
@@ -115,9 +143,9 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
      */
     public Outcome<A, E> whenCreated(Creation<A> creation) {
         Objects.requireNonNull(creation, "creation");
-        if (!given.isEmpty()) {
-            throw new IllegalStateException("whenCreated(...) starts from nothing, but " + given.size()
-                    + " events are given; use when(...) to run a command on an existing " + type.name());
+        if (!given.isEmpty() || snapshot != null) {
+            throw new IllegalStateException("whenCreated(...) starts from nothing, but "
+                    + (snapshot != null ? "a snapshot is" : given.size() + " events are") + " given; use when(...) to run a command on an existing " + type.name());
         }
         A aggregate;
         try {
@@ -147,7 +175,8 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
     }
 
     private A aggregateFromGiven() {
-        A aggregate = type.newInstance();
+        A aggregate = snapshot == null ? type.newInstance() : SnapshotAssertions.restored(type, snapshot);
+        long first = snapshotRevision + 1;
         for (int i = 0; i < given.size(); i++) {
             E event = given.get(i);
             String label = "Given event #" + (i + 1);
@@ -155,13 +184,13 @@ public final class AggregateFixture<A extends AggregateRoot<E>, E> {
                 if (registry == null) {
                     type.apply(aggregate, event);
                 } else {
-                    type.replay(aggregate, roundTrip(label, event, i), registry);
+                    type.replay(aggregate, roundTrip(label, event, first + i), registry);
                 }
             } catch (RuntimeException e) {
                 throw new AssertionError(label + " " + event + " could not be applied to " + type.name() + ": " + e, e);
             }
         }
-        aggregate.replayedTo(given.size() - 1L);
+        aggregate.replayedTo(first + given.size() - 1L);
         return aggregate;
     }
 

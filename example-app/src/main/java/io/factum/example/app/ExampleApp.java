@@ -1,6 +1,7 @@
 package io.factum.example.app;
 
 import io.factum.aggregate.AggregateRepository;
+import io.factum.aggregate.SnapshotPolicy;
 import io.factum.bus.EventBus;
 import io.factum.bus.SynchronousEventBus;
 import io.factum.event.EventEnvelope;
@@ -57,6 +58,9 @@ public final class ExampleApp implements AutoCloseable {
     /** The name of the transfer process's subscription. */
     public static final String TRANSFERS = "transfers";
 
+    /** Accounts and orders are snapshotted after every this many events. */
+    public static final int SNAPSHOT_EVERY = 5;
+
     private final StoreLocation location;
     private final DataSource dataSource;
     private final JdbcEventStore store;
@@ -79,10 +83,14 @@ public final class ExampleApp implements AutoCloseable {
         EventBus bus = new SynchronousEventBus();
         ActivityLogSubscribers.register(bus, new ActivityLog(activity));
 
-        var orders = new AggregateRepository<>(store, registry, OrderAggregateType.INSTANCE, bus);
+        // Accounts and orders keep a snapshot every SNAPSHOT_EVERY events; a load replays only the events after it.
+        SnapshotPolicy snapshots = SnapshotPolicy.everyEvents(SNAPSHOT_EVERY);
+        var orders = new AggregateRepository<>(store, registry, OrderAggregateType.INSTANCE, bus)
+                .withSnapshots(store.snapshots(), snapshots);
         var customers = new AggregateRepository<>(store, registry, CustomerAggregateType.INSTANCE, bus);
         var warehouses = new AggregateRepository<>(store, registry, WarehouseAggregateType.INSTANCE, bus);
-        var accounts = new AggregateRepository<>(store, registry, AccountAggregateType.INSTANCE, bus);
+        var accounts = new AggregateRepository<>(store, registry, AccountAggregateType.INSTANCE, bus)
+                .withSnapshots(store.snapshots(), snapshots);
         var transfers = new AggregateRepository<>(store, registry, MoneyTransferAggregateType.INSTANCE, bus);
         this.ordering = new OrderingService(orders, customers);
         this.inventory = new InventoryService(warehouses);

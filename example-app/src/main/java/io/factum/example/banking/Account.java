@@ -14,7 +14,7 @@ import java.util.Set;
  * A bank account, the lesson's closing exercise. The balance is never stored: it is the sum of the
  * account's deposits and withdrawals, rebuilt on every load. No overdraft.
  */
-@Aggregate(name = "Account")
+@Aggregate(name = "Account", snapshot = AccountSnapshot.class)
 public class Account extends AggregateRoot<AccountEvent> {
 
     private String id;
@@ -28,6 +28,21 @@ public class Account extends AggregateRoot<AccountEvent> {
 
     /** An empty account, for replay; use {@link #open}. */
     public Account() {}
+
+    /** An account restored from a snapshot; the repository replays the events after it. */
+    Account(AccountSnapshot snapshot) {
+        id = snapshot.id();
+        owner = snapshot.owner();
+        balance = snapshot.balance();
+        closed = snapshot.closed();
+        debitedTransfers.addAll(snapshot.debitedTransfers());
+        creditedTransfers.addAll(snapshot.creditedTransfers());
+    }
+
+    /** This account's state, for a snapshot. */
+    AccountSnapshot snapshot() {
+        return new AccountSnapshot(id, owner, balance, closed, Set.copyOf(debitedTransfers), Set.copyOf(creditedTransfers));
+    }
 
     /** Opens an empty account in {@code currency}. */
     public static Account open(String accountId, String owner, String currency) {

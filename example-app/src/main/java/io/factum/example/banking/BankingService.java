@@ -1,10 +1,12 @@
 package io.factum.example.banking;
 
 import io.factum.aggregate.AggregateRepository;
+import io.factum.aggregate.LoadedAggregate;
 import io.factum.event.EventEnvelope;
 import io.factum.example.shared.Aggregates;
 import io.factum.example.shared.Ids;
 import io.factum.example.shared.Money;
+import io.factum.example.shared.NotFoundException;
 import io.factum.example.shared.RuleViolation;
 import io.factum.store.Metadata;
 import java.util.List;
@@ -63,7 +65,13 @@ public final class BankingService {
 
     /** The account rebuilt from its events. */
     public Account account(String accountId) {
-        return Aggregates.load(accounts, "account", accountId);
+        return loadAccount(accountId).aggregate();
+    }
+
+    /** The account rebuilt from its snapshot (if one fits) and the events after it, and how it was rebuilt. */
+    public LoadedAggregate<Account> loadAccount(String accountId) {
+        Ids.require("account", accountId);
+        return accounts.findLoaded(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
     }
 
     /** The transfer rebuilt from its events. */

@@ -69,7 +69,7 @@ final class AccountCommands {
     @Command(name = "show", description = "Show an account rebuilt from its events (balance included), and its history.")
     int show(@Parameters(paramLabel = "ACCOUNT_ID") String accountId) {
         return cli.withApp(app -> {
-            new Views(app, cli.console()).account(app.banking().account(accountId));
+            new Views(app, cli.console()).account(app.banking().loadAccount(accountId));
             return 0;
         });
     }

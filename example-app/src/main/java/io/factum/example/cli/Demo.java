@@ -137,7 +137,7 @@ final class Demo {
         console.heading("13. State rebuilt by replaying events");
         Views views = new Views(app, console);
         views.order(app.ordering().order(order1));
-        views.account(app.banking().account(accountA));
+        views.account(app.banking().loadAccount(accountA));
         console.line("Order %s is %s: %s", order2, app.ordering().order(order2).status(),
                 app.ordering().order(order2).cancellationReason());
         views.warehouse(app.inventory().warehouse());

@@ -2,6 +2,7 @@ package io.factum.example.cli;
 
 import io.factum.event.EventEnvelope;
 import io.factum.example.app.ExampleApp;
+import io.factum.aggregate.LoadedAggregate;
 import io.factum.example.banking.Account;
 import io.factum.example.banking.AccountAggregateType;
 import io.factum.example.banking.MoneyTransfer;
@@ -62,9 +63,16 @@ final class Views {
         history(stream);
     }
 
-    void account(Account account) {
+    void account(LoadedAggregate<Account> loaded) {
+        Account account = loaded.aggregate();
         String stream = AccountAggregateType.INSTANCE.streamId(account.id());
-        console.line("Account %s, rebuilt by replaying %s of stream %s", account.id(), events(account.storedRevision() + 1), stream);
+        if (loaded.fromSnapshot()) {
+            console.line("Account %s, restored from its snapshot at revision %d, then replaying %s of stream %s", account.id(),
+                    loaded.snapshotRevision(), events(loaded.eventsReplayed()), stream);
+        } else {
+            console.line("Account %s, rebuilt by replaying %s of stream %s (no snapshot)", account.id(),
+                    events(account.storedRevision() + 1), stream);
+        }
         field("owner", account.owner());
         field("balance", account.balance().toString());
         field("status", account.isClosed() ? "closed" : "open");

@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An order, event-sourced: command methods check the lesson's rules and record an event;
  * {@code @Apply} methods change state, both when a command records an event and when the order
  * is rebuilt from its stream. Apply methods never check rules: history is history.
  */
-@Aggregate(name = "Order")
+@Aggregate(name = "Order", snapshot = OrderSnapshot.class)
 public class Order extends AggregateRoot<OrderEvent> {
 
     private String id;
@@ -31,6 +32,25 @@ public class Order extends AggregateRoot<OrderEvent> {
 
     /** An empty order, for replay; use {@link #place} to create one. */
     public Order() {}
+
+    /** An order restored from a snapshot; the repository replays the events after it. */
+    Order(OrderSnapshot snapshot) {
+        id = snapshot.id();
+        customerId = snapshot.customerId();
+        lines.addAll(snapshot.lines());
+        total = snapshot.total();
+        status = snapshot.status();
+        paymentId = snapshot.paymentId().orElse(null);
+        trackingNumber = snapshot.trackingNumber().orElse(null);
+        carrier = snapshot.carrier().orElse(null);
+        cancellationReason = snapshot.cancellationReason().orElse(null);
+    }
+
+    /** This order's state, for a snapshot. */
+    OrderSnapshot snapshot() {
+        return new OrderSnapshot(id, customerId, List.copyOf(lines), total, status, Optional.ofNullable(paymentId),
+                Optional.ofNullable(trackingNumber), Optional.ofNullable(carrier), Optional.ofNullable(cancellationReason));
+    }
 
     /**
      * Places a new order for {@code customer}.

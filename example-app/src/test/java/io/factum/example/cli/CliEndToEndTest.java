@@ -86,7 +86,10 @@ abstract class CliEndToEndTest {
                 .contains("shipment   DHL, tracking number TN123456")
                 .containsPattern("0\\s+\\d+\\s+\\d{4}-\\d\\d-\\d\\dT[^ ]+Z\\s+OrderCreated v1")
                 .containsPattern("5\\s+\\d+\\s+\\S+\\s+OrderDelivered v1");
-        assertThat(ok("account", "show", "ACC-ALICE").out()).contains("balance    270.00 EUR");
+        // 6 events, a snapshot every 5: restored from revision 4, then one event
+        assertThat(ok("account", "show", "ACC-ALICE").out()).contains("balance    270.00 EUR")
+                .contains("Account ACC-ALICE, restored from its snapshot at revision 4, then replaying 1 event of stream"
+                        + " Account-ACC-ALICE");
 
         CliRun second = ok("demo");
         assertThat(second.out()).contains("demo run #2").contains("(37 events stored before this run)")

@@ -15,6 +15,7 @@ import java.util.List;
  * @param familyKind     how the family is declared
  * @param applied        the events with an {@code @Apply} method, in family order
  * @param ignored        the events listed in {@code @Aggregate(ignores)}
+ * @param snapshot       its snapshot declaration; null if it declares none
  */
 public record AggregateModel(
         ClassName aggregateClass,
@@ -22,7 +23,8 @@ public record AggregateModel(
         ClassName family,
         EventFamily.Kind familyKind,
         List<AppliedEvent> applied,
-        List<EventModel> ignored) {
+        List<EventModel> ignored,
+        SnapshotModel snapshot) {
 
     /** One {@code @Apply} method: {@code aggregate.<method>(event)}. */
     public record AppliedEvent(EventModel event, String method) {}

@@ -15,6 +15,7 @@ import io.factum.processor.base.ValidationReport;
 import io.factum.processor.event.EventFamilies;
 import io.factum.processor.event.EventFamily;
 import io.factum.processor.event.EventModel;
+import io.factum.processor.event.RecordCodecs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,14 +49,16 @@ final class AggregateModeler {
     private final Types types;
     private final Elements elements;
     private final FailedTypes failed;
+    private final SnapshotModeler snapshots;
     /** Inherited {@code @Apply} methods whose errors were reported already, by declaring class and signature. */
     private final Set<String> reportedInherited = new HashSet<>();
 
-    AggregateModeler(ProcessingEnvironment env, FailedTypes failed) {
+    AggregateModeler(ProcessingEnvironment env, FailedTypes failed, RecordCodecs codecs) {
         this.env = env;
         this.types = env.getTypeUtils();
         this.elements = env.getElementUtils();
         this.failed = failed;
+        this.snapshots = new SnapshotModeler(env, codecs);
     }
 
     /** An {@code @Apply} method that passed its own checks. */
@@ -89,8 +92,12 @@ final class AggregateModeler {
         if (!report.isClean()) {
             return null;
         }
+        SnapshotModel snapshot = snapshots.model(aggregate, annotation, applyMethods, report);
+        if (!report.isClean()) {
+            return null;
+        }
         return new AggregateModel(ClassName.get(aggregate), aggregateName(aggregate, annotation), family.type(),
-                family.kind(), inFamilyOrder(family, applies), ignored);
+                family.kind(), inFamilyOrder(family, applies), ignored, snapshot);
     }
 
     /** What the generated type needs from the class itself: it can name it and create it. */

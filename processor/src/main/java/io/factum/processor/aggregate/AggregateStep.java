@@ -12,6 +12,7 @@ import io.factum.processor.base.Message;
 import io.factum.processor.base.MissingTypeException;
 import io.factum.processor.base.Reporter;
 import io.factum.processor.base.TypeStep;
+import io.factum.processor.event.RecordCodecs;
 import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -29,11 +30,21 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class AggregateStep extends TypeStep<AggregateModel> {
 
-    public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, Consumer<AggregateModel> generated) {
+    public AggregateStep(ProcessingEnvironment env, Reporter reporter, FailedTypes failed, RecordCodecs codecs,
+                         Consumer<AggregateModel> generated) {
         super(env, reporter, FactumAnnotations.AGGREGATE,
-                new AggregateModeler(env, failed)::model,
-                TypeStep.oneFile(env, AggregateTypeGenerator::generate, generated));
+                new AggregateModeler(env, failed, codecs)::model,
+                TypeStep.oneFile(env, AggregateTypeGenerator::generate, model -> {
+                    if (model.snapshot() != null) {
+                        codecs.write(elementOf(env, model), model.snapshot().codecs());
+                    }
+                    generated.accept(model);
+                }));
         recordingFailuresIn(failed);
+    }
+
+    private static TypeElement elementOf(ProcessingEnvironment env, AggregateModel model) {
+        return env.getElementUtils().getTypeElement(model.aggregateClass().canonicalName());
     }
 
     /** A stand-in {@code <Name>AggregateType}: typed as {@code AggregateType<A, E>} when the class and family allow it. */

@@ -1,5 +1,6 @@
 package io.factum.processor.aggregate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -7,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.factum.processor.aggregate.AggregateModel.AppliedEvent;
 import io.factum.processor.base.GeneratedCode;
@@ -57,6 +59,9 @@ final class AggregateTypeGenerator {
         }
         if (model.familyKind() != EventFamily.Kind.SINGLE_RECORD) {
             type.addMethod(notAnEvent(model));
+        }
+        if (model.snapshot() != null) {
+            addSnapshots(type, model);
         }
         return GeneratedCode.file(self, type.build());
     }
@@ -142,6 +147,45 @@ final class AggregateTypeGenerator {
                 .addParameter(RuntimeTypes.EVENT_TYPE_REGISTRY, "registry")
                 .addCode(body.build())
                 .build();
+    }
+
+    /** The fingerprint constant and the three snapshot methods: direct calls, through the generated codec. */
+    private static void addSnapshots(TypeSpec.Builder type, AggregateModel model) {
+        SnapshotModel snapshot = model.snapshot();
+        ClassName aggregate = model.aggregateClass();
+        CodeBlock.Builder covered = CodeBlock.builder()
+                .add("The fingerprint of {@link $T} snapshots of {@link $T}, computed when compiling from:\n<ul>\n",
+                        snapshot.record(), aggregate);
+        for (String line : snapshot.covered()) {
+            covered.add("<li>$L</li>\n", line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("@", "{@literal @}"));
+        }
+        type.addField(FieldSpec.builder(String.class, "SNAPSHOT_FINGERPRINT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(covered.add("</ul>\n").build())
+                .initializer("$S", snapshot.fingerprint())
+                .build());
+        type.addMethod(GeneratedCode.overridingGetter("snapshotFingerprint", ClassName.get(String.class),
+                CodeBlock.of("SNAPSHOT_FINGERPRINT")));
+        ClassName record = snapshot.record();
+        type.addMethod(snapshotMethod("snapshotOf", ClassName.get(Object.class), aggregate, "aggregate")
+                .addStatement("return aggregate.$N()", snapshot.method()).build());
+        type.addMethod(snapshotMethod("restoreFrom", aggregate, ClassName.get(Object.class), "snapshot")
+                .addStatement("return new $T(($T) snapshot)", aggregate, record).build());
+        type.addMethod(snapshotMethod("encodeSnapshot", ArrayTypeName.of(byte.class), ClassName.get(Object.class), "snapshot")
+                .addStatement("return $T.encode($T.INSTANCE, ($T) snapshot)", RuntimeTypes.JSON, snapshot.codecClass(), record)
+                .build());
+        type.addMethod(snapshotMethod("decodeSnapshot", ClassName.get(Object.class), ArrayTypeName.of(byte.class), "payload")
+                .addStatement("return $T.decode($T.INSTANCE, payload, $S)", RuntimeTypes.JSON, snapshot.codecClass(),
+                        record.simpleName())
+                .build());
+    }
+
+    private static MethodSpec.Builder snapshotMethod(String name, TypeName returns, TypeName parameter, String parameterName) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returns)
+                .addParameter(parameter, parameterName);
     }
 
     private static MethodSpec notAnEvent(AggregateModel model) {

@@ -179,6 +179,26 @@ public enum Message {
     IGNORE_HAS_APPLY("IgnoreHasApply", "@Aggregate(ignores) lists %s, but %s also has @Apply method %s for it; "
             + "remove it from ignores, or remove the method"),
 
+    // ---- aggregate snapshots (owned by io.factum.processor.aggregate) ----
+    SNAPSHOT_NOT_RECORD("SnapshotNotRecord", "@Aggregate(snapshot = %1$s.class) names %2$s, but a snapshot is a record of the "
+            + "aggregate's state that the generated codec writes; declare `record %1$s(...)` with one component per piece of state"),
+    SNAPSHOT_IS_EVENT("SnapshotIsEvent", "@Aggregate(snapshot = %1$s.class) names an @Event record, but a snapshot is state, not "
+            + "an event, and is never appended to a stream; declare a separate record for the snapshot"),
+    SNAPSHOT_VERSION("SnapshotVersion", "@Aggregate snapshotVersion must be 1 or greater, was %d; raise it by one whenever a change "
+            + "the fingerprint cannot see (a helper method, a constant) changes what a snapshot means"),
+    SNAPSHOT_METHOD_MISSING("SnapshotMethodMissing", "@Aggregate(snapshot = %2$s.class) on %1$s needs a method that takes the "
+            + "snapshot; add `%2$s snapshot() { return new %2$s(...); }` (package-private is enough)"),
+    SNAPSHOT_METHOD_SIGNATURE("SnapshotMethodSignature", "Snapshot method %1$s of %2$s must be an instance method without "
+            + "parameters that returns %3$s, is not private and declares no checked exception, so the generated %4$s can call it; "
+            + "declare `%3$s snapshot()`"),
+    SNAPSHOT_RESTORE_MISSING("SnapshotRestoreMissing", "@Aggregate(snapshot = %2$s.class) on %1$s needs a way to restore it; add "
+            + "a constructor `%1$s(%2$s snapshot) { ... }` (package-private is enough) that sets the state the snapshot holds"),
+    SNAPSHOT_RESTORE_SIGNATURE("SnapshotRestoreSignature", "Restoring constructor %1$s of %2$s must not be private and must declare "
+            + "no checked exception, so the generated %3$s can call it on load; make it package-private and remove the `throws`"),
+    SNAPSHOT_FIELD_NOT_READ("SnapshotFieldNotRead", Diagnostic.Kind.WARNING, "Field '%1$s' of %2$s is changed by @Apply method "
+            + "%3$s, but %4$s never reads it, so an aggregate restored from a snapshot would lose it; put it into %5$s (and set it "
+            + "in the restoring constructor), or make it final if it never changes"),
+
     // ---- subscribers ----
     SUBSCRIBE_ARITY("SubscribeArity", "@Subscribe methods take the event, optionally followed by its EventEnvelope, but %1$s takes %2$d "
             + "parameters; declare `void %3$s(OrderPaid event)` or `void %3$s(OrderPaid event, EventEnvelope<OrderPaid> envelope)`"),

@@ -96,16 +96,30 @@ final class EventModeler {
         }
         EventModel event = EventModel.identityOf(element);
         validateDeclaration(element, annotation, event, report);
-        List<TypeElement> records = reachableRecords(element, report);
-        if (!report.isClean() || !analyse(element, report).valid()) {
-            // an invalid record analysed before (as a record an earlier event uses) had its errors reported then
+        // an invalid record analysed before (as a record an earlier event uses) had its errors reported then
+        List<RecordCodecModel> codecs = recordCodecs(element, report);
+        if (codecs == null) {
+            return null;
+        }
+        return new EventCodecs(event, codecs);
+    }
+
+    /**
+     * The codecs a record that is not an event needs (an aggregate's snapshot): its own and those of the records it
+     * uses, in the order to write them; null when {@code report} has errors (reported on the components).
+     *
+     * @throws MissingTypeException if a component type is not resolved yet and nothing else is wrong
+     */
+    List<RecordCodecModel> recordCodecs(TypeElement record, ValidationReport.Builder report) {
+        List<TypeElement> records = reachableRecords(record, report);
+        if (!report.isClean() || !analyse(record, report).valid()) {
             return null;
         }
         List<RecordCodecModel> codecs = new ArrayList<>();
-        for (TypeElement record : records) {
-            codecs.add(analyse(record, report).model());
+        for (TypeElement reachable : records) {
+            codecs.add(analyse(reachable, report).model());
         }
-        return new EventCodecs(event, codecs);
+        return codecs;
     }
 
     private void validateDeclaration(TypeElement record, AnnotationMirror annotation, EventModel event,

@@ -1,6 +1,5 @@
 package io.factum.processor.event;
 
-import io.factum.processor.base.ClassPath;
 import io.factum.processor.base.FactumAnnotations;
 import io.factum.processor.base.Message;
 import io.factum.processor.base.MissingTypeException;
@@ -21,17 +20,13 @@ import javax.lang.model.element.TypeElement;
 public final class EventStep extends TypeStep<EventCodecs> {
 
     public EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated) {
-        this(env, reporter, generated, new ClassPath(env.getFiler()));
+        this(env, reporter, generated, new RecordCodecs(env, reporter));
     }
 
-    private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, ClassPath classPath) {
-        this(env, reporter, generated, classPath, new CodecFiles(env, reporter, classPath));
-    }
-
-    private EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, ClassPath classPath,
-                      CodecFiles codecs) {
-        super(env, reporter, FactumAnnotations.EVENT, new EventModeler(codecs::exists, classPath, env.getElementUtils())::model, (record, model) -> {
-            codecs.write(record, model.codecs());
+    /** An event step that shares its codecs with the other steps that write record codecs (snapshots). */
+    public EventStep(ProcessingEnvironment env, Reporter reporter, Consumer<EventModel> generated, RecordCodecs codecs) {
+        super(env, reporter, FactumAnnotations.EVENT, codecs.modeler()::model, (record, model) -> {
+            codecs.files().write(record, model.codecs());
             generated.accept(model.event());
         });
     }

@@ -58,6 +58,8 @@ public abstract class JdbcEventStore implements EventStore {
      * time anyway. (With it, the one thread writing a batch is this JVM's only writer.)
      */
     private final ReentrantLock writerLock;
+    private final JdbcSnapshotStore snapshots;
+    private final StreamTruncation truncation;
 
     /** A store with the data source and table options of {@code options}, speaking {@code dialect}. */
     protected JdbcEventStore(Options<?> options, JdbcDialect dialect) {
@@ -73,6 +75,30 @@ public abstract class JdbcEventStore implements EventStore {
                         MAX_BATCH_EVENTS, MAX_BATCH_APPENDS)
                 : null;
         this.writerLock = !options.groupCommit && dialect.singleWriter() ? new ReentrantLock(true) : null;
+        this.snapshots = new JdbcSnapshotStore(db, this);
+        this.truncation = new StreamTruncation(db, options.allowTruncation);
+    }
+
+    /** The snapshots kept beside this store's events, in {@code <prefix>snapshots}. */
+    public JdbcSnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * Deletes the events of {@code streamId} before {@code revision} (EventStoreDB's {@code $tb}); off unless the
+     * store was built with {@code allowTruncation(true)}. The stream keeps its last event, and its snapshot must
+     * include revision {@code revision - 1}; loads then start from the snapshot, and one that does not fit fails
+     * with {@code StreamTruncatedException} rather than replaying a partial history. Subscriptions that had not read
+     * the deleted events never will, rebuilds see only what is left, and a retried save of deleted events is no
+     * longer recognised as a repeat. See {@code docs/snapshots.md}.
+     *
+     * @return the number of events deleted
+     * @throws IllegalStateException    if truncation is off, or no snapshot covers the events to delete
+     * @throws IllegalArgumentException if {@code revision} is negative or beyond the stream's last event
+     */
+    public int truncateBefore(String streamId, long revision) {
+        ensureSchema();
+        return truncation.truncateBefore(streamId, revision);
     }
 
     /** The data source every operation takes its connections from. */
@@ -320,6 +346,7 @@ public abstract class JdbcEventStore implements EventStore {
         private boolean createSchemaOnFirstUse = true;
         private boolean groupCommit = true;
         private GroupCommitListener groupCommitListener = GroupCommitListener.NONE;
+        private boolean allowTruncation;
 
         protected Options(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -360,6 +387,12 @@ public abstract class JdbcEventStore implements EventStore {
         /** Told of every group commit (appends and events it combined), e.g. for metrics; default none. */
         public B groupCommitListener(GroupCommitListener listener) {
             this.groupCommitListener = Objects.requireNonNull(listener, "listener");
+            return self();
+        }
+
+        /** Whether {@link JdbcEventStore#truncateBefore} may delete events (default false). */
+        public B allowTruncation(boolean allow) {
+            this.allowTruncation = allow;
             return self();
         }
 

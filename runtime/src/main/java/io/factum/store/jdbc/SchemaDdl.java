@@ -12,8 +12,8 @@ final class SchemaDdl {
     private SchemaDdl() {}
 
     /**
-     * {@code CREATE TABLE IF NOT EXISTS} for the events, checkpoints, parked-events, leases and
-     * lease-members tables, and the slice index.
+     * {@code CREATE TABLE IF NOT EXISTS} for the events, checkpoints, parked-events, leases,
+     * lease-members and snapshots tables, and the slice index.
      */
     static List<String> createTables(TableNames tables, JdbcDialect.ColumnTypes types) {
         return List.of(
@@ -60,7 +60,22 @@ final class SchemaDdl {
                         + " subscription TEXT NOT NULL,"
                         + " instance TEXT NOT NULL,"
                         + " expires_at " + types.timestamp() + " NOT NULL,"
-                        + " PRIMARY KEY (subscription, instance))");
+                        + " PRIMARY KEY (subscription, instance))",
+                snapshotTable(tables, types));
+    }
+
+    /**
+     * The latest snapshot per stream. A table of its own, created {@code IF NOT EXISTS} beside the others (a store
+     * whose tables predate it gets it on its next schema check), so it needs no migration of existing rows.
+     */
+    static String snapshotTable(TableNames tables, JdbcDialect.ColumnTypes types) {
+        return "CREATE TABLE IF NOT EXISTS " + tables.snapshots() + " ("
+                + " stream_id TEXT PRIMARY KEY,"
+                + " aggregate_type TEXT NOT NULL,"
+                + " revision " + types.bigint() + " NOT NULL,"
+                + " fingerprint TEXT NOT NULL,"
+                + " payload " + types.bytes() + " NOT NULL,"
+                + " taken_at " + types.timestamp() + " NOT NULL)";
     }
 
     /**

@@ -101,7 +101,7 @@ final class SchemaSetup {
     private boolean exists(Connection connection) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(db.dialect().tableExistsQuery())) {
             for (String table : List.of(db.tables().events(), db.tables().checkpoints(), db.tables().parkedEvents(), db.tables().leases(),
-                    db.tables().leaseMembers())) {
+                    db.tables().leaseMembers(), db.tables().snapshots())) {
                 exists.setString(1, table);
                 try (ResultSet row = exists.executeQuery()) {
                     if (!row.next()) {

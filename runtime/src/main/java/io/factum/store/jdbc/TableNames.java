@@ -69,6 +69,11 @@ public final class TableNames {
         return prefix + "lease_members";
     }
 
+    /** The latest snapshot of each stream that has one. */
+    public String snapshots() {
+        return prefix + "snapshots";
+    }
+
     /** The index that reads of a slice range use: {@code (position, stream_hash)} of the events table. */
     public String sliceIndex() {
         return prefix + "events_slices";

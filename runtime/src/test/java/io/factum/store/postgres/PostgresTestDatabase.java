@@ -47,7 +47,7 @@ public final class PostgresTestDatabase {
     public static void dropTables(DataSource dataSource, TableNames tables) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + tables.events() + ", " + tables.checkpoints() + ", "
-                    + tables.parkedEvents() + ", " + tables.leases() + ", " + tables.leaseMembers() + " CASCADE");
+                    + tables.parkedEvents() + ", " + tables.leases() + ", " + tables.leaseMembers() + ", " + tables.snapshots() + " CASCADE");
         } catch (SQLException e) {
             throw new AssertionError("Cannot drop test tables " + tables + ": " + e.getMessage(), e);
         }
