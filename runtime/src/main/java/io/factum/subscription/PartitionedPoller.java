@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The polling of a partitioned subscription: at each poll the {@link SliceKeeper} renews, gives up
- * and claims slices as due, then every slice range this instance holds is polled once by a
+ * The polling of a partitioned subscription: at each poll, and again before each range's batch, the
+ * {@link SliceKeeper} renews, gives up and claims slices as due (so that the batches of all ranges
+ * together may take longer than the lease, as long as each is shorter), then every slice range this instance holds is polled once by a
  * {@link SubscriptionPoller} of its own, which reads that range only (in SQL, on the stored stream
  * hash) and keeps that range's checkpoint. A range that comes back short moves its checkpoint up to
  * the last position read before the poll, so that the checkpoints of quiet slices keep up and the
@@ -60,7 +61,19 @@ final class PartitionedPoller implements Poller {
             int read = 0;
             boolean caughtUp = true;
             LeaseLostException lost = null;
-            for (SubscriptionPoller worker : workers.values()) {
+            for (SliceLease lease : List.copyOf(workers.keySet())) {
+                // Renew between ranges as the heartbeat falls due: a batch per range, each shorter
+                // than the lease, may take longer together.
+                List<SliceLease> before = keeper.held();
+                keeper.maintain(this::saveHeld);
+                if (keeper.held() != before) {
+                    syncWorkers();
+                    caughtUp = false; // a range regrouped meanwhile is polled next time, at once
+                }
+                SubscriptionPoller worker = workers.get(lease);
+                if (worker == null) {
+                    continue; // given up, lost or regrouped meanwhile
+                }
                 try {
                     read += worker.pollOnce();
                     if (worker.lastPollCaughtUp()) {

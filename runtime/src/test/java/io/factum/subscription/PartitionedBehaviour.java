@@ -7,7 +7,13 @@ import io.factum.store.Metadata;
 import io.factum.sample.OrderPlaced;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.SliceRange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -207,6 +213,57 @@ public abstract class PartitionedBehaviour extends LeaseTestSupport {
             logs.put(instance, log);
         });
         return by;
+    }
+
+    @Test
+    void instancesOfAPartitionedProjectionApplyEachEventOnceWhileTheyJoinAndLeave() throws Exception {
+        store.createSchema();
+        String readModel = store.tables().prefix() + "applied";
+        try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + readModel + " (position BIGINT PRIMARY KEY, times INT NOT NULL)");
+        }
+        try {
+            JdbcProjection applyOnce = (event, connection) -> {
+                try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + readModel + " (position, times)"
+                        + " VALUES (?, 1) ON CONFLICT (position) DO UPDATE SET times = " + readModel + ".times + 1")) {
+                    upsert.setLong(1, event.globalPosition());
+                    upsert.executeUpdate();
+                }
+            };
+            java.util.function.Function<String, Subscription> projection = id -> Subscription.builder("fleet", store, registry)
+                    .projection(applyOnce).instanceId(id).mode(SubscriptionMode.partitioned(SLICES)).leaseDuration(LEASE)
+                    .pollInterval(Duration.ofMillis(50)).batchSize(20).build();
+            Subscription a = start(projection.apply("a"));
+            Subscription b = start(projection.apply("b"));
+            Subscription c = start(projection.apply("c"));
+            appendToStreams(400);
+            b.stop();
+            appendToStreams(200);
+            Subscription d = start(projection.apply("d"));
+            appendToStreams(200);
+            for (Subscription instance : List.of(a, c, d)) {
+                assertThat(instance.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+            }
+
+            Map<Long, Integer> applied = new HashMap<>();
+            try (Connection connection = store.dataSource().getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT position, times FROM " + readModel);
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    applied.put(row.getLong(1), row.getInt(2));
+                }
+            }
+            assertThat(applied).hasSize(800)
+                    .allSatisfy((position, times) -> assertThat(times).as("position %d", position).isEqualTo(1));
+            assertThat(a.position()).isEqualTo(store.lastPosition());
+            assertThat(FleetStatus.of(store, "fleet").lag()).isZero();
+        } finally {
+            try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + readModel);
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private ChildProcess partitionedChild(Map<String, ChildProcess> children, String instance) {

@@ -8,8 +8,10 @@ import io.factum.sample.Samples;
 import io.factum.store.ExpectedRevision;
 import io.factum.store.Metadata;
 import io.factum.store.sqlite.SqliteEventStore;
+import io.factum.subscription.FleetStatus;
 import io.factum.subscription.JdbcCheckpointStore;
 import io.factum.subscription.Subscription;
+import io.factum.subscription.SubscriptionMode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,7 +70,12 @@ class DatabaseOutageLeaseTest {
     }
 
     private Subscription instance(JdbcEventStore store, String id) {
+        return instance(store, id, SubscriptionMode.exclusive());
+    }
+
+    private Subscription instance(JdbcEventStore store, String id, SubscriptionMode mode) {
         Subscription subscription = Subscription.builder("fleet", store, registry)
+                .mode(mode)
                 .handler(event -> handledBy.computeIfAbsent(event.globalPosition(),
                         p -> Collections.synchronizedList(new ArrayList<>())).add(id), new JdbcCheckpointStore(store))
                 .instanceId(id)
@@ -124,5 +131,38 @@ class DatabaseOutageLeaseTest {
         assertThat(handledBy).allSatisfy((position, by) -> assertThat(by).hasSize(1));
         assertThat(a.isActive() ^ b.isActive()).as("exactly one owner").isTrue();
         assertThat(new JdbcCheckpointStore(writer).load("fleet")).isEqualTo(writer.lastPosition());
+    }
+
+    @Test
+    void partitionedInstancesDropTheSlicesTheyCannotRenewAndShareThemOutAgainOnceTheDatabaseIsBack()
+            throws InterruptedException {
+        DataSource file = SqliteEventStore.dataSource(directory.resolve("events.db"));
+        JdbcEventStore writer = SqliteEventStore.builder(file).build();
+        JdbcEventStore flaky = SqliteEventStore.builder(new Outage(file)).build();
+        append(writer, 5);
+        Subscription a = instance(flaky, "a", SubscriptionMode.partitioned(8));
+        Subscription b = instance(flaky, "b", SubscriptionMode.partitioned(8));
+        a.start();
+        b.start();
+        await(() -> a.isActive() && b.isActive(), "both hold slices");
+        assertThat(a.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+
+        down = true;
+        await(() -> !a.isActive() && !b.isActive(), "both give up the slices they cannot renew");
+        await(() -> a.lastError() instanceof JdbcStoreException && b.lastError() instanceof JdbcStoreException,
+                "both record the outage");
+        append(writer, 5);
+        assertThat(handledBy).as("nothing delivered while no lease is held").hasSize(5);
+
+        down = false;
+        append(writer, 5);
+        await(() -> handledBy.size() == 15, "the fleet resumes");
+        await(() -> a.isActive() && b.isActive(), "both hold slices again");
+        assertThat(a.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        assertThat(b.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        assertThat(handledBy).allSatisfy((position, by) -> assertThat(by).hasSize(1));
+        assertThat(a.position()).isEqualTo(writer.lastPosition());
+        await(() -> FleetStatus.of(writer, "fleet").slicesByOwner().equals(Map.of("a", 4, "b", 4)),
+                "each holds its fair share again");
     }
 }
