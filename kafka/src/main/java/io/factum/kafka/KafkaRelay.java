@@ -3,6 +3,7 @@ package io.factum.kafka;
 import io.factum.store.EventStore;
 import io.factum.store.StoredEvent;
 import io.factum.store.jdbc.JdbcEventStore;
+import io.factum.subscription.AppendSignal;
 import io.factum.subscription.ExclusiveLease;
 import io.factum.subscription.SubscriptionMode;
 import java.time.Duration;
@@ -102,7 +103,7 @@ public final class KafkaRelay implements AutoCloseable {
         ExclusiveLease exclusive = builder.lease();
         this.lease = exclusive == null ? null : new RelayLease(exclusive, "factum-relay-" + name + "-lease");
         this.thread = new RelayThread("factum-relay-" + name, this::work, this::endRun,
-                builder.pollInterval, builder.maxBackoff, this::fatal);
+                builder.pollInterval, builder.maxBackoff, this::fatal, builder.appendSignal);
     }
 
     /** A builder for relay {@code name} reading {@code store} and producing to {@code bootstrapServers}. */
@@ -341,6 +342,7 @@ public final class KafkaRelay implements AutoCloseable {
         private SubscriptionMode mode;
         private Duration leaseDuration = Duration.ofSeconds(10);
         private String instanceId;
+        private AppendSignal appendSignal;
 
         private Builder(String name, RelayFeed feed, String bootstrapServers) {
             if (name == null || !RelayTopics.VALID_NAME.matcher(name).matches() || name.length() > 180) {
@@ -417,7 +419,10 @@ public final class KafkaRelay implements AutoCloseable {
             return this;
         }
 
-        /** How long the running relay waits once caught up; default 200 ms. */
+        /**
+         * How long the running relay waits once caught up; default 200 ms. With {@link #wakeUpOn} it is only the
+         * fallback for a lost wake-up.
+         */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = positive(interval, "pollInterval");
             return this;
@@ -463,6 +468,16 @@ public final class KafkaRelay implements AutoCloseable {
                 throw new IllegalArgumentException("an instance id must not be blank");
             }
             this.instanceId = instanceId;
+            return this;
+        }
+
+        /**
+         * Wakes the running relay early, e.g. {@code PostgresEventStore.listenForAppends()}: an append is relayed at
+         * once instead of at the next poll interval, which stays as the fallback (a lost signal delays by at most
+         * one interval and loses nothing). Not during a retry's backoff: only the backoff paces retries.
+         */
+        public Builder wakeUpOn(AppendSignal signal) {
+            this.appendSignal = Objects.requireNonNull(signal, "signal");
             return this;
         }
 

@@ -10,8 +10,8 @@ import io.factum.kafka.RelayTopics;
 import io.factum.kafka.testbroker.TestBroker;
 import io.factum.store.AppendResult;
 import io.factum.store.ExpectedRevision;
-import io.factum.store.jdbc.JdbcEventStore;
-import java.time.Duration;
+import io.factum.store.postgres.PostgresAppendListener;
+import io.factum.store.postgres.PostgresEventStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * End-to-end latency, append to handled by a Kafka consumer, at a steady rate: a writer appends one event at a
  * time to PostgreSQL at {@code rate} events/s (open loop: on schedule, however long deliveries take; eight writer
  * threads on streams of their own, each event timed from when it was due), a running
- * {@link KafkaRelay} produces them to the test broker, and a {@link KafkaSubscription} handler notes when each
+ * {@link KafkaRelay} woken by the store's {@code LISTEN/NOTIFY} ({@code wakeUpOn}, its default 200 ms poll interval
+ * only the fallback) produces them to the test broker, and a {@link KafkaSubscription} handler notes when each
  * arrives. Prints p50, p99 and the maximum in milliseconds (target: p99 <= 50 ms on loopback). Not JMH: a
  * percentile of an open-loop stream is not a JMH score.
  *
@@ -56,14 +57,16 @@ public final class RelayLatencyHarness {
      * group); the first second's events are warm-up, not counted.
      */
     public static Result run(int rate, int seconds) throws InterruptedException {
-        try (TestBroker broker = TestBroker.start(); BenchDatabase database = BenchDatabase.create(BenchDatabase.POSTGRES, WRITERS + 2)) {
-            JdbcEventStore store = database.factumStore("latency");
+        // Connections: the writers, the relay's reads, its lease and the append listener.
+        try (TestBroker broker = TestBroker.start(); BenchDatabase database = BenchDatabase.create(BenchDatabase.POSTGRES, WRITERS + 3)) {
+            PostgresEventStore store = (PostgresEventStore) database.factumStore("latency");
             String topic = "latency";
             broker.createTopic(topic, 3);
             Map<Long, Long> appendedAt = new ConcurrentHashMap<>();
             Map<Long, Long> handledAt = new ConcurrentHashMap<>();
-            try (KafkaRelay relay = KafkaRelay.builder("latency", store, broker.bootstrapServers())
-                    .topics(RelayTopics.single(topic)).pollInterval(Duration.ofMillis(2)).build();
+            try (PostgresAppendListener appends = store.listenForAppends();
+                 KafkaRelay relay = KafkaRelay.builder("latency", store, broker.bootstrapServers())
+                    .topics(RelayTopics.single(topic)).wakeUpOn(appends).build();
                  KafkaSubscription consumer = KafkaSubscription.builder("latency", broker.bootstrapServers(),
                          EventTypeRegistry.of(new DomainFactumModule())).topics(List.of(topic))
                          .consumerConfig(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5))
