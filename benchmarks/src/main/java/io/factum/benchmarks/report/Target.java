@@ -1,13 +1,13 @@
 package io.factum.benchmarks.report;
 
 /**
- * A performance target of DESIGN.md, as a minimum speedup of Factum over one peer (or, with no peer,
- * a minimum absolute score).
+ * A performance target (benchmarks/README.md lists them), as a minimum speedup of Factum over one peer
+ * (or, with no peer, a minimum absolute score).
  *
  * @param peer        the peer's benchmark key, or null for an absolute target
  * @param minimum     the least acceptable speedup (e.g. 30 for "30x faster", 1/1.2 for "within 1.2x"),
  *                    or the least acceptable score for an absolute target
- * @param description what DESIGN.md says, e.g. {@code ">= 30x Axon"}
+ * @param description the target as written, e.g. {@code ">= 30x Axon"}
  */
 public record Target(String peer, double minimum, String description) {
 
