@@ -12,15 +12,27 @@ public final class MessageText {
 
     /** {@code 'Order-42'}; {@code null} for null. */
     public static String quote(String text) {
+        return quote(text, '\'');
+    }
+
+    /**
+     * {@code "EUR/USD"}, escaped the same way: for text read from a payload (strings, map keys, constant names)
+     * that a decoding error shows as JSON shows it.
+     */
+    public static String doubleQuote(String text) {
+        return quote(text, '"');
+    }
+
+    private static String quote(String text, char mark) {
         if (text == null) {
             return "null";
         }
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('\'');
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append(mark);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 quoted.append(c).append(text.charAt(++i));
-            } else if (c == '\'' || c == '\\') {
+            } else if (c == mark || c == '\\') {
                 quoted.append('\\').append(c);
             } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
                 quoted.append(String.format("\\u%04X", (int) c));
@@ -28,6 +40,6 @@ public final class MessageText {
                 quoted.append(c);
             }
         }
-        return quoted.append('\'').toString();
+        return quoted.append(mark).toString();
     }
 }

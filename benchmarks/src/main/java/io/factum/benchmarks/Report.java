@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmark suite through JMH's Java API and prints every Factum result beside its peers,
- * with DESIGN.md's targets marked met or missed.
+ * with the performance targets (benchmarks/README.md) marked met or missed.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar quick                   # the whole suite, a few minutes

@@ -1,5 +1,6 @@
 package io.factum.kafka;
 
+import io.factum.MessageText;
 import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ public final class KafkaHeaders {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException(record, "has header " + name + " = '" + value + "', not a number");
+            throw new MalformedRecordException(record, "has header " + name + " = " + MessageText.quote(value) + ", not a number");
         }
     }
 
@@ -156,7 +157,7 @@ public final class KafkaHeaders {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new MalformedRecordException(record, "has header " + name + " = '" + value + "', not a UUID");
+            throw new MalformedRecordException(record, "has header " + name + " = " + MessageText.quote(value) + ", not a UUID");
         }
     }
 

@@ -66,6 +66,17 @@ class KafkaHeadersTest {
                 .hasMessage("Record orders-1@77 has header factum.event-id = 'not-a-uuid', not a UUID");
     }
 
+    /** A header value is outside data: quoted and escaped as ids are, never raw in the message (issue #11). */
+    @Test
+    void aHeaderValueInAMessageIsEscaped() {
+        Headers headers = KafkaHeaders.of(EVENT);
+        headers.remove(KafkaHeaders.STREAM_REVISION);
+        headers.add(KafkaHeaders.STREAM_REVISION, "1\u0007'\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> KafkaHeaders.read(record("Order-42", EVENT.payload(), headers)))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("Record orders-1@77 has header factum.stream-revision = '1\\u0007\\'\\u000A', not a number");
+    }
+
     @Test
     void aRecordWithoutKeyOrValueIsMalformed() {
         assertThatThrownBy(() -> KafkaHeaders.read(record(null, EVENT.payload(), KafkaHeaders.of(EVENT))))

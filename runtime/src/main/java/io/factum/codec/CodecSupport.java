@@ -2,6 +2,7 @@ package io.factum.codec;
 
 import io.factum.event.EventDecodingException;
 import io.factum.event.EventEncodingException;
+import io.factum.MessageText;
 import io.factum.event.EventJson;
 import io.factum.event.MissingPropertyException;
 import java.math.BigDecimal;
@@ -96,7 +97,7 @@ public final class CodecSupport {
     public static char readChar(JsonParser parser, String eventType) {
         String text = readString(parser, eventType);
         if (text.length() != 1) {
-            throw invalid(parser, eventType, "expected a single character, found \"" + text + '"');
+            throw invalid(parser, eventType, "expected a single character, found " + MessageText.doubleQuote(text));
         }
         return text.charAt(0);
     }
@@ -242,7 +243,7 @@ public final class CodecSupport {
         try {
             return parse.apply(text);
         } catch (DateTimeException | IllegalArgumentException e) {
-            throw invalid(parser, eventType, "expected " + expected + ", found \"" + text + '"');
+            throw invalid(parser, eventType, "expected " + expected + ", found " + MessageText.doubleQuote(text));
         }
     }
 
@@ -329,7 +330,7 @@ public final class CodecSupport {
         for (Enum<?> constant : allowed) {
             names.add(constant.name());
         }
-        return invalid(parser, eventType, "unknown constant \"" + name + "\"; expected one of " + names);
+        return invalid(parser, eventType, "unknown constant " + MessageText.doubleQuote(name) + "; expected one of " + names);
     }
 
     /** The current token does not have the expected shape; null tokens get their own message. */
@@ -357,7 +358,7 @@ public final class CodecSupport {
             case START_ARRAY:
                 return "an array";
             case VALUE_STRING:
-                return "the string \"" + abbreviate(parser.getString()) + '"';
+                return "the string " + MessageText.doubleQuote(abbreviate(parser.getString()));
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return "the number " + abbreviate(parser.getString());

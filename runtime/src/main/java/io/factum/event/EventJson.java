@@ -1,5 +1,6 @@
 package io.factum.event;
 
+import io.factum.MessageText;
 import io.factum.json.JsonBytesCodec;
 import io.factum.json.JsonBytesReader;
 import io.factum.json.JsonBytesWriter;
@@ -157,8 +158,9 @@ public final class EventJson {
     private static String nameSegment(String name) {
         boolean plain = !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0));
         for (int i = 1; plain && i < name.length(); i++) {
-            plain = Character.isJavaIdentifierPart(name.charAt(i));
+            // isJavaIdentifierPart accepts the ignorable control characters, which a message must not carry
+            plain = Character.isJavaIdentifierPart(name.charAt(i)) && !Character.isIdentifierIgnorable(name.charAt(i));
         }
-        return plain ? name : "[\"" + name.replace("\"", "\\\"") + "\"]";
+        return plain ? name : "[" + MessageText.doubleQuote(name) + "]";
     }
 }

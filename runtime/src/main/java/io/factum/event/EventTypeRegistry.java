@@ -1,19 +1,12 @@
 package io.factum.event;
 
+import io.factum.ServiceEntries;
 import io.factum.store.NewEvent;
 import io.factum.store.Metadata;
 import io.factum.store.StoredEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -87,7 +80,7 @@ public final class EventTypeRegistry {
      *                               (ServiceLoader would load only one of them)
      */
     public static EventTypeRegistry load(ClassLoader loader) {
-        checkDistinctModuleClasses(loader);
+        ServiceEntries.requireDistinctClasses(loader, EventTypeProvider.class);
         List<EventTypeProvider> modules = new ArrayList<>();
         ServiceLoader.load(EventTypeProvider.class, loader).forEach(modules::add);
         return ofModules(modules);
@@ -96,58 +89,6 @@ public final class EventTypeRegistry {
     /** A registry of every module on the class path, found with {@link ServiceLoader}. */
     public static EventTypeRegistry load() {
         return load(EventTypeRegistry.class.getClassLoader());
-    }
-
-    private static final String SERVICE_FILE = "META-INF/services/" + EventTypeProvider.class.getName();
-
-    /**
-     * Two units of one package compiled apart (two jars that do not see each other) may both name their module
-     * {@code <pkg>.<Name>FactumModule}; ServiceLoader would load the first and silently drop the other's event
-     * types. The same module found twice (one jar listed twice) has the same class file and is fine.
-     */
-    private static void checkDistinctModuleClasses(ClassLoader loader) {
-        Map<String, URL> classFiles = new HashMap<>();
-        Map<String, byte[]> contents = new HashMap<>();
-        try {
-            Enumeration<URL> files = loader.getResources(SERVICE_FILE);
-            while (files.hasMoreElements()) {
-                URL file = files.nextElement();
-                String root = file.toString().substring(0, file.toString().length() - SERVICE_FILE.length());
-                for (String name : providerNames(file)) {
-                    URL classFile = URI.create(root + name.replace('.', '/') + ".class").toURL();
-                    byte[] bytes;
-                    try (InputStream in = classFile.openStream()) {
-                        bytes = in.readAllBytes();
-                    } catch (IOException notThere) {
-                        continue; // ServiceLoader reports a listed class that does not exist
-                    }
-                    URL previous = classFiles.putIfAbsent(name, classFile);
-                    if (previous != null && !Arrays.equals(contents.get(name), bytes)) {
-                        throw new IllegalStateException("Two different modules are named " + name + ": " + previous
-                                + " and " + classFile + "; ServiceLoader would load only the first, and the event types"
-                                + " of the other would be missing. Name one unit's module with -Afactum.module=<another"
-                                + " class name>");
-                    }
-                    contents.putIfAbsent(name, bytes);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SERVICE_FILE, e);
-        }
-    }
-
-    private static List<String> providerNames(URL file) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (InputStream in = file.openStream()) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int comment = line.indexOf('#');
-                String name = (comment < 0 ? line : line.substring(0, comment)).trim();
-                if (!name.isEmpty()) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
     }
 
     private static EventTypeRegistry ofModules(List<? extends EventTypeProvider> modules) {

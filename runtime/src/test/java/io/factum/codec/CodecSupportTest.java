@@ -126,4 +126,19 @@ class CodecSupportTest {
             }
         }
     }
+
+    /** Payload text in a decoding error is escaped as ids are (issue #11): no control character or lone surrogate. */
+    @Test
+    void payloadTextInDecodingErrorsIsEscaped() {
+        assertThatThrownBy(() -> CodecSupport.readChar(parserAt("{\"c\":\"a\\u0007\"}", "a\u0007"), "E"))
+                .hasMessage("Cannot decode event E, property 'c': expected a single character, found \"a\\u0007\"");
+        assertThatThrownBy(() -> CodecSupport.readBigDecimal(parserAt("{\"n\":\"x\\ud800\"}", "x\ud800"), "E"))
+                .hasMessage("Cannot decode event E, property 'n': expected a number, found the string \"x\\uD800\"");
+        assertThat(CodecSupport.unknownConstant(parserAt("{\"s\":\"L\\nOST\\\"\"}", "L\nOST\""), "E", "L\nOST\"",
+                        new Thread.State[] {Thread.State.NEW}).getMessage())
+                .isEqualTo("Cannot decode event E, property 's': unknown constant \"L\\u000AOST\\\"\"; expected one of [NEW]");
+        // Java counts U+0001 as part of an identifier, so it must not pass as a plain property name
+        assertThat(CodecSupport.path(parserAt("{\"a\\u0001b\":\"x\"}", "x"))).isEqualTo("[\"a\\u0001b\"]");
+        assertThat(CodecSupport.path(parserAt("{\"m\":{\"a\\\\\\\"\":\"x\"}}", "x"))).isEqualTo("m[\"a\\\\\\\"\"]");
+    }
 }

@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.RunnerException;
 /**
  * Runs {@link Axon5ReplayBenchmark} through the benchmarks module's report runner, with the same modes and options
  * ({@code quick|full}, regular expressions, {@code -prof}, {@code -json}, {@code -jvm}), and prints its rows with
- * DESIGN.md's replay target against Axon 5.
+ * the replay target (benchmarks/README.md) against Axon 5.
  *
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar benchmarks-axon5/target/benchmarks-axon5.jar quick

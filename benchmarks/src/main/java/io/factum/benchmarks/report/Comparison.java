@@ -8,7 +8,7 @@ import java.util.List;
  * @param title       what is measured, with its unit
  * @param factum      the Factum benchmark's key (see {@link Scores#key})
  * @param peers       the peers' keys, each with a short label
- * @param targets     DESIGN.md's targets for this row; may be empty
+ * @param targets     the performance targets of this row; may be empty
  * @param scoreFactor multiplies every score before printing, e.g. events per append
  * @param scaledUnit  the unit after multiplying, e.g. {@code events/s}; null keeps JMH's
  */

@@ -22,7 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The rows of the report and DESIGN.md's performance targets, in one place. */
+/** The rows of the report and the performance targets (the ones benchmarks/README.md lists), in one place. */
 public final class Comparisons {
 
     private static final String AVAJE = "avaje-jsonb 3.7";

@@ -1,7 +1,7 @@
 package io.factum.benchmarks.report;
 
 /**
- * A performance target of DESIGN.md: a minimum speedup of Factum over one peer, a minimum absolute score
+ * A performance target (benchmarks/README.md lists them): a minimum speedup of Factum over one peer, a minimum absolute score
  * (no peer), or a maximum excess over one peer in the score's own unit (instrumented vs plain: "at most
  * 15 ns more").
  *
@@ -10,7 +10,7 @@ package io.factum.benchmarks.report;
  *                    least acceptable score for an absolute target, or the most Factum's score may exceed the
  *                    peer's for an excess target
  * @param kind        how {@code limit} is read
- * @param description what DESIGN.md says, e.g. {@code ">= 30x Axon"}
+ * @param description the target as written, e.g. {@code ">= 30x Axon"}
  */
 public record Target(String peer, double limit, Kind kind, String description) {
 

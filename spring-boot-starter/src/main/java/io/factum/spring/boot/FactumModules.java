@@ -1,5 +1,6 @@
 package io.factum.spring.boot;
 
+import io.factum.ServiceEntries;
 import io.factum.spi.FactumModule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,14 @@ public record FactumModules(List<FactumModule> modules) {
         modules = List.copyOf(modules);
     }
 
-    /** The modules {@code loader} lists. */
+    /**
+     * The modules {@code loader} lists.
+     *
+     * @throws IllegalStateException if two different jars list a module of the same class name (ServiceLoader
+     *                               would load only one of them), as {@code EventTypeRegistry.load()} does
+     */
     public static FactumModules load(ClassLoader loader) {
+        ServiceEntries.requireDistinctClasses(loader, FactumModule.class);
         List<FactumModule> found = new ArrayList<>();
         ServiceLoader.load(FactumModule.class, loader).forEach(found::add);
         found.sort(Comparator.comparing(module -> module.getClass().getName()));
