@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Encoding and decoding the lesson's {@code CustomerRegistered} with two {@code @PersonalData} components (key
  * cached) side by side with the same record without them; and a decode whose key is not cached (read from the
- * in-memory key store and unwrapped under the master key each time). Target (DESIGN.md, round 2): at most the
+ * in-memory key store and unwrapped under the master key each time). Target: at most the
  * plain codec + 600 ns per sealed value, so + 1,200 ns for these two. Scores are nanoseconds per event.
  */
 @State(Scope.Benchmark)
