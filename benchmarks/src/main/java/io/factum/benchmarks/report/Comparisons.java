@@ -11,6 +11,8 @@ import io.factum.benchmarks.codec.DslJsonJdkInstantBenchmark;
 import io.factum.benchmarks.kafka.RelayThroughputBenchmark;
 import io.factum.benchmarks.personal.PersonalDataBenchmark;
 import io.factum.benchmarks.replay.ReplayBenchmark;
+import io.factum.benchmarks.snapshot.AxonSnapshotLoadBenchmark;
+import io.factum.benchmarks.snapshot.SnapshotLoadBenchmark;
 import io.factum.benchmarks.store.AppendBenchmark;
 import io.factum.benchmarks.store.FleetAppendBenchmark;
 import io.factum.benchmarks.store.CatchUpBenchmark;
@@ -54,6 +56,7 @@ public final class Comparisons {
                         new Comparison.Peer("JsonMapper decode, then apply", key(ReplayBenchmark.class,
                                 "jsonMapperDecodeThenApply"))), List.of()));
 
+        rows.addAll(snapshotLoads());
         rows.addAll(codecRows());
 
         String guava = key(SyncPublishBenchmark.class, "guavaEventBus");
@@ -118,6 +121,39 @@ public final class Comparisons {
                 RelayThroughputBenchmark.DEFAULT_EVENTS, "events/s"));
         rows.addAll(instrumentation());
         rows.addAll(personalData());
+        return rows;
+    }
+
+    /**
+     * Issue 15: loading an order with a snapshot at its head vs without, Factum from SQLite and PostgreSQL,
+     * Axon 4.13 from its in-memory engine (the replay peer's storage). Targets: with a snapshot, 100k events
+     * load within 1.5x of 10k, and Factum's snapshot load >= 10x Axon's.
+     */
+    private static List<Comparison> snapshotLoads() {
+        List<Comparison> rows = new ArrayList<>();
+        for (String backend : List.of("sqlite", "postgres")) {
+            for (int events : List.of(SnapshotLoadBenchmark.SHORT, SnapshotLoadBenchmark.LONG)) {
+                String factum = "backend=" + backend + ",events=" + events;
+                String axon = "events=" + events;
+                String axonSnapshot = key(AxonSnapshotLoadBenchmark.class, "axonLoadWithSnapshot", axon);
+                List<Target> targets = new ArrayList<>();
+                if (events == SnapshotLoadBenchmark.LONG) {
+                    targets.add(Target.within(key(SnapshotLoadBenchmark.class, "factumLoadWithSnapshot",
+                            "backend=" + backend + ",events=" + SnapshotLoadBenchmark.SHORT), 1.5,
+                            "within 1.5x of the 10,000-event load (independent of history)"));
+                }
+                targets.add(Target.fasterThan(axonSnapshot, 10, ">= 10x Axon's snapshot load"));
+                rows.add(new Comparison(String.format("Load an order with a snapshot at the head, %,d events, %s"
+                        + " (us/load; Axon from its in-memory engine)", events, backend),
+                        key(SnapshotLoadBenchmark.class, "factumLoadWithSnapshot", factum), List.of(
+                                new Comparison.Peer("Axon 4.13 AggregateSnapshotter snapshot", axonSnapshot),
+                                new Comparison.Peer("Factum without snapshots", key(SnapshotLoadBenchmark.class,
+                                        "factumLoadWithoutSnapshot", factum)),
+                                new Comparison.Peer("Axon 4.13 without snapshots", key(AxonSnapshotLoadBenchmark.class,
+                                        "axonLoadWithoutSnapshot", axon))),
+                        targets));
+            }
+        }
         return rows;
     }
 
