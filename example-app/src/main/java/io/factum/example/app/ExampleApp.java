@@ -23,6 +23,7 @@ import io.factum.example.ordering.OrderAggregateType;
 import io.factum.example.ordering.OrderingService;
 import io.factum.example.ordering.StockRefusalPolicy;
 import io.factum.example.ordering.StockRefusalPolicySubscribers;
+import io.factum.personal.SubjectKeys;
 import io.factum.store.jdbc.JdbcEventStore;
 import io.factum.subscription.Subscription;
 import java.sql.Connection;
@@ -65,6 +66,7 @@ public final class ExampleApp implements AutoCloseable {
     private final DataSource dataSource;
     private final JdbcEventStore store;
     private final EventTypeRegistry registry;
+    private final SubjectKeys keys;
     private final OrderingService ordering;
     private final InventoryService inventory;
     private final BankingService banking;
@@ -79,6 +81,7 @@ public final class ExampleApp implements AutoCloseable {
         this.dataSource = location.openDataSource();
         this.store = location.openStore(dataSource);
         this.registry = EventTypeRegistry.of(new ExampleFactumModule());
+        this.keys = ShopKeys.install(location, dataSource);
 
         EventBus bus = new SynchronousEventBus();
         ActivityLogSubscribers.register(bus, new ActivityLog(activity));
@@ -222,6 +225,39 @@ public final class ExampleApp implements AutoCloseable {
      */
     public int rebuild(String name, LongConsumer progress) {
         return reactions.rebuild(name, progress);
+    }
+
+    /**
+     * Forgets a customer (crypto-shredding): destroys their data key, so every personal component of their
+     * events reads as its replacement from now on, then rebuilds the projections, whose read models held
+     * decoded copies. Their events stay; nothing else changes. On SQLite it then runs {@code VACUUM} and
+     * truncates the write-ahead log, so that the deleted rows' bytes leave the file and its {@code -wal} at once
+     * (PostgreSQL keeps dead row versions until its next vacuum).
+     *
+     * @return the projections rebuilt
+     */
+    public List<String> forgetCustomer(String customerId) {
+        ordering.customer(customerId); // unknown id: NotFound, nothing forgotten
+        keys.forget(customerId);
+        List<String> rebuilt = projectionNames();
+        for (String name : rebuilt) {
+            rebuild(name, position -> { });
+        }
+        if (!location.isPostgres()) {
+            query(connection -> {
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("VACUUM");
+                    sql.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                return null;
+            });
+        }
+        return rebuilt;
+    }
+
+    /** Whether {@code customerId}'s data key was destroyed. */
+    public boolean isForgotten(String customerId) {
+        return keys.isForgotten(customerId);
     }
 
     /** Runs {@code work} on a connection of the store, for queries of the read models. */

@@ -1,6 +1,8 @@
 package io.factum.example.cli;
 
+import io.factum.example.ordering.CustomerRegistered;
 import io.factum.example.ordering.RegistrationChannel;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +43,16 @@ final class CustomerCommands {
         return cli.change(app -> {
             app.ordering().deactivateCustomer(customerId, reason);
             return "Customer " + customerId + " deactivated.";
+        });
+    }
+
+    @Command(name = "forget", description = "Forget a customer: destroy their data key (their events stay, with "
+            + "name and e-mail read as " + CustomerRegistered.FORGOTTEN + ") and rebuild the projections.")
+    int forget(@Parameters(paramLabel = "CUSTOMER_ID") String customerId) {
+        return cli.withApp(app -> {
+            List<String> rebuilt = app.forgetCustomer(customerId);
+            cli.console().line("Customer %s forgotten: their data key is destroyed; rebuilt %s.", customerId, String.join(", ", rebuilt));
+            return 0;
         });
     }
 

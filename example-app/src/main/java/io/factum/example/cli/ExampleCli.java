@@ -8,6 +8,7 @@ import io.factum.example.app.StoreLocation;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.NotFoundException;
 import io.factum.example.shared.RuleViolation;
+import io.factum.personal.SubjectForgottenException;
 import io.factum.store.WrongExpectedRevisionException;
 import io.factum.store.jdbc.JdbcStoreException;
 import java.io.PrintWriter;
@@ -115,6 +116,9 @@ public final class ExampleCli {
         if (exception instanceof RuleViolation) {
             code = REJECTED;
             message = "Rejected: " + exception.getMessage() + ". Nothing was stored.";
+        } else if (exception instanceof SubjectForgottenException forgotten) {
+            code = REJECTED;
+            message = "Rejected: " + forgotten.subject() + " was forgotten; their personal data cannot be recorded again. Nothing was stored.";
         } else if (exception instanceof WrongExpectedRevisionException conflict) {
             code = REJECTED;
             message = "Rejected: " + conflict.streamId() + " was changed by someone else meanwhile. Nothing was stored; try again.";

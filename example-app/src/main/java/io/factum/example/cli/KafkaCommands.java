@@ -65,7 +65,8 @@ final class KafkaCommands {
     }
 
     @Command(name = "worker", description = "Run Notifications and Analytics as a service of their own: read the shop's "
-            + "events from Kafka (put there by relay) into read models in the worker's own database.")
+            + "events from Kafka (put there by relay) into read models in the worker's own database; the customers' data keys "
+            + "come from the shop's store (--store).")
     static final class Worker implements Callable<Integer> {
 
         @ParentCommand
@@ -85,7 +86,8 @@ final class KafkaCommands {
         public Integer call() {
             StoreLocation location = StoreLocation.resolve(readModel, cli.tablePrefix);
             ShopRelay.createTopic(bootstrapServers); // before subscribing, which could make the broker create it with its defaults
-            try (KafkaWorker worker = KafkaWorker.open(bootstrapServers, location,
+            StoreLocation keys = StoreLocation.resolve(cli.store, cli.tablePrefix); // the shop's store holds the key table
+            try (KafkaWorker worker = KafkaWorker.open(bootstrapServers, location, keys,
                     (context, text) -> cli.console().line("%s (via Kafka): %s", context, text))) {
                 worker.start();
                 runFor(cli.console(), seconds, () -> {

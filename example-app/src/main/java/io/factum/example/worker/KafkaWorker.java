@@ -4,6 +4,7 @@ import io.factum.event.EventTypeRegistry;
 import io.factum.example.ExampleFactumModule;
 import io.factum.example.analytics.SalesProjection;
 import io.factum.example.app.Narrator;
+import io.factum.example.app.ShopKeys;
 import io.factum.example.app.StorageException;
 import io.factum.example.app.StoreLocation;
 import io.factum.example.notifications.NotificationsProjection;
@@ -25,13 +26,18 @@ public final class KafkaWorker implements AutoCloseable {
 
     private final StoreLocation location;
     private final DataSource dataSource;
+    private final StoreLocation keyLocation;
+    private final DataSource keyDataSource;
     private final JdbcEventStore database;
     private final SalesProjection analytics;
     private final NotificationsProjection notifications;
     private final List<KafkaSubscription> subscriptions;
 
-    private KafkaWorker(String bootstrapServers, StoreLocation location, Narrator narrator) {
+    private KafkaWorker(String bootstrapServers, StoreLocation location, StoreLocation keyLocation, Narrator narrator) {
         this.location = location;
+        this.keyLocation = keyLocation;
+        this.keyDataSource = keyLocation.openDataSource();
+        ShopKeys.install(keyLocation, keyDataSource);
         this.dataSource = location.openDataSource();
         this.database = location.openStore(dataSource);
         String prefix = database.tables().prefix();
@@ -53,9 +59,13 @@ public final class KafkaWorker implements AutoCloseable {
                         .topics(List.of(ShopRelay.TOPIC)).projection(database, notifications::apply).build());
     }
 
-    /** Opens the worker's own database at {@code location}; {@link #start()} starts consuming. */
-    public static KafkaWorker open(String bootstrapServers, StoreLocation location, Narrator narrator) {
-        return new KafkaWorker(bootstrapServers, location, narrator);
+    /**
+     * Opens the worker's own database at {@code location}; {@link #start()} starts consuming. The customers' data
+     * keys are read from the shop's key store at {@code keyLocation} (the events on Kafka carry their personal
+     * data sealed, as stored).
+     */
+    public static KafkaWorker open(String bootstrapServers, StoreLocation location, StoreLocation keyLocation, Narrator narrator) {
+        return new KafkaWorker(bootstrapServers, location, keyLocation, narrator);
     }
 
     public void start() {
@@ -81,6 +91,11 @@ public final class KafkaWorker implements AutoCloseable {
             subscriptions.forEach(KafkaSubscription::stop);
         }
         database.close();
+        closePool(dataSource, location);
+        closePool(keyDataSource, keyLocation);
+    }
+
+    private static void closePool(DataSource dataSource, StoreLocation location) {
         if (dataSource instanceof AutoCloseable pool) {
             try {
                 pool.close();

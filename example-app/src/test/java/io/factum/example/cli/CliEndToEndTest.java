@@ -242,7 +242,7 @@ abstract class CliEndToEndTest {
     }
 
     @Test
-    void customersStoredAsVersionOneByAnEarlierReleaseAreReadAsVersionTwo() {
+    void customersStoredAsVersionOneByAnEarlierReleaseAreReadAsTheCurrentVersion() {
         try (ExampleApp app = ExampleApp.open(location(), Narrator.SILENT, event -> {})) {
             app.store().append("Customer-bob", ExpectedRevision.noStream(),
                     List.of(CustomerRegisteredUpcastTest.storedByRelease01("bob", "mobile app")));
@@ -258,7 +258,57 @@ abstract class CliEndToEndTest {
         // Notifications learnt Bob's name and address from the upcast v1 event and the change after it.
         assertThat(ok("order", "pay", "ORD-1", "--payment-id", "PAY-1").out())
                 .contains("-> Notifications payment confirmation to bob@new.example.com: Dear Bob, we received your payment of 49.90 EUR");
-        assertThat(ok("customer", "show", "bob").out()).contains("CustomerRegistered v1").contains("CustomerEmailChanged v1");
+        // The old event stays v1 (plain, as stored); the change recorded now is v2, sealed.
+        assertThat(ok("customer", "show", "bob").out()).contains("CustomerRegistered v1").contains("CustomerEmailChanged v2");
+    }
+
+    /** Alice's personal data, which {@code customer forget alice} must make unreadable everywhere. */
+    static final List<String> ALICE = List.of("Alice Wonderland", "alice.w@example.com", "alice.w@new.example.com");
+    /** Bob's, which must stay. */
+    static final List<String> BOB = List.of("Bob Builder", "bob.b@example.com");
+
+    /** Two customers who each ordered and paid, so that Notifications holds their names and addresses. */
+    void twoCustomersWhoPaid() {
+        ok("customer", "register", "alice", "--name", ALICE.get(0), "--email", ALICE.get(1));
+        ok("customer", "change-email", "alice", ALICE.get(2));
+        ok("customer", "register", "bob", "--name", BOB.get(0), "--email", BOB.get(1), "--channel", "store");
+        ok("stock", "receive", "KBD-1", "2");
+        for (String customer : List.of("alice", "bob")) {
+            String order = "ORD-" + customer;
+            ok("order", "place", order, "--customer", customer, "--item", "KBD-1:1:49.90");
+            ok("order", "confirm", order);
+            ok("order", "pay", order, "--payment-id", "PAY-" + customer);
+        }
+        assertThat(ok("projections", "notifications").out()).contains(ALICE.get(0), ALICE.get(2), BOB.get(0), BOB.get(1));
+    }
+
+    @Test
+    void aForgottenCustomersEventsReadAsTheReplacementAndOtherCustomersAreUntouched() {
+        twoCustomersWhoPaid();
+
+        assertThat(ok("customer", "forget", "alice").out())
+                .contains("Customer alice forgotten: their data key is destroyed; rebuilt notifications, analytics.");
+
+        String alice = ok("customer", "show", "alice").out();
+        assertThat(alice).containsPattern("name\\s+\\(forgotten\\)").containsPattern("email\\s+\\(forgotten\\)")
+                .contains("CustomerRegistered v3 CustomerRegistered[customerId=alice, email=(forgotten), name=(forgotten), channel=WEB]")
+                .contains("CustomerEmailChanged v2 CustomerEmailChanged[customerId=alice, oldEmail=(forgotten), newEmail=(forgotten)]");
+        String events = ok("events").out();
+        assertThat(events).contains("CustomerRegistered[customerId=alice, email=(forgotten), name=(forgotten), channel=WEB]");
+        String notifications = ok("projections", "notifications").out();
+        for (String text : ALICE) {
+            assertThat(alice + events + notifications).doesNotContain(text);
+        }
+        // Bob is untouched: his events, his aggregate and his notifications.
+        assertThat(ok("customer", "show", "bob").out()).containsPattern("name\\s+Bob Builder").containsPattern("email\\s+bob.b@example.com");
+        assertThat(events).contains("CustomerRegistered[customerId=bob, email=bob.b@example.com, name=Bob Builder, channel=STORE]");
+        assertThat(notifications).contains(BOB.get(0), BOB.get(1));
+
+        // Alice's data cannot come back: nothing new is sealed under a destroyed key.
+        CliRun again = run("customer", "change-email", "alice", "alice@third.example.com");
+        assertThat(again.exitCode()).as("%s", again).isEqualTo(ExampleCli.REJECTED);
+        assertThat(again.err()).contains("Rejected: alice was forgotten");
+        assertThat(run("customer", "forget", "nobody").exitCode()).isEqualTo(ExampleCli.NOT_FOUND);
     }
 
     @Test

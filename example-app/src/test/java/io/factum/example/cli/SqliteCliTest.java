@@ -3,6 +3,7 @@ package io.factum.example.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factum.example.app.StoreLocation;
+import io.factum.personal.ByteScan;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,45 @@ class SqliteCliTest extends CliEndToEndTest {
         } finally {
             replicas.shutdownNow();
         }
+    }
+
+    @Test
+    void afterForgetNoPlaintextOfTheCustomerIsLeftInTheFileOrItsWriteAheadLog() throws Exception {
+        twoCustomersWhoPaid();
+        Path file = directory.resolve("shop.db");
+        Path wal = directory.resolve("shop.db-wal");
+        assertThat(found(bytesOf(file, wal), ALICE)).as("the scan finds Notifications' copy").isNotEmpty();
+
+        ok("customer", "forget", "alice");
+
+        byte[] all = bytesOf(file, wal);
+        assertThat(found(all, ALICE)).isEmpty();
+        assertThat(found(all, BOB)).as("Bob's data is still there (in Notifications)").hasSize(2);
+    }
+
+    /** Which of {@code texts} occur in {@code haystack}, as UTF-8 or as base64 (the reversible encoding a tool might use). */
+    private static List<String> found(byte[] haystack, List<String> texts) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String text : texts) {
+            byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (ByteScan.indexOf(haystack, utf8) >= 0) {
+                found.add(text);
+            }
+            if (ByteScan.indexOf(haystack, java.util.Base64.getEncoder().withoutPadding().encode(utf8)) >= 0) {
+                found.add(text + " (base64)");
+            }
+        }
+        return found;
+    }
+
+    private static byte[] bytesOf(Path... files) throws java.io.IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path file : files) {
+            if (java.nio.file.Files.exists(file)) {
+                all.write(java.nio.file.Files.readAllBytes(file));
+            }
+        }
+        return all.toByteArray();
     }
 
     /** The subscriptions a serving replica was active for when it ended. */

@@ -2,11 +2,14 @@ package io.factum.example.ordering;
 
 import io.factum.event.EventTypeRegistry;
 import io.factum.example.ExampleFactumModule;
+import io.factum.example.InMemoryKeys;
 import io.factum.example.shared.InvalidInputException;
 import io.factum.example.shared.RuleViolation;
 import io.factum.testing.AggregateFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(InMemoryKeys.class)
 class CustomerTest {
 
     private static final CustomerRegistered REGISTERED = new CustomerRegistered("alice", "alice@example.com", "Alice", RegistrationChannel.WEB);

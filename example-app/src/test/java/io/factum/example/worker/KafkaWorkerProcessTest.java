@@ -44,7 +44,7 @@ class KafkaWorkerProcessTest {
         String worker = "jdbc:sqlite:" + dir.resolve("worker.db");
         assertThat(demo(shop)).isZero();
         Process relay = cli("relay", "--store", shop, "relay", "--kafka", broker.bootstrapServers());
-        Process consumer = cli("worker", "worker", "--kafka", broker.bootstrapServers(),
+        Process consumer = cli("worker", "--store", shop, "worker", "--kafka", broker.bootstrapServers(),
                 "--read-model", worker);
         try {
             awaitSame(shop, worker);
@@ -53,7 +53,7 @@ class KafkaWorkerProcessTest {
             consumer.destroyForcibly(); // SIGKILL
             assertThat(consumer.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(demo(shop)).isZero(); // more orders while the worker is down
-            consumer = cli("worker-again", "worker", "--kafka", broker.bootstrapServers(), "--read-model", worker);
+            consumer = cli("worker-again", "--store", shop, "worker", "--kafka", broker.bootstrapServers(), "--read-model", worker);
             awaitSame(shop, worker);
         } finally {
             relay.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
