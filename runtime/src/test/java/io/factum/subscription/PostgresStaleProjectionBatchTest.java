@@ -114,6 +114,35 @@ class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
         assertThat(new JdbcCheckpointStore(store).load("fleet")).isEqualTo(store.lastPosition());
     }
 
+    /**
+     * Exclusive reset is atomic with the fencing: it checks that no live lease is held and writes the checkpoint in one
+     * transaction, and forgets an expired owner, so an instance paused in a batch past its lease (nobody claimed it)
+     * cannot commit that batch over the reset afterwards.
+     */
+    @Test
+    void aResetFencesOutTheBatchOfAnOwnerPausedPastItsLease() throws Exception {
+        createReadModel();
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        releaseOnClose(resume);
+        Subscription a = start(projection("a", (event, connection) -> {
+            apply(event, connection);
+            if (blocked.getCount() > 0) {
+                blocked.countDown();
+                resume.await();
+            }
+        }).build());
+        await(a::isActive, "a holds the lease");
+        append(5);
+        assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+        await(() -> FleetStatus.of(store, "fleet").leases().stream().noneMatch(FleetStatus.Lease::live), "a's lease expired");
+        projection("idle", this::apply).build().reset();
+        resume.countDown();
+        await(() -> a.lastError() instanceof LeaseLostException, "a's batch is refused after the reset");
+        assertThat(a.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        assertThat(appliedTimes()).hasSize(5).allSatisfy((position, times) -> assertThat(times).as("position %d", position).isEqualTo(1));
+    }
+
     /** The same for partitioned mode: the blocked instance's slices are taken, its batch's fenced slice checkpoint is refused. */
     @Test
     void aStalePartitionedBatchIsRolledBackAndNothingIsAppliedTwice() throws Exception {
