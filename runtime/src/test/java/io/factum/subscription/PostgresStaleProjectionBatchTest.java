@@ -71,6 +71,17 @@ class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
         }
     }
 
+    /** Applies each event; in the first, blocks (in the batch's transaction) until {@code resume}. */
+    private JdbcProjection blockingOnce(CountDownLatch blocked, CountDownLatch resume) {
+        return (event, connection) -> {
+            apply(event, connection);
+            if (blocked.getCount() > 0) {
+                blocked.countDown();
+                resume.await();
+            }
+        };
+    }
+
     /** Per position, how many times it was applied to the read model. */
     private Map<Long, Integer> appliedTimes() throws SQLException {
         Map<Long, Integer> applied = new HashMap<>();
@@ -90,13 +101,7 @@ class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         releaseOnClose(resume);
-        Subscription a = start(projection("a", (event, connection) -> {
-            apply(event, connection);
-            if (blocked.getCount() > 0) {
-                blocked.countDown();
-                resume.await();
-            }
-        }).build());
+        Subscription a = start(projection("a", blockingOnce(blocked, resume)).build());
         await(a::isActive, "a holds the lease");
         Subscription b = start(projection("b", this::apply).build());
         append(12);
@@ -125,13 +130,7 @@ class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         releaseOnClose(resume);
-        Subscription a = start(projection("a", (event, connection) -> {
-            apply(event, connection);
-            if (blocked.getCount() > 0) {
-                blocked.countDown();
-                resume.await();
-            }
-        }).build());
+        Subscription a = start(projection("a", blockingOnce(blocked, resume)).build());
         await(a::isActive, "a holds the lease");
         append(5);
         assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
@@ -151,13 +150,7 @@ class PostgresStaleProjectionBatchTest extends LeaseTestSupport {
         CountDownLatch resume = new CountDownLatch(1);
         releaseOnClose(resume);
         SubscriptionMode partitioned = SubscriptionMode.partitioned(8);
-        Subscription a = start(projection("a", (event, connection) -> {
-            apply(event, connection);
-            if (blocked.getCount() > 0) {
-                blocked.countDown();
-                resume.await();
-            }
-        }).mode(partitioned).build());
+        Subscription a = start(projection("a", blockingOnce(blocked, resume)).mode(partitioned).build());
         await(() -> Map.of("a", 8).equals(FleetStatus.of(store, "fleet").slicesByOwner()), "a holds every slice");
         append(12);
         assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
