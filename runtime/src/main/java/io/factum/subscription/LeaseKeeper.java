@@ -42,6 +42,8 @@ final class LeaseKeeper implements Fence {
     private volatile long token = -1;
     /** Whether the subscription runs: only then do writes need the lease. */
     private volatile boolean active;
+    /** Whether {@link #resetFenced} runs: then the fencing check is the reset's. */
+    private volatile boolean resetting;
     /** When the lease may have expired, on {@code nanoTime}. Volatile: handlers' threads look at it. */
     private volatile long deadline;
     private long nextHeartbeat;
@@ -131,23 +133,28 @@ final class LeaseKeeper implements Fence {
     }
 
     /**
-     * Refuses {@code what} while an instance (this one not running) holds a live lease of the
-     * subscription.
+     * Runs {@code reset} (which saves the checkpoint through this fence) with the fencing check
+     * replaced by the reset's: in the save's transaction, refuse while an instance holds a live
+     * lease, under the head row's lock that every claim takes ({@link LeaseTable#refuseWhileHeld}).
+     * Check and write commit together, as a partitioned reset does. Call only while not running.
      *
-     * @throws IllegalStateException naming the instance and the lease's expiry
+     * @throws IllegalStateException naming the instance that holds the lease
      */
-    void refuseIfHeldElsewhere(String what) {
-        for (LeaseTable.Row row : table.list(subscription)) {
-            if (row.slice() != LeaseTable.HEAD && row.owner() != null && !row.expired()) {
-                throw new IllegalStateException("Subscription '" + subscription + "' runs in instance " + row.owner()
-                        + " (its lease lasts until " + row.expiresAt() + " by the database's clock); stop every instance "
-                        + "before " + what);
-            }
+    void resetFenced(Runnable reset) {
+        resetting = true;
+        try {
+            reset.run();
+        } finally {
+            resetting = false;
         }
     }
 
     @Override
     public void check(Connection connection, String what) throws SQLException {
+        if (resetting) {
+            table.refuseWhileHeld(connection, subscription, "reset()");
+            return;
+        }
         if (!active) {
             return;
         }
@@ -170,7 +177,7 @@ final class LeaseKeeper implements Fence {
 
     @Override
     public void checkAlone(String what) {
-        if (active) {
+        if (active || resetting) {
             table.inTransaction("check the lease of subscription '" + subscription + "'", connection -> {
                 check(connection, what);
                 return null;

@@ -40,6 +40,9 @@ final class LeaseTable {
     private final String release;
     private final String selectAll;
     private final String countClaimable;
+    private final String lockHead;
+    private final String selectLiveOwner;
+    private final String dropExpiredOwners;
 
     LeaseTable(JdbcEventStore store) {
         this.store = store;
@@ -65,6 +68,38 @@ final class LeaseTable {
                 + " THEN 1 ELSE 0 END, token, checkpoint FROM " + table + " WHERE subscription = ? ORDER BY slice";
         this.countClaimable = "SELECT COUNT(*) FROM " + table + " WHERE subscription = ? AND slice BETWEEN ? AND ?"
                 + " AND (owner IS NULL OR expires_at <= " + now + ")";
+        this.lockHead = "UPDATE " + table + " SET token = token WHERE subscription = ? AND slice = " + HEAD;
+        this.selectLiveOwner = "SELECT owner, expires_at FROM " + table + " WHERE subscription = ? AND slice >= 0"
+                + " AND owner IS NOT NULL AND expires_at > " + now + " ORDER BY slice LIMIT 1";
+        this.dropExpiredOwners = "UPDATE " + table + " SET owner = NULL WHERE subscription = ? AND slice >= 0"
+                + " AND owner IS NOT NULL";
+    }
+
+    /**
+     * In the caller's transaction, before a write no instance may race (a reset): takes the head row's lock,
+     * which every claim takes too, so no claim slips in before the caller commits; refuses while an instance
+     * holds a live lease of a slice; and forgets the owners of expired leases, so that one that is only paused
+     * can neither renew nor pass its fencing check afterwards.
+     *
+     * @throws IllegalStateException naming the instance and its lease's expiry
+     */
+    void refuseWhileHeld(Connection connection, String subscription, String what) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(lockHead);
+             PreparedStatement live = connection.prepareStatement(selectLiveOwner);
+             PreparedStatement drop = connection.prepareStatement(dropExpiredOwners)) {
+            lock.setString(1, subscription);
+            lock.executeUpdate();
+            live.setString(1, subscription);
+            try (ResultSet row = live.executeQuery()) {
+                if (row.next()) {
+                    throw new IllegalStateException("Subscription '" + subscription + "' runs in instance "
+                            + row.getString(1) + " (its lease lasts until " + store.dialect().getTimestamp(row, 2)
+                            + " by the database's clock); stop every instance before " + what);
+                }
+            }
+            drop.setString(1, subscription);
+            drop.executeUpdate();
+        }
     }
 
     /**

@@ -30,8 +30,6 @@ final class SliceTable {
     private final String selectHeld;
     private final String saveCheckpoint;
     private final String selectCheckpoint;
-    private final String lockHead;
-    private final String selectLiveOwner;
     private final String resetCheckpoints;
 
     SliceTable(JdbcEventStore store) {
@@ -53,9 +51,6 @@ final class SliceTable {
         this.saveCheckpoint = "UPDATE " + table + " SET checkpoint = ?"
                 + " WHERE subscription = ? AND slice BETWEEN ? AND ? AND owner = ? AND token = ?";
         this.selectCheckpoint = "SELECT MIN(checkpoint) FROM " + table + " WHERE subscription = ? AND slice BETWEEN ? AND ?";
-        this.lockHead = "UPDATE " + table + " SET token = token WHERE subscription = ? AND slice = " + LeaseTable.HEAD;
-        this.selectLiveOwner = "SELECT owner, expires_at FROM " + table + " WHERE subscription = ? AND slice >= 0"
-                + " AND owner IS NOT NULL AND expires_at > " + now + " ORDER BY slice LIMIT 1";
         this.resetCheckpoints = "UPDATE " + table + " SET checkpoint = 0 WHERE subscription = ? AND slice >= 0";
     }
 
@@ -172,25 +167,15 @@ final class SliceTable {
 
     /**
      * Sets every slice's checkpoint back to 0, unless an instance holds a live lease of one: then
-     * refuses, naming it. Under the head row's lock, which every claim takes, so no claim slips in.
+     * refuses, naming it. Check and write in one transaction under the head row's lock, which every
+     * claim takes, so no claim slips in ({@link LeaseTable#refuseWhileHeld}).
      *
      * @throws IllegalStateException naming the instance and its lease's expiry
      */
     void reset(String subscription) {
         leases.inTransaction("reset subscription '" + subscription + "'", connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(lockHead);
-                 PreparedStatement live = connection.prepareStatement(selectLiveOwner);
-                 PreparedStatement reset = connection.prepareStatement(resetCheckpoints)) {
-                lock.setString(1, subscription);
-                lock.executeUpdate();
-                live.setString(1, subscription);
-                try (ResultSet row = live.executeQuery()) {
-                    if (row.next()) {
-                        throw new IllegalStateException("Subscription '" + subscription + "' runs in instance "
-                                + row.getString(1) + " (its lease lasts until " + dialect.getTimestamp(row, 2) + " by the database's "
-                                + "clock); stop every instance before reset()");
-                    }
-                }
+            leases.refuseWhileHeld(connection, subscription, "reset()");
+            try (PreparedStatement reset = connection.prepareStatement(resetCheckpoints)) {
                 reset.setString(1, subscription);
                 reset.executeUpdate();
             }

@@ -125,14 +125,16 @@ final class SubscriptionThread {
 
     /** See {@link Subscription#reset()}. */
     void reset() {
-        poller.reset(() -> {
+        Runnable reset = () -> poller.reset(() -> {
             if (running) {
                 throw new IllegalStateException("Subscription '" + name + "' is running; stop it before reset()");
             }
-            if (lease != null) {
-                lease.refuseIfHeldElsewhere("reset()");
-            }
         });
+        if (lease != null) {
+            lease.resetFenced(reset); // the checkpoint's save checks that no instance holds the lease, in its transaction
+        } else {
+            reset.run();
+        }
     }
 
     /** See {@link Subscription#awaitCaughtUp(Duration)}. */

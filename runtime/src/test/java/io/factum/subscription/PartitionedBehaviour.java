@@ -334,4 +334,85 @@ public abstract class PartitionedBehaviour extends LeaseTestSupport {
             }
         }
     }
+
+    /**
+     * The issue's proof for projections: three child JVMs run one partitioned {@link JdbcProjection}
+     * while the parent appends to {@value #STREAMS} streams; one is killed with SIGKILL mid-run and
+     * another started. The read model commits with the fenced slice checkpoints, so every event is
+     * applied exactly once (counted per event id), each stream in order, and the lag ends at 0.
+     */
+    @Test
+    void childProcessesOfAPartitionedProjectionApplyEachEventExactlyOnceAcrossAKill() throws Exception {
+        store.createSchema();
+        String readModel = PartitionedProjectionMain.readModel(store.tables().prefix());
+        try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + readModel + " (event_id VARCHAR(64) NOT NULL, position BIGINT NOT NULL,"
+                    + " stream VARCHAR(100) NOT NULL, revision BIGINT NOT NULL, instance VARCHAR(20) NOT NULL, in_order INT NOT NULL)");
+        }
+        Map<String, ChildProcess> children = new java.util.LinkedHashMap<>();
+        String name = PartitionedProjectionMain.NAME;
+        try {
+            for (String instance : List.of("c1", "c2", "c3")) {
+                projectionChild(children, instance);
+            }
+            for (ChildProcess child : children.values()) {
+                await(() -> child.lines().contains("started"), "a child started: " + child.lines());
+            }
+            await(() -> FleetStatus.of(store, name).slicesByOwner().size() == 3, "three owners");
+            Thread writer = new Thread(() -> appendToStreams(1500));
+            writer.start();
+            await(() -> count(readModel, " WHERE instance = 'c1'") >= 100, "c1 applies events");
+            children.get("c1").kill();
+            projectionChild(children, "c4");
+            writer.join();
+            appendToStreams(500);
+            long head = store.lastPosition();
+            await(() -> FleetStatus.of(store, name).lag() == 0 && FleetStatus.of(store, name).checkpoint() >= head, "lag 0");
+
+            Map<String, Integer> appliedPerEvent = new HashMap<>();
+            List<String> outOfOrder = new ArrayList<>();
+            try (Connection connection = store.dataSource().getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT event_id, stream, revision, in_order FROM " + readModel);
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    appliedPerEvent.merge(row.getString(1), 1, Integer::sum);
+                    if (row.getInt(4) != 1) {
+                        outOfOrder.add(row.getString(2) + " " + row.getLong(3));
+                    }
+                }
+            }
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            store.readAll(0, 10_000).forEach(event -> stored.add(event.eventId().toString()));
+            assertThat(stored).hasSize(2000);
+            assertThat(appliedPerEvent.keySet()).isEqualTo(stored);
+            assertThat(appliedPerEvent).allSatisfy((id, times) -> assertThat(times).as("event %s", id).isEqualTo(1));
+            assertThat(outOfOrder).as("events applied after a later revision of their stream").isEmpty();
+            assertThat(FleetStatus.of(store, name).owners()).containsExactlyInAnyOrder("c2", "c3", "c4");
+        } finally {
+            for (ChildProcess child : children.values()) {
+                child.kill();
+            }
+            try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + readModel);
+            }
+        }
+    }
+
+    private long count(String table, String where) {
+        try (Connection connection = store.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + table + where);
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void projectionChild(Map<String, ChildProcess> children, String instance) {
+        List<String> arguments = new ArrayList<>(storeArguments());
+        arguments.add(instance);
+        arguments.add(String.valueOf(LEASE.toMillis()));
+        children.put(instance, new ChildProcess(PartitionedProjectionMain.class, arguments));
+    }
 }

@@ -36,6 +36,7 @@ final class ProjectionCommands {
                 console.line("%-14s %-36s %10d %6d %6d %6d  %-10s %s", subscription.name(), kind(app, subscription.name()),
                         checkpoint, head, Math.max(0, head - checkpoint), subscription.parkedEvents().size(), subscription.mode(),
                         activeInstance(fleet));
+                sliceLines(fleet).forEach(console::line);
             }
             return 0;
         });
@@ -88,6 +89,19 @@ final class ProjectionCommands {
         return fleet.leases().stream().filter(FleetStatus.Lease::live)
                 .map(lease -> lease.owner().orElseThrow() + " (" + lease.expiresAt() + ")")
                 .reduce((a, b) -> a + ", " + b).orElse("-");
+    }
+
+    /**
+     * For a partitioned subscription, a line per slice range: who holds it until when (database
+     * time), or that it is free, and the range's checkpoint. None for the other modes.
+     */
+    static List<String> sliceLines(FleetStatus fleet) {
+        if (fleet.leases().stream().allMatch(lease -> lease.slices().sliceCount() == 1)) {
+            return List.of();
+        }
+        return fleet.leases().stream().map(lease -> String.format("    %-18s %-40s checkpoint %d", lease.slices(),
+                lease.live() ? "held by " + lease.owner().orElseThrow() + " until " + lease.expiresAt()
+                        : "free (no live lease)", lease.checkpoint())).toList();
     }
 
     @Command(name = "catch-up", description = "Let every subscription handle what is stored but not handled yet "
