@@ -59,6 +59,19 @@ final class ChildProcess implements AutoCloseable {
         return positions;
     }
 
+    /** For a failure message: how much it handled, and its other output (errors, stack traces). */
+    String describe() {
+        List<Long> handled = handled();
+        List<String> other = new ArrayList<>();
+        for (String line : lines()) {
+            if (!line.startsWith("handled ")) {
+                other.add(line);
+            }
+        }
+        return "handled " + handled.size() + (handled.isEmpty() ? "" : ", last " + handled.get(handled.size() - 1))
+                + ", alive " + process.isAlive() + ", other output " + other.subList(Math.max(0, other.size() - 20), other.size());
+    }
+
     /** SIGKILL, and wait for the process to be gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -105,11 +105,11 @@ public abstract class ExclusiveLeaseBehaviour extends LeaseTestSupport {
             first.kill();
             List<Long> byFirst = first.handled();
 
-            await(() -> second.handled().contains(store.lastPosition()), "c2 took over and caught up");
+            await(() -> second.handled().contains(store.lastPosition()), () -> "c2 took over and caught up to " + store.lastPosition() + ": " + second.describe());
             ChildProcess third = child(children, "c3");
             await(() -> third.lines().contains("started"), "c3 started: " + third.lines());
             append(40);
-            await(() -> second.handled().contains(store.lastPosition()), "c2 delivers what comes next");
+            await(() -> second.handled().contains(store.lastPosition()), () -> "c2 delivers what comes next: " + second.describe());
             assertThat(third.handled()).as("the new standby while c2 lives").isEmpty();
 
             List<Long> bySecond = second.handled();

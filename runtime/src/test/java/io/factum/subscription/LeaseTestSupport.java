@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -64,7 +65,7 @@ public abstract class LeaseTestSupport {
         return Subscription.builder("fleet", store, registry)
                 .handler(handler, new JdbcCheckpointStore(store))
                 .instanceId(id)
-                .leaseDuration(Duration.ofMillis(400))
+                .leaseDuration(Duration.ofMillis(1000))
                 .pollInterval(Duration.ofMillis(50))
                 .checkpointInterval(Duration.ZERO)
                 .batchSize(5);
@@ -82,10 +83,15 @@ public abstract class LeaseTestSupport {
     }
 
     protected static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        await(condition, () -> what);
+    }
+
+    /** Waits up to 60 s; {@code what} is evaluated on time-out, so it can describe the state then. */
+    protected static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what.get());
             }
             Thread.sleep(10);
         }
